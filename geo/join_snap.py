@@ -6,7 +6,7 @@ import numpy as np
 import shapely
 from shapely import STRtree
 
-from geo.join_snap_runs import Edge, segment_boxes, snapped_near
+from geo.join_snap_runs import Edge, maybe_in_boxes, segment_boxes, snapped_near
 from geo.settings import JOIN_CLIP_VERTICES, JOIN_SEGMENT_PIECE
 
 
@@ -145,11 +145,15 @@ def _along(edges, zone, project, projects, snap):
     # a vertex every few cm has two of them within snap of it, and was snapped to each 街道 it crossed,
     # whole (46 of 50 crossing roads of a 街道 of 300,000 vertices; 9 of 150,000): there, at most one.
     coords, owner = shapely.get_coordinates(shapely.remove_repeated_points(edges[used], 2 * snap), return_index=True)
-    vertices = shapely.points(coords)
     numbers, first = np.unique(project, return_index=True)
     # Wider than snap: no vertex within snap is left out by the rounding of the pieces' ends.
     piece_owner, boxes = segment_boxes(projects[first], 2 * snap, JOIN_SEGMENT_PIECE * snap)
-    piece, vertex = STRtree(vertices).query(boxes)
+    # Only the vertices that may lie in a box are made points (numbered as in the whole edge).
+    near = maybe_in_boxes(coords, boxes)
+    vertices = np.empty(len(coords), dtype=object)
+    vertices[near] = shapely.points(coords[near])
+    piece, vertex = STRtree(vertices[near]).query(boxes)
+    vertex = near[vertex]
     # (project, zone) of each vertex found, to the pair it belongs to, if there is one.
     keys = project * len(edges) + zone
     order = np.argsort(keys, kind="stable")

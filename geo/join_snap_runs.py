@@ -179,3 +179,37 @@ def segment_boxes(geoms, margin, longest):
     high = np.vstack([np.maximum(start, end), coords[first], bounds[:, 2:]]) + margin
     owner = np.concatenate([part_owner[index[:-1][same]], part_owner[single], polygons])
     return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
+
+
+
+def maybe_in_boxes(coords, boxes, most=None):
+    """Indices (ascending) of the rows of ``coords`` (x, y) that may lie in one of ``boxes``: every one that
+    does, and some near them, told with numpy alone (an edge of a million vertices made into shapely
+    points and a tree of them cost most of the time of :func:`geo.join_snap._along`).
+
+    The cells of a grid (a boolean array) that a box's extent reaches are marked; a coordinate is kept
+    when its cell is. Its cell and a box's come from one rounding down, monotonic, so a coordinate within
+    a box is never left out. The cells are as small as a typical box, made coarser until the grid and
+    the boxes' cells number at most ``most`` (default: as many as the coordinates, at least 2**20)."""
+    bounds = shapely.bounds(boxes).reshape(-1, 4)
+    if not len(coords) or not len(bounds):
+        return np.zeros(0, dtype=np.intp)
+    low, high = bounds[:, :2].min(axis=0), bounds[:, 2:].max(axis=0)
+    inside = np.flatnonzero(((coords >= low) & (coords <= high)).all(axis=1))
+    sides = np.concatenate([bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]])
+    cell = float(np.median(sides[sides > 0])) if (sides > 0).any() else float(max(high - low)) or 1.0
+    most = most or max(len(coords), 1 << 20)
+    while True:
+        first = np.floor((bounds[:, :2] - low) / cell).astype(np.int64)
+        spans = np.floor((bounds[:, 2:] - low) / cell).astype(np.int64) - first + 1
+        shape = np.floor((high - low) / cell).astype(np.int64) + 1
+        counts = spans[:, 0] * spans[:, 1]
+        if (counts.sum() <= most and shape[0] * shape[1] <= most) or (shape == 1).all():
+            break  # (a grid of one cell: every coordinate inside the boxes' extent kept)
+        cell *= 2
+    box = np.repeat(np.arange(len(bounds)), counts)
+    step = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    grid = np.zeros(tuple(shape), dtype=bool)
+    grid[first[box, 0] + step // spans[box, 1], first[box, 1] + step % spans[box, 1]] = True
+    cells = np.floor((coords[inside] - low) / cell).astype(np.int64)
+    return inside[grid[cells[:, 0], cells[:, 1]]]

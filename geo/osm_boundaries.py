@@ -24,7 +24,7 @@ class AdminArea:
     geometry: object  # shapely (Multi)Polygon with its holes, WGS-84 lon/lat
 
 
-def read_admin_areas(path, window=None, levels=None, unreadable=None, built=None):
+def read_admin_areas(path, window=None, levels=None, unreadable=None, built=None, seen=None):
     """The ``boundary=administrative`` areas of ``levels`` in an OSM extract.
 
     Boundary relations (outer and inner ways, as multipolygons) and closed ways are
@@ -61,9 +61,13 @@ def read_admin_areas(path, window=None, levels=None, unreadable=None, built=None
     built : set, optional
         Gets the id (int) of every boundary relation osmium built, of any level, in the window or
         not: the others' rings did not close (:func:`geo.boundary_checks.osm_boundaries_unbuilt`).
+    seen : dict, optional
+        Gets ``relations``: the named boundary relations the file holds, built or not, of any level
+        (id to ``admin_level`` as written), when the gazetteer's pass read them (:func:`_shared_pass`); left without it
+        otherwise (that file's relations are not known).
     """
     levels = tuple(admin_level(level) for level in (levels or settings.OSM_SUBDISTRICT_ADMIN_LEVELS))
-    found = _read_areas(Path(path), window, levels, set() if built is None else built)
+    found = _read_areas(Path(path), window, levels, set() if built is None else built, seen)
     if unreadable is not None:
         unreadable.extend(area for area in found if area.level not in levels)
     return [area for area in found if area.level in levels]
@@ -81,7 +85,7 @@ def area_read(tags, levels) -> bool:
     return admin_level(value) in levels or unreadable_level(value)
 
 
-def _read_areas(path, window, levels, built):
+def _read_areas(path, window, levels, built, seen=None):
     """:func:`read_admin_areas`, the areas of no readable level included; ``built`` gets the relations' ids."""
     import tempfile
 
@@ -107,7 +111,8 @@ def _read_areas(path, window, levels, built):
         deleted, unreadable, inline, unordered = scan_xml(path)
         if not (unreadable or inline or negative_ids(path)):
             with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:  # (osmium tells formats by their names)
-                found = _shared_pass(path, deleted, window, levels, unordered, osmium_name(path, folder), built)
+                found = _shared_pass(path, deleted, window, levels, unordered, osmium_name(path, folder), built,
+                                     seen)
             if found is not None:
                 return found
         with tempfile.TemporaryDirectory(prefix="geo-osm-") as folder:
@@ -127,13 +132,14 @@ def _read_areas(path, window, levels, built):
         return []
 
 
-def _shared_pass(path, deleted, window, levels, unordered=False, source=None, built=None):
+def _shared_pass(path, deleted, window, levels, unordered=False, source=None, built=None, seen=None):
     """:func:`read_admin_areas` of a file osmium reads as it is, in the gazetteer's pass over it
     (:func:`geo.osm_osmium.read_osm`, whose area handler builds the named boundaries anyway): the
     reading is kept for :func:`geo.osm.load_osm` (:func:`shared_reading`), so that a run with
     ``--osm`` reads a country's extract once, not twice. None when that pass built no areas (a
     file out of order): the boundaries' own pass reads it. ``source`` is the file osmium reads, when
-    it is not ``path`` (:func:`geo.osm_files.osmium_name`)."""
+    it is not ``path`` (:func:`geo.osm_files.osmium_name`); ``seen`` gets the ids of the boundary
+    relations the pass read (``relations``: id to admin_level)."""
     import shapely
 
     from geo.osm_osmium import read_osm
@@ -143,6 +149,8 @@ def _shared_pass(path, deleted, window, levels, unordered=False, source=None, bu
                        negative=False)
     _SHARED.clear()
     _SHARED[_file_key(path, window)] = (*reading, left_out, cut)
+    if seen is not None:
+        seen["relations"] = dict(admin["relations"])
     if not admin["assembled"]:
         return None
     found = {}

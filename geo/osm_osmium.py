@@ -18,7 +18,8 @@ from geo.osm_tags import LINE_KEYS, NAME_KEYS, area_key, is_place, point_key, ro
 def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None, unordered=False, negative=None):
     """:func:`geo.osm._read` of an OSM file ``source`` that osmium reads; errors name ``path``, the user's file.
     ``admin`` (:func:`geo.osm_boundaries.read_admin_areas`' pass shared with this one) gets the
-    administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``).
+    administrative areas of its ``levels`` the area handler built, and whether it ran (``assembled``),
+    and the named ``boundary=administrative`` relations the file holds (``relations``: id to admin_level).
     Node locations are kept as :func:`geo.osm_order.node_storage` says (``unordered``: an XML
     file whose elements are out of order, :func:`geo.osm_files.scan_xml`). The named multipolygon
     relations osmium cannot assemble from the file as it is (ids out of order; ``negative``: it holds
@@ -44,7 +45,7 @@ def read_osm(source, path, deleted, left_out, window=None, cut=None, admin=None,
         ways, points, areas, incomplete, sites = {}, [], [], {}, {}
         polygons = {"named": {}, "built": set()}  # named multipolygon relations, and those osmium assembled
         if admin is not None:
-            admin.update(areas=[], assembled=assemble_areas)
+            admin.update(areas=[], assembled=assemble_areas, relations={})
         try:
             routes = read_routes(source, deleted)
             pending = set(routes)  # member ways of routes not yet read
@@ -158,6 +159,8 @@ def _take(obj, ways, points, areas, incomplete, wkb, shapely, assemble_areas, le
         elif stored and area_kind and closed and len(nodes) >= 4:  # no area handler saw it: made here
             add_area(areas, names, tags, area_kind, f"w{obj.id}", shapely.Polygon([xy for _, xy in nodes]))
     elif obj.is_relation():
+        if admin is not None and tags.get("boundary") == "administrative":
+            admin["relations"][obj.id] = tags.get("admin_level", "")  # built or not: the caller tells them apart
         if polygons is not None and tags.get("type") in ("multipolygon", "boundary") and area_key(tags):
             polygons["named"][obj.id] = names[0]
         if sites is not None and is_site(tags):

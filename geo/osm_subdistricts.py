@@ -81,16 +81,17 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     label = file_name(path)
     district = district or str(outline["name"].iloc[0])
     whole = shapely.union_all(outline.geometry.values)
-    unreadable, built = [], set()
+    unreadable, built, seen = [], set(), {}
     above = tuple(level for level in settings.OSM_DISTRICT_ADMIN_LEVELS if level not in levels)
-    areas = read_admin_areas(path, read_window(whole), levels + above, unreadable, built)
+    areas = read_admin_areas(path, read_window(whole), levels + above, unreadable, built, seen)
     own = [area for area in areas if area.level in above]  # the district's own boundary, for its datum
     areas = [area for area in areas if area.level not in above]
     crs = metric_crs_for(outline)
     odd = _unreadable_levels(unreadable, metric_geometry(whole, crs), crs, district)
+    none_cut = (path, built, named, levels, seen)  # what names the relations cut from it, when none is used
     if not areas:
         return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs),
-                            zone_level(row["name"] for row in named or ()))
+                            zone_level(row["name"] for row in named or ()), none_cut)
     geoms, _ = repair_polygons([a.geometry for a in areas], label, [""] * len(areas))  # said below, of those used
     whole_metric = metric_geometry(whole, crs)
     metric = metric_geometry(np.asarray(list(geoms), dtype=object), crs)
@@ -100,7 +101,7 @@ def osm_subdistricts(path, outline, named=(), district=None, levels=None) -> Osm
     keep = [i for i in range(len(areas)) if inside[i] >= settings.OSM_SUBDISTRICT_INSIDE_MIN]
     if not keep:
         return _none_to_use(label, district, odd, _district_shifted(label, own, outline, crs),
-                            zone_level(row["name"] for row in named or ()))
+                            zone_level(row["name"] for row in named or ()), none_cut)
     parents = parent_zones(metric, keep, settings.OSM_SUBDISTRICT_INSIDE_MIN)
     drawn = gpd.GeoDataFrame(geometry=[geoms[i] for i in keep], crs=4326)  # their datum: told below, by their level
     left_out = [f"{label}: {to_simplified(areas[i].names[0])} ({areas[i].osm_id}) is left out: it holds {count} other "
@@ -201,14 +202,26 @@ def _unreadable_levels(unreadable, whole_metric, crs, district):
             f"left out for an admin_level that is no level: {listed(named)}")
 
 
-def _none_to_use(label, district, odd, shifted=(), level="街道"):
+def _none_to_use(label, district, odd, shifted=(), level="街道", cut=None):
     """No 街道 from the extract: said when boundaries inside the district were left out for their admin_level,
-    and when the extract's own boundary of the district says it was shifted (``shifted``); ``level`` what
-    the district's zones are called (乡镇 in a rural county)."""
-    if not odd:
+    when the district's 街道 boundary relations are in it but osmium could not build them (``cut``:
+    ``(path, built, named, levels, seen)`` for :func:`_cut_from_extract`; its pass over the relations is
+    made only when the file holds a boundary relation of ``levels`` that was not built, or when which it
+    holds is not known: an extract of roads alone, or whose only cut relations are its province's, pays
+    none), and when the extract's own boundary of the district says it
+    was shifted (``shifted``); ``level`` what the district's zones are called (乡镇 in a rural county)."""
+    from geo.osm_boundaries import admin_level
+
+    path, built, named, levels, seen = cut or (None, set(), (), (), {})
+    relations = seen.get("relations")
+    unbuilt = relations is None or any(number not in built and admin_level(value) in levels
+                                       for number, value in relations.items())  # (a province's, cut: not asked)
+    cut = _cut_from_extract(path, built, list(named), levels, level) if path is not None and named and unbuilt else ""
+    if not (odd or cut):
         return OsmSubdistricts(warnings=list(shifted))
+    said = "; ".join(part for part in (odd, cut) if part)
     return OsmSubdistricts(warnings=list(shifted) + [
-        f"{label}: OpenStreetMap has no {level} boundary of {district} to use; {odd}"])
+        f"{label}: OpenStreetMap has no {level} boundary of {district} to use; {said}"])
 
 
 def _district_shifted(label, own, outline, crs):

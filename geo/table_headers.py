@@ -20,6 +20,9 @@ LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "
 
 # The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
 DEGREE_COLUMNS = {"lon": LON_COLUMNS[:8], "lat": LAT_COLUMNS[:6]}
+# The x/y columns that are the easting and northing whatever their unit (GIS's, ArcGIS's Add XY, QGIS's):
+# in degrees beside lon/lat columns, they must agree with them.
+XY_COLUMNS = {"lon": ("x", "point_x", "xcoord"), "lat": ("y", "point_y", "ycoord")}
 
 
 # One cell holding "lon,lat", as Amap's POI search returns it (its "location" field).

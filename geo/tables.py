@@ -13,7 +13,7 @@ from geo.coordinates import wkt_geometry as _wkt_geometry
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
-                               cell_text, datum_columns, find_header, header_key, is_table, name_column, text_or_none)
+                               XY_COLUMNS, cell_text, datum_columns, find_header, header_key, is_table, name_column, text_or_none)
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -217,8 +217,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
         raise InputError(path, f"table gazetteer needs lon and lat columns (or a wkt column); "
                                f"the header has no {' or '.join(no_column)} column ({found})"
                                f"{_pairs_elsewhere(keys, records)}")
-    twins = {axis: [f for f in columns if f in keys] for axis, columns in DEGREE_COLUMNS.items()}
-    twins = {axis: found for axis, found in twins.items() if len(found) > 1}  # lon and 经度 both
+    # lon and 经度 both; or ArcGIS's or QGIS's x/y beside them (POINT_X, xcoord: the easting, whatever a
+    # survey's X坐标 is), compared where they hold degrees
+    twins = {axis: [f for f in DEGREE_COLUMNS[axis] + XY_COLUMNS[axis] if f in keys] for axis in DEGREE_COLUMNS}
+    twins = {axis: found for axis, found in twins.items() if len(found) > 1 and found[0] in DEGREE_COLUMNS[axis]}
     for line_no, record in records:
         if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
             continue
@@ -326,8 +328,9 @@ def _is_totals(record) -> bool:
 
 def _check_twins_agree(path, line_no, row, twins, delimiter):
     """Refuse a row whose two degree columns of one axis (``lon`` and ``经度``, a bilingual
-    export or two tables pasted side by side) lie more than
-    :data:`geo.settings.TABLE_LONLAT_WKT_AGREE_M` apart: the first would win without a word."""
+    export or two tables pasted side by side; or ``x`` or ``POINT_X`` beside them holding degrees)
+    lie more than :data:`geo.settings.TABLE_LONLAT_WKT_AGREE_M` apart: the first would win without
+    a word. An x/y cell beyond the axis's degrees is a survey's metres, on purpose: not compared."""
     import math
 
     from geo import settings
@@ -336,9 +339,11 @@ def _check_twins_agree(path, line_no, row, twins, delimiter):
         values = []
         for column in columns:
             try:
-                values.append((column, _degrees(row[column], axis, delimiter)))
+                value = _degrees(row[column], axis, delimiter)
             except (ValueError, TypeError, KeyError):
                 continue  # empty or unreadable: the column read says so if it is the one used
+            if column in DEGREE_COLUMNS[axis] or abs(value) <= (180 if axis == "lon" else 90):
+                values.append((column, value))
         if len(values) < 2:
             continue
         (first, a), (second, b) = values[0], max(values[1:], key=lambda v: abs(v[1] - values[0][1]))

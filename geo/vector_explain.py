@@ -28,25 +28,40 @@ _GEOJSON_CRS = re.compile(rb'"crs"\s*:\s*\{[^{}]*"properties"\s*:\s*\{[^{}]*"nam
 
 
 def check_geojson_crs(path: Path):
-    """InputError when a GeoJSON file declares a CRS that does not exist.
+    """InputError when a GeoJSON file declares a CRS that does not exist; the CRS of a Chinese web
+    map's datum when it declares one by its label.
 
     GDAL reads ``"crs": {... "name": "urn:ogc:def:crs:EPSG::999999"}`` as WGS-84 without a
     word; coordinates in an unknown CRS must not be taken for degrees. The member comes
-    before the features in every writer's output, so the head of the file is enough.
+    before the features in every writer's output, so the head of the file is enough. A label
+    such as ``GCJ02`` or ``BD09`` (a web-map downloader's, as in its ``.prj`` files) is no CRS
+    pyproj knows but says the datum of the lon/lat: it gives lon/lat on that datum, as a
+    ``.prj`` of that name does (:func:`geo.crs.stated_web_datum`), for the caller to set.
     """
     if path.is_dir() or path.suffix.lower() not in (".geojson", ".json"):
-        return
+        return None
     with open(path, "rb") as handle:
         match = _GEOJSON_CRS.search(handle.read(65536))
     if match is None:
-        return
+        return None
     import pyproj
+
+    from geo.crs import stated_web_datum
 
     name = match.group(1).decode("utf-8", "replace")
     try:
         pyproj.CRS.from_user_input(name)
     except pyproj.exceptions.CRSError:
+        labelled = pyproj.CRS.from_wkt(_WEB_DATUM_WKT.format(name=name.replace('"', "")))
+        if stated_web_datum(labelled):
+            return labelled
         raise InputError(path, f"declares an unknown coordinate reference system {name!r}") from None
+    return None
+
+
+# Lon/lat on a web map's datum named by its label, as the .prj files of web-map downloaders give them.
+_WEB_DATUM_WKT = ('GEOGCS["{name}",DATUM["D_{name}",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+                  'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')
 
 
 def explain_unreadable(path: Path):

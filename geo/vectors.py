@@ -165,7 +165,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         kwargs["on_invalid"] = "ignore"
     if layer is not None:
         _check_layer(path, layer)
-    check_geojson_crs(path)
+    declared = check_geojson_crs(path)  # a crs member naming GCJ02: lon/lat on it, as a .prj so named
     try:
         try:
             with _gdal_options(path):
@@ -194,6 +194,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_features_read(path, gdf)  # a collection in a Feature, a 'feature', a Polygon of 4 levels: GDAL read none
     if not _has_geometry(gdf):
         raise InputError(path, zipped_tables(path) or attribute_table(path, gdf, layer) or "has no geometry column")
+    if declared is not None:
+        gdf = gdf.set_crs(declared, allow_override=True)
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf

@@ -227,6 +227,59 @@ def gazetteer_rows(sizes=(20_000, 200_000), repeat=1):
     print(f"gazetteer CSV: {', '.join(shown)}")
 
 
+def _cpu_seconds(run, repeat):
+    """Median CPU seconds of ``repeat`` runs of ``run()``: on a shared host, the wall clock measures the others."""
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        run()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def join_parts(sizes=(1_500_000, 3_000_000), repeat=3):
+    """A line of the median CPU seconds of the join's two largest parts on the ten 街道 of detailed edges (300
+    roads, 50 plots, ``_crossed_zones``) of each of ``sizes`` vertices, and their ratio: which zones overlap
+    another (``join_cuts._overlapping``: a prepared touch test of each pair of zones, now once a pair, was
+    2.5 s at 3M) and which roads may run along an edge (``join_snap._along``: every edge vertex made a
+    point in a tree, now those in a grid cell a project's box reaches, was 1.5 s)."""
+    import pandas as pd
+    import shapely
+
+    import geo.join_cuts as cuts
+    import geo.join_snap as snaps
+    from geo.join import allocate_to_zones
+
+    parts = ((cuts, "_overlapping"), (snaps, "_along"))
+    originals = {name: getattr(module, name) for module, name in parts}
+    found = {}
+    for n in sizes:
+        zones, projects = _crossed_zones(n)
+        projects = pd.concat([projects[projects.geom_type == "LineString"].iloc[:300],
+                              projects[projects.geom_type == "Polygon"].iloc[-50:]])
+        calls = {}
+
+        def keeping(name):
+            def keep(*args):
+                calls[name] = args
+                return originals[name](*args)
+            return keep
+
+        for module, name in parts:
+            setattr(module, name, keeping(name))
+        try:
+            allocate_to_zones(projects, zones)
+        finally:
+            for module, name in parts:
+                setattr(module, name, originals[name])
+        shapely.prepare(calls["_along"][0])  # the edges, prepared by the caller
+        found[n] = {name: _cpu_seconds(lambda name=name: originals[name](*calls[name]), repeat) for name in originals}
+    small, large = sizes
+    print("join parts (CPU), ten 街道 of detailed edges, 300 roads and 50 plots: " + "; ".join(
+        f"{name} {small:,} vertices {found[small][name]:.2f} s, {large:,} {found[large][name]:.2f} s, "
+        f"ratio {found[large][name] / found[small][name]:.1f}" for name in ("_overlapping", "_along")))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median is reported)")
@@ -245,6 +298,7 @@ def main():
         print(f"{label}: {n:,} {unit} {once:.3f} s, {2 * n:,} {unit} {twice:.3f} s, {shown}")
     print(f"largest ratio: {worst:.1f} (linear: about 2; quadratic: about 4)")
     gazetteer_rows(tuple(max(1, int(n * args.scale)) for n in (20_000, 200_000)))
+    join_parts(tuple(max(1_000, int(n * args.scale)) for n in (1_500_000, 3_000_000)), args.repeat)
 
 
 if __name__ == "__main__":

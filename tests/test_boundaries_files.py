@@ -664,3 +664,24 @@ def test_a_name_or_code_given_as_a_list_is_refused_not_shown_in_its_python_form(
     with pytest.raises(InputError, match=re.escape(f"jd.geojson: feature 1's {field!r} is a list ([\"")) as info:
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
     assert "not one value: give each feature one name and one code, as text" in str(info.value)
+
+
+def test_districts_geojson_whose_crs_member_names_gcj02_are_shifted_from_it(tmp_path):
+    # A web-map downloader's GeoJSON, "crs": {"type": "name", "properties": {"name": "GCJ02"}}: refused as
+    # an unknown CRS, where a .prj so named is read as GCJ-02 (the test above).
+    import json
+
+    from geo import crs
+
+    truth, shifted = _bundled_zones_in("gcj02", tmp_path)
+    path = tmp_path / "jd.geojson"
+    data = json.loads(gpd.read_file(shifted).to_json())
+    data["crs"] = {"type": "name", "properties": {"name": "GCJ02"}}
+    path.write_text(json.dumps(dict(type=data["type"], crs=data["crs"], features=data["features"]),
+                               ensure_ascii=False), encoding="utf-8")
+    boundaries = load_boundaries(path, name_field="name", code_field="code")
+    assert set(boundaries.zones["source"]) == {f"official boundaries from jd.geojson, {crs.DATUM_LABELS['gcj02']} "
+                                               "shifted to WGS-84"}
+    got = boundaries.zones.set_index("code").geometry.to_crs(4548)
+    for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
+        assert got[code].hausdorff_distance(geom) < 0.01

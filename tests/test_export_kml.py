@@ -26,7 +26,7 @@ def _folders(path):
 
 
 def _data(placemark):
-    return {d.get("name"): d.findtext("k:value", namespaces=NS) for d in placemark.iter("{%s}Data" % NS["k"])}
+    return {d.get("name"): d.text for d in placemark.iter("{%s}SimpleData" % NS["k"])}
 
 
 def test_a_placemark_is_named_by_its_name_field_or_else_its_id(tmp_path):
@@ -63,6 +63,51 @@ def test_fields_named_as_gdals_own_kml_fields_are_read_back_under_another_name(t
     [row] = pyogrio.read_dataframe(path).to_dict("records")
     assert row["Name"] == "甲小学"
     assert {key: row[key] for key in expected} == expected
+
+
+def test_a_number_column_null_in_every_placemark_is_read_as_a_number(tmp_path):
+    """Untyped ``Data`` made every column text in GDAL and QGIS (``length_km`` sorted as text, a
+    layer of no quantity had a text ``quantity_value``): each layer's ``Schema`` types them."""
+    import geopandas as gpd
+
+    from geo.export.kml import write_kml
+    from geo.export.tables import Table
+
+    frame = gpd.GeoDataFrame({"id": ["road-a", "road-b"], "name": ["白石路", "青山路"],
+                              "quantity_value": [None, None], "length_km": [1.25, None], "char_start": [3, 9],
+                              "named": [True, False]},
+                             geometry=[shapely.Point(117, 36.7), shapely.Point(117.1, 36.7)], crs=4326)
+    path = write_kml(tmp_path / "t.kml", [(Table("road_rebuild", tmp_path, [], [], []), frame)], title="t")
+    info = pyogrio.read_info(path)
+    types = dict(zip(info["fields"], info["dtypes"]))
+    assert (types["quantity_value"], types["length_km"], types["char_start"]) == ("float64", "float64", "int32")
+    assert types["named"] == "object"  # true/false as text, as before: GDAL reads a KML bool as an integer
+    rows = pyogrio.read_dataframe(path).to_dict("records")
+    assert [row["length_km"] for row in rows][0] == 1.25 and all(row["quantity_value"] != row["quantity_value"]
+                                                                  for row in rows)  # NaN: null
+    assert [row["named"] for row in rows] == ["true", "false"]
+
+
+QGIS_KML_TYPES = """
+from qgis.core import QgsProviderRegistry, QgsVectorLayer
+for sublayer in QgsProviderRegistry.instance().querySublayers(sys.argv[1]):
+    layer = QgsVectorLayer(sublayer.uri(), sublayer.name(), "ogr")
+    print("T", *[f"{field.name()}={field.typeName()}" for field in layer.fields()
+                 if field.name() in ("quantity_value", "length_km", "char_start", "named")], sep="\t")
+"""
+
+
+def test_qgis_reads_a_number_column_null_in_every_placemark_as_a_number(tmp_path):
+    import geopandas as gpd
+
+    from geo.export.kml import write_kml
+    from geo.export.tables import Table
+
+    frame = gpd.GeoDataFrame({"id": ["road-a"], "name": ["白石路"], "quantity_value": [None], "length_km": [None],
+                              "char_start": [3], "named": [True]}, geometry=[shapely.Point(117, 36.7)], crs=4326)
+    path = write_kml(tmp_path / "t.kml", [(Table("road_rebuild", tmp_path, [], [], []), frame)], title="t")
+    [line] = [line for line in run_in_qgis(QGIS_KML_TYPES, path) if line.startswith("T\t")]
+    assert sorted(line.split("\t")[1:]) == ["char_start=Integer", "length_km=Real", "named=String", "quantity_value=Real"]
 
 
 def test_all_as_kml_is_one_file_with_a_folder_per_layer_gdal_reads_back(out_dir, tmp_path):

@@ -668,6 +668,23 @@ def test_a_vector_gazetteer_whose_prj_is_named_for_a_web_maps_datum_is_shifted_f
     assert entry.geometry.distance(site) < 1e-7
 
 
+@pytest.mark.parametrize("datum, label", [("gcj02", "GCJ02"), ("gcj02", "gcj-02"), ("bd09", "BD09")])
+def test_a_gazetteer_geojson_whose_crs_member_names_a_web_maps_datum_is_shifted_from_it(tmp_path, datum, label):
+    # A web-map downloader's GeoJSON, "crs": {"type": "name", "properties": {"name": "GCJ02"}}, was refused
+    # ("declares an unknown coordinate reference system 'GCJ02'"); its .prj so named is read as that datum.
+    site = shapely.Point(108.95, 34.21)
+    shifted = crs.convert_geometry(site, "wgs84", datum)
+    path = tmp_path / "学校.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": label}},
+                                "features": [{"type": "Feature", "properties": {"名称": "白石路小学"},
+                                              "geometry": {"type": "Point", "coordinates": list(shifted.coords[0])}}]},
+                               ensure_ascii=False), encoding="utf-8")
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert warnings == [] and entry.source_datum == datum
+    assert entry.geometry.distance(site) < 1e-7
+
+
 def test_a_gazetteer_geojson_declaring_a_projected_crs_over_lon_lat_is_refused_not_read_thousands_of_km_off(tmp_path):
     # Its places were read as metres at lat 0.0003 and only dropped as "4091.6 km outside the district".
     path = tmp_path / "places.geojson"

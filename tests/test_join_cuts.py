@@ -397,3 +397,20 @@ def test_a_detailed_zone_is_cut_near_each_road_not_whole_for_every_road(monkeypa
         assert result.loc[("plot", code), "share"] == pytest.approx(plot.intersection(zone).area / plot.area, rel=1e-6)
     # The zones near each project (some hundreds of vertices each), not 20,000 for each of 26 pairs.
     assert intersections.vertices < 50_000, intersections.vertices
+
+
+def test_two_zones_that_may_overlap_are_tested_once_a_pair(monkeypatch):
+    # Each pair of candidate zones was tested both ways round (青山街道 against 白石街道, then 白石 against
+    # 青山): a pair of detailed zones sharing an edge costs a pass over it, twice. Touching is symmetric.
+    import geo.join_cuts
+    from geo.join_cuts import _overlapping
+
+    tested = []
+    touches = shapely.touches
+    monkeypatch.setattr(geo.join_cuts.shapely, "touches",
+                        lambda a, b: tested.append(len(a)) or touches(a, b))
+    zones = np.array([box(0, 0, 10, 10), box(10, 0, 20, 10), box(15, 5, 25, 15), box(40, 0, 50, 10)], dtype=object)
+    found = _overlapping(zones, np.array([0, 1, 2, 3]))
+    assert list(found) == [False, True, True, False]  # 0 and 1 touch; 1 and 2 overlap
+    assert sum(tested) == 2  # (0, 1) and (1, 2), once each
+    assert list(_overlapping(zones, np.array([2])))[2] and not _overlapping(zones, np.array([0]))[0]

@@ -128,3 +128,33 @@ def test_a_detailed_zone_snapped_near_its_projects_is_what_the_whole_snap_gives(
         for a, b in zip(mine, theirs):
             assert shapely.get_type_id(a) == shapely.get_type_id(b)
             assert np.array_equal(shapely.get_coordinates(a), shapely.get_coordinates(b))
+
+
+def test_only_the_edge_vertices_near_a_projects_boxes_are_made_points(monkeypatch):
+    # Every vertex of a detailed edge was made a shapely point in a tree (most of _along's time at 3
+    # million vertices); those a grid cell of a project's box does not reach are no candidate.
+    import geo.join_snap
+
+    made = []
+    points = shapely.points
+    monkeypatch.setattr(geo.join_snap.shapely, "points", lambda coords: made.append(len(coords)) or points(coords))
+    road = shapely.LineString([(-10, 100.01), (40, 100.01)])  # 白石路 along 40 m of the north edge of 青山街道
+    along = _along(_edges(0.02), np.array([0]), np.array([0]), np.array([road], dtype=object), SNAP)
+    assert along[0]
+    assert max(made) < 2_000  # of the edge's 20,000 vertices (thinned to one within 10 cm: 4,000)
+
+
+def test_the_grid_keeps_every_coordinate_inside_a_box():
+    from geo.join_snap_runs import maybe_in_boxes
+
+    rng = np.random.default_rng(5)
+    coords = rng.uniform(0, 100, (20_000, 2))
+    coords[:50] = [[10.0, 10.0]] * 50  # on a box's corner
+    low = rng.uniform(0, 95, (300, 2))
+    size = np.r_[rng.uniform(0.01, 1, (290, 2)), rng.uniform(5, 40, (10, 2))]
+    boxes = shapely.box(low[:, 0], low[:, 1], low[:, 0] + size[:, 0], low[:, 1] + size[:, 1])
+    boxes[0] = shapely.box(9.0, 9.0, 10.0, 10.0)
+    kept = maybe_in_boxes(coords, boxes)
+    _, inside = shapely.STRtree(shapely.points(coords)).query(boxes)
+    assert set(inside) <= set(kept) and len(kept) < len(coords)
+    assert set(maybe_in_boxes(coords, boxes, most=64)) >= set(inside)  # a coarse grid keeps them too

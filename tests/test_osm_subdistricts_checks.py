@@ -160,3 +160,36 @@ def test_a_cut_relation_of_another_district_is_not_named(tmp_path):
     extract.write_text(text, encoding="utf-8")
     boundaries = load_boundaries(district_code=CODE, osm_path=extract)
     assert not any("r900" in w or "白石街道" in w for w in boundaries.warnings), boundaries.warnings
+
+
+def test_street_districts_whose_relations_are_all_cut_from_the_extract_are_named(tmp_path):
+    # Every 街道 relation of 和平区 in the extract, each missing its ring way (an extract cut at its edge):
+    # no boundary built, and nothing was said; the relations are named as when some are built.
+    extract = _cut(write_extract(tmp_path / "allcut.osm", extras=False), [1000, 1001, 1002, 1003, 1004, 1005])
+    boundaries = load_boundaries(district_code=CODE, osm_path=extract)
+    assert boundaries.quality == "outline"
+    [none] = [w for w in boundaries.warnings if "OpenStreetMap has no" in w]
+    assert none == ("allcut.osm: OpenStreetMap has no 街道 boundary of 和平区 to use; 5 街道 boundary relation(s) of "
+                    "it left out, the file lacking some of their member ways or their rings not closing (an extract "
+                    "cut at its edge?): 劝业场街道 (r100)、小白楼 (r101)、Wudadao (r102)…"), none
+
+
+def test_an_extract_of_no_boundary_relation_makes_no_pass_over_its_relations(tmp_path, monkeypatch):
+    import geo.boundary_checks
+
+    def no_pass(*args, **kwargs):
+        raise AssertionError("a pass over the relations of an extract that holds none")
+
+    monkeypatch.setattr(geo.boundary_checks, "osm_boundaries_unbuilt", no_pass)
+    roads = write_osm_xml(tmp_path / "roads.osm", [(2000, _ring(shapely.box(117.2, 39.11, 117.21, 39.12)),
+                                                    {"highway": "residential", "name": "白石路"})])
+    boundaries = load_boundaries(district_code=CODE, osm_path=roads)
+    assert boundaries.quality == "outline"
+    assert not [w for w in boundaries.warnings if "OpenStreetMap has no" in w], boundaries.warnings
+    # nor one whose only cut boundary relation is its province's (a member way beyond the extract's edge)
+    province = roads.read_text(encoding="utf-8").replace(
+        "</osm>", '<relation id="900"><member type="way" ref="99999" role="outer"/><tag k="type" v="boundary"/>'
+                  '<tag k="boundary" v="administrative"/><tag k="admin_level" v="4"/><tag k="name" v="青山省"/>'
+                  "</relation>\n</osm>")
+    (tmp_path / "province.osm").write_text(province, encoding="utf-8")
+    assert load_boundaries(district_code=CODE, osm_path=tmp_path / "province.osm").quality == "outline"

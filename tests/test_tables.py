@@ -657,6 +657,28 @@ def test_two_degree_columns_of_one_axis_that_disagree_are_refused(tmp_path):
     assert str(path) in str(info.value)
 
 
+@pytest.mark.parametrize("header, row", [
+    ("名称,经度,纬度,POINT_X,POINT_Y", "白石路小学,104.041234,30.641234,104.046234,30.643234"),
+    ("名称,X,Y,经度,纬度", "白石路小学,104.046234,30.643234,104.041234,30.641234"),
+])
+def test_gis_x_y_columns_of_degrees_that_disagree_with_the_lon_lat_beside_them_are_refused(tmp_path, header, row):
+    # ArcGIS's Add XY Coordinates (POINT_X, POINT_Y) beside the 经度/纬度 typed from a web map: 557 m apart,
+    # and the 经度/纬度 were read without a word (lon and 经度 both were already refused).
+    path = tmp_path / "点位.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 2: columns '经度' and '(point_)?x' disagree \\(104.041 and 104.046, "
+                                         "up to 557 m apart\\); keep one"):
+        load_file(path)
+
+
+def test_a_surveys_x_y_columns_beside_lon_lat_are_not_compared(tmp_path):
+    path = tmp_path / "点位.csv"
+    path.write_text("名称,经度,纬度,X,Y,X坐标\n白石路小学,104.041234,30.641234,39512345.6,3390000.1,30.6\n",
+                    encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.equals(shapely.Point(104.041234, 30.641234))
+
+
 def test_merged_cells_of_an_excel_workbook_hold_their_value_in_every_row_they_span(tmp_path):
     # A datum or a road's name typed once and merged down over its rows, as Excel shows it:
     # openpyxl gives the value to the first row only, so the others read as WGS-84 or nameless.

@@ -17,6 +17,13 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # name, a ``begin`` of text became null), so it is written under another name (``NAME_``).
 _GDAL_FIELDS = ("name", "description", "timestamp", "begin", "end", "altitudemode", "tessellate", "extrude",
                 "visibility", "draworder", "icon")
+# A column's KML SimpleField type by its kind (geo.export.tables.column_kinds): GDAL's LIBKML driver (QGIS)
+# reads ``double`` as Real and ``int`` as Integer. A boolean stays text (``true``/``false``): GDAL reads
+# a ``bool`` field as an integer, which ``true`` is not.
+_SIMPLE_TYPES = {"real": "double", "integer": "int", "integer64": "int"}
+# A row's id that can be its placemark's XML id (an NCName): GDAL 3.9 and later read that as the
+# layer's ``id`` field, ahead of the schema's own ``id`` (then read as ``id2``).
+_XML_ID = re.compile(r"[^\W\d][\w\-]*")  # no ".": the styles and schemas are "layer.kind"
 
 
 def write_kml(path, frames, *, title):
@@ -41,8 +48,10 @@ def write_kml(path, frames, *, title):
     -----
     Each placemark is named by its ``name`` column and styled as the web map draws its layer
     (:func:`geo.qgis_styles.layer_style`: the category's colour, lines as wide, areas filled
-    at 30%). Every column is kept as ``ExtendedData`` (``Data name=...``: GDAL, QGIS and Google
-    Earth read them as fields) and shown in the placemark's balloon as an escaped table.
+    at 30%). Every column is kept as typed ``ExtendedData``: a ``Schema`` per layer declares each
+    column's type (a number column is a number in GDAL and QGIS even when null in every row, as
+    in the GeoPackage), each placemark's ``SchemaData`` holds its values (a null is left out); the
+    columns are also shown in the placemark's balloon as an escaped table.
     A row without geometry (an unlocated project of the catalog) is a placemark without
     one: listed, not placed. Text is data: it is escaped by the XML writer, and characters
     XML cannot hold are dropped. Same frames, same bytes.
@@ -53,22 +62,25 @@ def write_kml(path, frames, *, title):
     document = _child(root, "Document")
     _child(document, "name", title)
     styles = {}
-    folders = []
+    folders, schemas, ids = [], [], set()
     for table, frame in frames:
         folder = ElementTree.Element("Folder")
         _child(folder, "name", _folder_name(table.name, frame))
         columns = [c for c in frame.columns if c != frame.geometry.name]
         data_names = _data_names(columns)
+        schema = _schema(f"{table.name}.fields", table.name, frame, data_names)
+        schemas.append(schema)
         for row, geom in zip(frame[columns].itertuples(index=False, name=None), frame.geometry):
             values = dict(zip(columns, row))
             family = _family(geom)
             style_id = f"{table.name}.{family}" if family else None
             if style_id and style_id not in styles:
                 styles[style_id] = _style(style_id, table.name, family, values)
-            _placemark(folder, values, geom, style_id, data_names)
+            _placemark(folder, values, geom, style_id, (schema.get("id"), data_names, ids))
         folders.append(folder)
     for style_id in sorted(styles):
         document.append(styles[style_id])
+    document.extend(schemas)
     document.extend(folders)
     ElementTree.indent(root, space=" ")
     text = '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(root, encoding="unicode") + "\n"
@@ -115,17 +127,34 @@ def _data_names(columns) -> dict:
     return {column: names[column] for column in columns}
 
 
-def _placemark(folder, values, geom, style_id, data_names):
+def _schema(schema_id, layer, frame, data_names):
+    """The layer's KML ``Schema``: a ``SimpleField`` of its type for each column but the name."""
+    from geo.export.tables import column_kinds
+
+    kinds = column_kinds(frame)
+    schema = ElementTree.Element("Schema", name=_clean(str(layer)), id=schema_id)
+    for column, name in data_names.items():
+        ElementTree.SubElement(schema, "SimpleField", name=name, type=_SIMPLE_TYPES.get(kinds[column], "string"))
+    return schema
+
+
+def _placemark(folder, values, geom, style_id, fields):
+    schema_id, data_names, ids = fields
     placemark = _child(folder, "Placemark")
+    row_id = _clean(str(values.get("id") or ""))
+    if _XML_ID.fullmatch(row_id) and row_id not in ids:
+        placemark.set("id", row_id)
+        ids.add(row_id)
     # The name is KML's own (GDAL and QGIS read it as ``Name``), not repeated as a field.
     _child(placemark, "name", _text(values.get("name")) or _text(values.get("id")))
     _child(placemark, "description", _balloon(values))
     if style_id:
         _child(placemark, "styleUrl", f"#{style_id}")
-    data = _child(placemark, "ExtendedData")
+    data = _child(_child(placemark, "ExtendedData"), "SchemaData", schemaUrl=f"#{schema_id}")
     for key, value in values.items():
-        if key != "name":
-            _child(_child(data, "Data", name=data_names[key]), "value", _text(value))
+        text = _text(value) if key != "name" else ""
+        if text:  # a null is no SimpleData: GDAL reads it as null, of the field's type
+            _child(data, "SimpleData", text, name=data_names[key])
     if geom is not None and not geom.is_empty:
         _geometry(placemark, geom)
 
