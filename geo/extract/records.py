@@ -29,6 +29,7 @@ from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, RO
 from geo.extract.stem_labels import analyse_stem
 from geo.extract.record_rules import RULES_FOR_COUNTED, RULES_FOR_UNCOUNTED
 from geo.extract.record_spans import named_record
+from geo.extract.rule_gates import GatedRules
 from geo.extract.works import action_for, resolve_category
 from geo.settings import PEER_WATER_MIN_STEM
 
@@ -180,6 +181,11 @@ _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道�
 _NETWORK_REACH = 8 * 16 + 1  # the furthest 等 _NETWORK_AFTER reaches after a road (8 items of 16 characters)
 
 
+# The context rules asked of a mention, without and with works: those that can hold for its category and kind.
+_CONTEXT_GATES = GatedRules(CONTEXT_RULES)
+_CONTEXT_GATES_WITH_ACTION = GatedRules(CONTEXT_RULES_WITH_ACTION)
+
+
 @dataclass(eq=False, slots=True)
 class Case:
     """What the record rules look at for one mention (see RECORD_RULES)."""
@@ -213,7 +219,7 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
     typed = mention.typed_by
     if case.action is None and typed is not None and typed.end <= mention.stem_start:
         case.action = action_for(norm, typed, clause_end, right_actions)  # 新建2条道路(发展大道、…): the type's works
-    for rule in CONTEXT_RULES if case.action is None else CONTEXT_RULES_WITH_ACTION:
+    for rule in (_CONTEXT_GATES if case.action is None else _CONTEXT_GATES_WITH_ACTION).for_mention(mention):
         if rule(case):
             return []
     if mention.kind == "raw":
