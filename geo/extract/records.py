@@ -160,8 +160,11 @@ def _former_type(norm, record):
 
 
 def _official_in_name(norm, mention):
-    """True when a mention's stem holds an official's title (see ``_TITLE_IN_NAME``)."""
-    return _TITLE_IN_NAME.search(norm, mention.stem_start, mention.head_start) is not None
+    """True when a mention's stem holds an official's title (see ``_TITLE_IN_NAME``; each title holds 长 or
+    书记: a stem with neither, most, is not searched)."""
+    start, end = mention.stem_start, mention.head_start
+    return (norm.find("长", start, end) >= 0 or norm.find("书记", start, end) >= 0) \
+        and _TITLE_IN_NAME.search(norm, start, end) is not None
 
 
 def _types_alone(norm, record):
