@@ -9,7 +9,7 @@ import re
 from geo import data as geo_data
 from geo.lexicon import (
     ACTIONS, ACTION_FILLERS, ADVERBS, DENG_WORDS, FOLLOWERS, GENERIC_WORDS, LEFT_ACTIONS,
-    LINEAR_HEADS, NAME_ACTIONS, NETWORK_HEADS, ROAD_TYPE_WORDS, STOP_WORDS, UNITS_BY_GROUP, heads,
+    LINEAR_HEADS, NAME_ACTIONS, NETWORK_HEADS, ROAD_TYPE_WORDS, STEM_CATEGORY, STOP_WORDS, UNITS_BY_GROUP, heads,
     longest_first)
 from geo.word_index import WordIndex
 
@@ -174,6 +174,19 @@ def is_generic(text):
 
 
 _ALTERNATIVE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{1,6})\)")
+
+
+def stem_category(text):
+    """The category of the first word of STEM_CATEGORY (in its order) that ``text`` holds, or None.
+
+    Most stems hold none of its words: one search for all of them comes first.
+    """
+    if _STEM_CATEGORY_WORDS.search(text) is None:
+        return None
+    return next((code for word, code in STEM_CATEGORY if word in text), None)
+
+
+_STEM_CATEGORY_WORDS = re.compile("|".join(sorted({re.escape(word) for word, _ in STEM_CATEGORY}, key=lambda w: (-len(w), w))))
 
 
 def unit_fits(unit, category, head=""):

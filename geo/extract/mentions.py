@@ -8,11 +8,10 @@ import re
 
 from geo.lexicon import (
     ROAD_CLEARANCE_WORDS, BUS_WORDS, COUNTED_WORKS, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS,
-    ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS,
-    STEM_CATEGORY, heads)
+    ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, heads)
 from geo.lexicon_lookups import (
     ACTION_INDEX, FOLLOWERS_SORTED, FILLER_INDEX, head_endings, head_lengths_by_ending, is_generic,
-    match_any, stop_ending_at)
+    match_any, stem_category, stop_ending_at)
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -420,8 +419,7 @@ def _phase_mention(norm, pos, lo, clause_end):
     # 大陆引水三期 is a water-supply work: a keyword of the stem says what it is; an estate's
     # suffix (鲍山花园, 幸福家园) makes a neighbourhood; any other brand name (宽厚里, 印象济南)
     # is a commercial development.
-    mention.category = next((code for word, code in STEM_CATEGORY if word in text),
-                               "area" if text.endswith(ESTATE_SUFFIXES) else "commercial")
+    mention.category = stem_category(text) or ("area" if text.endswith(ESTATE_SUFFIXES) else "commercial")
     return mention
 
 
