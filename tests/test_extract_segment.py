@@ -316,3 +316,16 @@ def test_a_pattern_run_over_the_whole_text_opens_with_a_character_searched_for(n
     for _ in range(20000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in former.finditer(text)], text
+
+
+def test_a_row_number_glued_to_its_line_is_matched_at_line_starts_only_as_a_search_finds_it():
+    # (^ with re.M: the pattern was tried at every position of the text, and failed at all but line starts)
+    import random
+
+    rng = random.Random(9)
+    alphabet = list(" \t\u3000\n\n0123456789青山路所")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert [m.span(1) for m in segment._line_start_matches(segment._GLUED_ROW_NUMBER, text)] == \
+            [m.span(1) for m in segment._GLUED_ROW_NUMBER.finditer(text)], text
+    assert segment._glued_row_numbers("57青山路改造\n58白石路改造\n3所学校") == [(0, 2), (8, 10)]

@@ -240,12 +240,25 @@ def _glued_row_numbers(norm):
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM, *_NOT_GLUED_ROW)
-    found = [m for m in _GLUED_ROW_NUMBER.finditer(norm) if not norm.startswith(units, m.end())]
+    found = [m for m in _line_start_matches(_GLUED_ROW_NUMBER, norm) if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
 
 
 _LINE_THEN_DIGIT = re.compile(r"\n[ \t\u3000]*\d")
+
+
+def _line_start_matches(pattern, norm):
+    """The matches of a pattern opening with ``^`` (re.M, and holding no line break) in ``norm``, as
+    ``finditer`` finds them: matched at each line's start alone, not tried at every position."""
+    found, start = [], 0
+    while start >= 0:
+        match = pattern.match(norm, start)
+        if match is not None:
+            found.append(match)
+        start = norm.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return found
 
 
 def _dropped(norm, origin, spans):
