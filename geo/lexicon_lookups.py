@@ -9,7 +9,7 @@ import re
 from geo import data as geo_data
 from geo.lexicon import (
     ACTIONS, ACTION_FILLERS, ADVERBS, DENG_WORDS, FOLLOWERS, GENERIC_WORDS, LEFT_ACTIONS,
-    LINEAR_HEADS, NAME_ACTIONS, NETWORK_HEADS, ROAD_TYPE_WORDS, STOP_WORDS, UNITS_BY_GROUP, heads,
+    LINEAR_HEADS, NAME_ACTIONS, NETWORK_HEADS, ROAD_TYPE_WORDS, STEM_CATEGORY, STOP_WORDS, UNITS_BY_GROUP, heads,
     longest_first)
 from geo.word_index import WordIndex
 
@@ -136,39 +136,57 @@ def head_endings():
             frozenset(h[-2:] for h in table if len(h) >= 2))
 
 
-def _composed_of(text, vocabulary, maxlen):
-    """True when ``text`` is a concatenation of words of ``vocabulary``."""
-    reachable = [True] + [False] * len(text)
-    for i in range(len(text)):
-        if not reachable[i]:
-            continue
-        for length in range(1, (maxlen if maxlen < len(text) - i else len(text) - i) + 1):
-            if text[i:i + length] in vocabulary:
-                reachable[i + length] = True
-    return reachable[len(text)]
+def _composed_of(text, index):
+    """True when ``text`` is a concatenation of words of the :class:`WordIndex` ``index``.
+
+    Only the lengths of the words opening with the character at a position are tried there
+    (most characters open none: nothing is cut out of the text for them).
+    """
+    size = len(text)
+    reachable = [True] + [False] * size
+    by_first, words = index.by_first, index.words
+    for i in range(size):
+        if reachable[i]:
+            for length in by_first.get(text[i], ()):
+                if i + length <= size and text[i:i + length] in words:
+                    reachable[i + length] = True
+    return reachable[size]
 
 
-_ROAD_TYPE_SET = frozenset(ROAD_TYPE_WORDS)
-_ROAD_TYPE_MAXLEN = max(len(w) for w in ROAD_TYPE_WORDS)
+_ROAD_TYPE_INDEX = WordIndex(ROAD_TYPE_WORDS)
+_GENERIC_INDEX = word_index(GENERIC_SORTED)  # (the index name_tails looks words up in too: built once)
 
 
 @functools.lru_cache(maxsize=4096)
 def is_road_type(text):
     """True when ``text`` is made only of road-type modifiers (农村, 背街, 城市主干...)."""
-    return _composed_of(text, _ROAD_TYPE_SET, _ROAD_TYPE_MAXLEN)
+    return _composed_of(text, _ROAD_TYPE_INDEX)
 
 
 @functools.lru_cache(maxsize=16384)
 def is_generic(text):
     """True when ``text`` is a concatenation of generic modifier words (and numerals), a generic
     word's alternative in brackets among them (工业(产业): the two words of one kind)."""
-    if not text or _composed_of(text, GENERIC_SET, GENERIC_MAXLEN):
+    if not text or _composed_of(text, _GENERIC_INDEX):
         return True
-    bare = _ALTERNATIVE_IN_BRACKETS.sub(lambda m: "" if _composed_of(m.group(1), GENERIC_SET, GENERIC_MAXLEN) else m.group(), text)
-    return bare != text and bool(bare) and _composed_of(bare, GENERIC_SET, GENERIC_MAXLEN)
+    bare = _ALTERNATIVE_IN_BRACKETS.sub(lambda m: "" if _composed_of(m.group(1), _GENERIC_INDEX) else m.group(), text)
+    return bare != text and bool(bare) and _composed_of(bare, _GENERIC_INDEX)
 
 
 _ALTERNATIVE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{1,6})\)")
+
+
+def stem_category(text):
+    """The category of the first word of STEM_CATEGORY (in its order) that ``text`` holds, or None.
+
+    Most stems hold none of its words: one search for all of them comes first.
+    """
+    if _STEM_CATEGORY_WORDS.search(text) is None:
+        return None
+    return next((code for word, code in STEM_CATEGORY if word in text), None)
+
+
+_STEM_CATEGORY_WORDS = re.compile("|".join(sorted({re.escape(word) for word, _ in STEM_CATEGORY}, key=lambda w: (-len(w), w))))
 
 
 def unit_fits(unit, category, head=""):

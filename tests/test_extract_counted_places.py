@@ -89,3 +89,27 @@ def _opens_with_a_class(pattern):
 
     op, av = pattern[0]
     return all(_opens_with_a_class(alternative) for alternative in av[1]) if op is _parser.BRANCH else op is _parser.IN
+
+
+def test_a_count_of_places_is_searched_for_by_its_first_character_a_digit_or_a_numeral():
+    # Its two alternatives (digits, numerals) each opened with a class: the engine found no character
+    # to search the clause for and tried the pattern at every position. One class opens it now, the
+    # look-behind and the rest of the number after it: the same matches.
+    import random
+    import re
+    import sys
+
+    from geo.lexicon import THING_UNITS
+    from test_extract_segment import _searched_for
+
+    places = sys.modules["geo.extract.counted_places"]
+    numerals = "一二两三四五六七八九十百"
+    former = re.compile(rf"(?P<num>\d(?<![\d.第{numerals}]\d)\d*|[{numerals}](?<![\d.第{numerals}][{numerals}])[{numerals}]{{0,2}})"
+                        rf"(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+    assert _searched_for(places._PLACE_COUNT) and not _searched_for(former)
+    rng = random.Random(2)
+    alphabet = list("0123456789.第" + numerals + "余多个条座所处村镇青山") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [(m.span(), m.groupdict()) for m in places._PLACE_COUNT.finditer(text)] == \
+            [(m.span(), m.groupdict()) for m in former.finditer(text)], text

@@ -665,3 +665,20 @@ def test_a_count_opening_a_list_item_of_works_counts_the_things_worked_on():
     # 、30幢建筑立面改造、 (real4 zhuji): the count opens the item, its works follow the noun, as a
     # count opening the clause does (165栋老旧住宅经过修缮)
     assert counted_groups("白石镇已完成规划编制、青山路改造、30幢建筑立面改造、环境卫生整治等工作。") == [("project", 30)]
+
+
+def test_things_counted_are_looked_for_from_a_prefix_s_length_before_the_clause_s_first_digit(monkeypatch):
+    # (the pattern, opening with look-behinds, was tried at every position of the clause before its first digit too)
+    import sys
+
+    counts = sys.modules["geo.extract.counts"]
+    asked = []
+    real = counts._THING_COUNT
+
+    class Recorded:
+        def finditer(self, norm, pos, end):
+            asked.append(norm[pos:end])
+            return real.finditer(norm, pos, end)
+    monkeypatch.setattr(counts, "_THING_COUNT", Recorded())
+    assert counted_groups("青山镇白石村今年建成不少于15家放心粮油连锁店") == [("project", 15)]
+    assert asked == ["不少于15家放心粮油连锁店"]

@@ -103,3 +103,24 @@ def test_a_name_ending_its_quote_s_last_word_keeps_the_closing_quote_and_its_spa
              for f in geo.extract.extract_projects(text)}
     assert set(spans) == {"青山县“白石书屋”", "白石乡“青松路”"}
     assert all(text[start:end] == name for name, (start, end) in spans.items())
+
+
+def test_a_name_written_many_times_is_normalised_and_cut_at_its_jurisdiction_once(monkeypatch):
+    # (each named record's name was normalised and searched for a jurisdiction's suffix: a report
+    # names a project many times, and the serial end of a long text looked at each mention)
+    from geo.extract.model import Mention, Record
+
+    asked = []
+    real = features.normalise_name
+    monkeypatch.setattr(features, "normalise_name", lambda name: asked.append(name) or real(name))
+    features._jurisdiction_cut.cache_clear()
+
+    def record(name):
+        return Record(named=True, category="welfare", action=None, start=0, end=0, base=(0, 0),
+                      mention=Mention(kind="facility"), name=name)
+
+    full, short = record("青山县白石乡松林村活动中心"), record("青县白石乡松林村活动中心")
+    records = [full, short, record("青县白石乡松林村活动中心"), record("青山县白石乡松林村活动中心")]
+    found = features._short_jurisdictions(records)
+    assert sorted(asked) == sorted({"青山县白石乡松林村活动中心", "青县白石乡松林村活动中心"})
+    assert found == {id(records[1]): full, id(records[2]): full}

@@ -43,3 +43,19 @@ def test_a_central_primary_school_written_short_is_a_school():
     # 青畅中小 (青畅中心小学) listed: a school; 中小学, 中小企业, 中小河流 and 大中小型 go on or are sizes
     assert named_names("对青畅中小、白水中小、茅坪学校等学校运动场地进行改造。") == ["白水中小", "茅坪学校", "青畅中小"]
     assert named_names("新增中小学学位4860个,扶持中小企业,建设大中小型水库。") == []
+
+
+def test_where_a_phase_opens_is_found_from_each_qi_back_as_the_look_ahead_at_every_position_found_it():
+    # (a look-ahead, 二期 or 十二期, was tried at every position of a text; a text holds few 期)
+    import random
+    import re
+
+    from geo.extract.mentions import PHASE_FIRST, _phase_starts
+
+    former = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
+    rng = random.Random(3)
+    alphabet = list("一二三四五六七八九十0123456789期青山路") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        assert sorted(set(_phase_starts(text))) == sorted({m.start() for m in former.finditer(text) if m.start() > 0}), text
+    assert sorted(_phase_starts("青山公园十二期、白石路3期")) == [4, 5, 11]

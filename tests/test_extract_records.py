@@ -89,3 +89,13 @@ def test_a_small_park_kind_listed_among_named_parks_is_no_park_of_its_own():
     assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]
     text = "建成了口袋公园、城南游园、青松广场、白石文化公园等市民休闲公园。"
     assert named_names(text) == ["城南游园", "白石文化公园", "青松广场"]
+
+
+def test_a_stem_holding_no_title_word_is_not_searched_for_an_official(monkeypatch):
+    # Every official's title (区区长, 副县长, 委书记, 局长) holds 长 or 书记: a stem with neither is not searched.
+    counted = _Counted(records._TITLE_IN_NAME)
+    monkeypatch.setattr(records, "_TITLE_IN_NAME", counted)
+    assert [name for name, _ in named_projects("新建青山路、白石中学。")] == ["白石中学", "青山路"]
+    assert counted.calls == 0
+    assert named_projects("青山区区长王江白石新区调研。") == [] and counted.calls == 1
+    assert [name for name, _ in named_projects("新建长青路。")] == ["长青路"] and counted.calls == 2

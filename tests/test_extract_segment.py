@@ -1,5 +1,7 @@
 """Cleaning of the normalised text (what web pages insert), sentences and clauses."""
 
+import re
+
 import pytest
 
 from geo.extract import segment
@@ -284,3 +286,46 @@ def test_a_flattened_tables_row_numbers_glued_to_its_rows_open_no_name():
     assert {f["properties"]["name"] for f in extract_projects("3所学校新建\n4所幼儿园改造\n320国道改造\n321国道改造\n85中扩建\n86中扩建")} \
         >= {"320国道", "321国道", "85中", "86中"}
     assert clean("7湖滨路\n", range(8))[0] == "7湖滨路\n"  # one number alone: no row of a table
+
+
+def _searched_for(pattern):
+    """True when the regex engine searches a text for the pattern's first character (a literal or a
+    class), instead of trying the whole pattern at every position."""
+    import re._compiler
+    import re._parser
+
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)
+    return bool(re._compiler._get_literal_prefix(parsed, pattern.flags)[0]
+                or re._compiler._get_charset_prefix(parsed, pattern.flags))
+
+
+@pytest.mark.parametrize("name, former", [
+    ("_ITEM_NUMBER", (r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)),
+    ("_BRACKETED_CLASS", (r"(?<=[小中大])\((?:[一二12]|I|II)\)(?=型)", 0)),
+])
+def test_a_pattern_run_over_the_whole_text_opens_with_a_character_searched_for(name, former):
+    # An item's number after a line start or a mark, a reservoir's class in brackets: written with the
+    # look-behind first, each was tried at every position of the text; the first character consumed,
+    # what stands before it is tested after it, and the matches are the same.
+    import random
+
+    pattern, former = getattr(segment, name), re.compile(*former)
+    assert _searched_for(pattern) and not _searched_for(former)
+    rng = random.Random(5)
+    alphabet = list(" \t\u3000\n。;:,、)(0123456789一二小中大I型青山路") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in former.finditer(text)], text
+
+
+def test_a_row_number_glued_to_its_line_is_matched_at_line_starts_only_as_a_search_finds_it():
+    # (^ with re.M: the pattern was tried at every position of the text, and failed at all but line starts)
+    import random
+
+    rng = random.Random(9)
+    alphabet = list(" \t\u3000\n\n0123456789青山路所")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert [m.span(1) for m in segment._line_start_matches(segment._GLUED_ROW_NUMBER, text)] == \
+            [m.span(1) for m in segment._GLUED_ROW_NUMBER.finditer(text)], text
+    assert segment._glued_row_numbers("57青山路改造\n58白石路改造\n3所学校") == [(0, 2), (8, 10)]

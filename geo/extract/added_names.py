@@ -7,8 +7,8 @@ import re
 
 from geo.lexicon import (
     LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES,
-    TOWN_AREAS, STEM_CATEGORY, heads)
-from geo.lexicon_lookups import match_any, is_generic, stop_ending_at
+    TOWN_AREAS, heads)
+from geo.lexicon_lookups import match_any, is_generic, stem_category, stop_ending_at
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
@@ -386,9 +386,9 @@ def _category(norm, start, end, records, depth=0):
     if neighbour is not None:
         return neighbour.category, "name", end, 0
     stem = norm[start:end]
-    for word, code in STEM_CATEGORY:
-        if word in stem:
-            return code, "name", end, 0
+    code = stem_category(stem)
+    if code is not None:
+        return code, "name", end, 0
     return None, None, end, 0
 
 

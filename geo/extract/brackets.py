@@ -100,23 +100,31 @@ _WHITE_SPACE = re.compile(r"\s")  # str.isspace's characters (both test Py_UNICO
 
 def _printed_back(norm, end, count):
     """Where the span ending at ``end`` that holds ``count`` characters other than white space
-    starts (a flattened table pads cells with spaces); 0 when fewer stand before ``end``."""
+    starts (a flattened table pads cells with spaces); 0 when fewer stand before ``end``.
+
+    Counted a stretch at a time, as many characters as are still wanted (all printed: the span
+    starts there; else the spaces in it are made up by the next stretch), not one at a time.
+    """
     if end >= count and _WHITE_SPACE.search(norm, end - count, end) is None:
         return end - count  # (the usual case, seen at once: no white space within reach)
     pos = end
-    while pos > 0 and count:
-        pos -= 1
-        count -= not norm[pos].isspace()
+    while count and pos > 0:
+        start = pos - count if pos > count else 0
+        count -= pos - start - len(_WHITE_SPACE.findall(norm, start, pos))
+        pos = start
     return pos
 
 
 def _printed_on(norm, start, count):
     """Where the span from ``start`` that holds ``count`` characters other than white space ends;
-    the end of ``norm`` when fewer stand after ``start``."""
-    if start + count <= len(norm) and _WHITE_SPACE.search(norm, start, start + count) is None:
+    the end of ``norm`` when fewer stand after ``start``. Counted a stretch at a time (see
+    :func:`_printed_back`)."""
+    size = len(norm)
+    if start + count <= size and _WHITE_SPACE.search(norm, start, start + count) is None:
         return start + count  # (the usual case, seen at once: no white space within reach)
     pos = start
-    while pos < len(norm) and count:
-        count -= not norm[pos].isspace()
-        pos += 1
+    while count and pos < size:
+        stop = pos + count if pos + count < size else size
+        count -= stop - pos - len(_WHITE_SPACE.findall(norm, pos, stop))
+        pos = stop
     return pos

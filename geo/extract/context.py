@@ -19,6 +19,7 @@ from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.crossed import crossed_place
 from geo.extract.line_forms import shown_as_built
 from geo.extract.model import chain_end, chain_first
+from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
@@ -435,6 +436,7 @@ _HOUSE_NUMBER = re.compile(r"[0-9一二三四五六七八九十百零〇]{1,5}(?
 _NUMBER_FIRST = frozenset("0123456789一二三四五六七八九十百零〇")
 
 
+@only_for(lambda category, kind: category == "road")
 def _road_as_address(case):
     """位于青山区白石路341号, 对青山路与白石路交界西南角的绿地进行改造, 以青松街和白沙路交叉口为中心:
     roads named in an address (a house number, the corner or centre of a crossing) only locate what lies
@@ -543,6 +545,7 @@ _EXISTING_OPENED = re.compile("(?:" + "|".join(map(re.escape, EXISTING_WORDS)) +
 _EXISTING_REACH = 40
 
 
+@only_for(lambda category, kind: category_group(category) == "roads")
 def _existing_road(case):
     """与现有的青山高速、白石高速等国省干线为支点, 与原有的G105国道无缝对接: roads written as the ones there
     already are what a project joins, no project (对现有的青山路进行改造 has works: see

@@ -22,10 +22,13 @@ _ASIDE_REACH = 12  # characters back from an aside to the count that opens its n
 _HOLDING_ASIDE = re.compile(r"\((?:含|其中|包括)[\u4e00-\u9fff\d]{1,8}\)")
 _COUNT_ENDING = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}]$")
 # A size beside a count (see sizes_beside_counts): after the count's unit and 、, before the
-# noun; or before a count in digits and its unit, then the noun.
-_SIZE = r"(?<![\d.])\d+(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
-_SIZE_BESIDE_COUNT = re.compile(rf"、(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
-                                rf"|{_SIZE}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff])")
+# noun; or before a count in digits and its unit, then the noun. (The two open with 、 or a digit,
+# one class: the text is searched for it, not tried at every position; the look-behind of a size's
+# first digit is tested after it.)
+_SIZE_REST = r"(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
+_SIZE = rf"(?<![\d.])\d+{_SIZE_REST}"
+_SIZE_BESIDE_COUNT = re.compile(rf"[、\d](?:(?<=、)(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
+                                rf"|(?<=\d)(?<![\d.]\d)\d*{_SIZE_REST}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff]))")
 _COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[余多]?[{_COUNTED_UNITS}]$")
 
 

@@ -18,10 +18,11 @@ from geo.settings import COUNTED_PLACE_REACH, COUNTED_PLACE_STEM
 
 _NUMERALS = "一二两三四五六七八九十百"
 # A count of things (13个, 两条, 177座): digits, or numerals no numeral or digit stands before.
-# (The look-behinds, no digit, point, 第 or numeral before the number, are tested after its first
-# character: a class opens each alternative, not a look-behind tried at every position.)
-_PLACE_COUNT = re.compile(rf"(?P<num>\d(?<![\d.第{_NUMERALS}]\d)\d*|[{_NUMERALS}](?<![\d.第{_NUMERALS}][{_NUMERALS}])[{_NUMERALS}]{{0,2}})(?:余|多)?"
-                          rf"(?P<unit>{'|'.join(THING_UNITS)})")
+# (One class opens it, a digit or a numeral, that the text is searched for; the look-behind, no
+# digit, point, 第 or numeral before the number, is tested after it, and then what the first
+# character was: the rest of the digits or of the numerals.)
+_PLACE_COUNT = re.compile(rf"(?P<num>[\d{_NUMERALS}](?<![\d.第{_NUMERALS}][\d{_NUMERALS}])"
+                          rf"(?:(?<=\d)\d*|(?<=[{_NUMERALS}])[{_NUMERALS}]{{0,2}}))(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 # A count in digits written right before a place type that is its own unit (31村, 9屯: ``place_as_unit``).
 _BARE_COUNT = re.compile(rf"(?P<num>\d(?<![\d.第]\d)\d*)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
 _KINDS = ("name", "facility", "generic")  # heads that name places (not skip, none)

@@ -232,6 +232,7 @@ _MEASURE_NOUN = re.compile("|".join(MEASURE_NOUNS))  # the nouns of MEASURE_RE (
 # The 约 of 签约, 预约, 节约 is no "about": 加装电梯签约8台 counts 电梯, not 电梯签.
 _THING_COUNT = re.compile(rf"(?<![\d.第])(?!(?<=[签预节履])约)(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 _DIGIT = re.compile(r"\d")
+_PREFIX_MAX = max(map(len, COUNT_PREFIX.split("|")))  # (不少于: the longest of COUNT_PREFIX)
 _NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
 
 
@@ -260,11 +261,13 @@ def counted_things(norm, start, end, records, mentions=()):
         in a place type of the lexicon and counts of one make none. The category is that of a
         stem category word in the noun, else ``project``.
     """
-    if not _DIGIT.search(norm, start, end):
+    digit = _DIGIT.search(norm, start, end)
+    if digit is None:
         return []  # (_THING_COUNT counts in digits)
     taken = None  # what the records took, worked out once a thing is found (most counts count none)
     out = []
-    for match in _THING_COUNT.finditer(norm, start, end):
+    # (no count opens further before its first digit than a prefix's length: the clause before is not tried)
+    for match in _THING_COUNT.finditer(norm, max(start, digit.start() - _PREFIX_MAX), end):
         found = _thing_after(norm, match, start, end) or _thing_before(norm, match, start, end) \
             or _thing_subject(norm, match, start, end)
         if found is None:

@@ -14,6 +14,7 @@ import re
 from geo.lexicon import CROSSING_MANNERS, CROSSING_VERBS
 from geo.lexicon_lookups import ACTION_INDEX
 from geo.extract.model import chain_end
+from geo.extract.rule_gates import only_for
 from geo.extract.works import works_at
 
 _CROSSING_VERB = re.compile("|".join(map(re.escape, CROSSING_VERBS)))  # any of them, in one search
@@ -26,6 +27,7 @@ _OWN_WORKS = re.compile(r"(?:工程|项目)")
 _CROSSING_WORKS = ("bridge",)  # categories of the crossing's own works (桥, 隧道, 立交, 下穿通道)
 
 
+@only_for(lambda category, kind: kind in ("name", "code") and category not in _CROSSING_WORKS)
 def crossed_place(case):
     """True for a road, river, railway or area listed right after a verb of crossing (上跨青山街、白石街
     2个路口, 横跨青山河、白石河等3条江河), or whose stem opens with one after at most a word of

@@ -18,6 +18,7 @@ from geo.lexicon_lookups import ACTION_INDEX, match_any, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
 from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
+from geo.extract.rule_gates import only_for
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
 from geo.settings import SERVED_STEM_REST
@@ -38,6 +39,7 @@ _WATER_LINKS, _WATER_ENDS, _ITEM_HAN = "、和及与", "河江湖库渠溪", 8  
 _FLOOD_REACH: list = [None, {}]  # the text, and by position whether flood duties follow it (after waters listed)
 
 
+@only_for(lambda category, kind: category == "water")
 def flood_duties(case):
     """打赢了漳卫新河、南运河防汛战, 做好青河防汛工作: rivers whose floods are fought are context
     (防汛提升改造, 防洪工程 are works on them)."""
@@ -402,6 +404,7 @@ def surroundings_described(case):
 _LIES_AT = ("位于", "地处", "坐落于", "坐落在")
 
 
+@only_for(lambda category, kind: category == "village")
 def village_located(case):
     """青山村位于白石镇东部,村庄紧邻青河: a village whose sentence says where it lies, with no works
     in it, is described as the scene of what follows (a reporter's visit, its people's words), no
@@ -502,6 +505,7 @@ _DRIVEN_REACH = 60  # characters back from a place looked through for the verb (
 _DRIVEN_CATEGORIES = ("area", "village")
 
 
+@only_for(lambda category, kind: not category or category in _DRIVEN_CATEGORIES)  # (none: its list's type)
 def growth_driven(case):
     """A镇 of 带动沿线A镇、B镇等集镇的发展, A片区 of 促进A片区开发: a zone or village whose growth
     another project drives is what benefits, no project itself."""
@@ -543,6 +547,7 @@ def own_works_visited(norm, mention, clause_end):
     return VISITED_OWN_WORKS_RE.match(norm, end, clause_end) is not None
 
 
+@only_for(lambda category, kind: category == "area")
 def honoured_zone(case):
     """青山小镇入选国家级特色小镇, 白石度假区创建为国家aaa级旅游景区: a zone an honour or a title is given
     to right after its name (ZONE_HONOURS, 成功入选 too; not a listing, 列为重点项目, or an approval, 获批建设, which

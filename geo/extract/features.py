@@ -447,13 +447,9 @@ def _short_jurisdictions(records):
     short (屏县里港乡三廍村活动中心 beside 屏东县里港乡三廍村活动中心), the same project."""
     by_rest = {}  # (category, the name from its jurisdiction suffix on) -> {owner: the first record so named}
     for record in records:
-        if not record.named:
-            continue
-        name = normalise_name(record.name)
-        suffix = _JURISDICTION_SUFFIX.search(name, 1, min(len(name) - SHORT_JURISDICTION_MIN_REST, MAX_JURISDICTION_OWNER) + 1)
-        if suffix is not None:
-            cut = suffix.start()
-            by_rest.setdefault((record.category, name[cut:]), {}).setdefault(name[:cut], []).append(record)
+        cut = _jurisdiction_cut(record.name) if record.named else None
+        if cut is not None:
+            by_rest.setdefault((record.category, cut[1]), {}).setdefault(cut[0], []).append(record)
     found = {}
     for owners in by_rest.values():
         if len(owners) < 2:
@@ -463,6 +459,15 @@ def _short_jurisdictions(records):
             if owner != longest and longest.startswith(owner):
                 found.update((id(record), owners[longest][0]) for record in named)
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _jurisdiction_cut(name):
+    """(jurisdiction, rest) of a name as written, normalised and cut after its jurisdiction's suffix
+    (屏东县|里港乡三廍村活动中心), or None with none within reach (once a name: a report repeats them)."""
+    name = normalise_name(name)
+    suffix = _JURISDICTION_SUFFIX.search(name, 1, min(len(name) - SHORT_JURISDICTION_MIN_REST, MAX_JURISDICTION_OWNER) + 1)
+    return None if suffix is None else (name[:suffix.start()], name[suffix.start():])
 
 
 def _disambiguate_groups(records):

@@ -8,11 +8,10 @@ import re
 
 from geo.lexicon import (
     ROAD_CLEARANCE_WORDS, BUS_WORDS, COUNTED_WORKS, ESTATE_SUFFIXES, HONOUR_VERBS, COUNTED_ROAD_WORDS,
-    ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS,
-    STEM_CATEGORY, heads)
+    ROAD_CLASSES, ROADS_OVER_NONE, NOUN_OBJECT_VERBS, PHASE_NOT_NAMES, PHASE_VERBS, PLACE_WORKS, heads)
 from geo.lexicon_lookups import (
     ACTION_INDEX, FOLLOWERS_SORTED, FILLER_INDEX, head_endings, head_lengths_by_ending, is_generic,
-    match_any, stop_ending_at)
+    match_any, stem_category, stop_ending_at)
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -247,9 +246,22 @@ def _count_reach(norm, lo, pos):
     return max(lo, start - _COUNT_PREFIX_LONGEST)
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
 _MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
-# Where a phase opens (二期, 12期): a character of PHASE_FIRST, then what PHASE_RE allows up to 期
-# (every position, overlapping ones too: 十二期 is tried at 十 and at 二).
-_PHASE_START = re.compile("(?=[" + "".join(sorted(PHASE_FIRST)) + r"][一二三四五六七八九十\d]?期)")
+# What may stand between a phase's first character and 期 (十|二|期: see _phase_starts; or a digit).
+_PHASE_SECOND = frozenset("一二三四五六七八九十")
+
+
+def _phase_starts(norm):
+    """Where a phase opens (二期, 12期): a character of PHASE_FIRST, then what PHASE_RE allows up to
+    期, one character of _PHASE_SECOND or a digit at most (overlapping ones too: 十二期 at 十 and at 二);
+    not at the text's start. Found from each 期 back (a text holds few), not tried at every position."""
+    found, at = [], norm.find("期", 1)
+    while at >= 0:
+        if at - 1 > 0 and norm[at - 1] in PHASE_FIRST:
+            found.append(at - 1)
+        if at - 2 > 0 and norm[at - 2] in PHASE_FIRST and (norm[at - 1] in _PHASE_SECOND or norm[at - 1].isdecimal()):
+            found.append(at - 2)
+        at = norm.find("期", at + 1)
+    return found
 
 
 # Every code of CODE_RE has 道 (国道...), 号线, or one of these letters before a digit (G105, M1线, T1线).
@@ -295,7 +307,7 @@ def _candidates(norm):
     """
     if _CANDIDATES[0] is not norm:
         found = {m.end() for m in _candidate_ends().finditer(norm)}
-        found.update(m.start() for m in _PHASE_START.finditer(norm) if m.start() > 0)
+        found.update(_phase_starts(norm))
         _CANDIDATES[:] = [norm, sorted(found)]
     return _CANDIDATES[1]
 
@@ -407,8 +419,7 @@ def _phase_mention(norm, pos, lo, clause_end):
     # 大陆引水三期 is a water-supply work: a keyword of the stem says what it is; an estate's
     # suffix (鲍山花园, 幸福家园) makes a neighbourhood; any other brand name (宽厚里, 印象济南)
     # is a commercial development.
-    mention.category = next((code for word, code in STEM_CATEGORY if word in text),
-                               "area" if text.endswith(ESTATE_SUFFIXES) else "commercial")
+    mention.category = stem_category(text) or ("area" if text.endswith(ESTATE_SUFFIXES) else "commercial")
     return mention
 
 

@@ -29,6 +29,7 @@ from geo.extract.patterns import COUNTED_PROJECTS, DASHES, DIRECTION_AREA_RE, RO
 from geo.extract.stem_labels import analyse_stem
 from geo.extract.record_rules import RULES_FOR_COUNTED, RULES_FOR_UNCOUNTED
 from geo.extract.record_spans import named_record
+from geo.extract.rule_gates import GatedRules
 from geo.extract.titled_brackets import alone_in_titled_brackets, drop_titles
 from geo.extract.works import action_for, resolve_category
 from geo.settings import PEER_WATER_MIN_STEM
@@ -160,8 +161,11 @@ def _former_type(norm, record):
 
 
 def _official_in_name(norm, mention):
-    """True when a mention's stem holds an official's title (see ``_TITLE_IN_NAME``)."""
-    return _TITLE_IN_NAME.search(norm, mention.stem_start, mention.head_start) is not None
+    """True when a mention's stem holds an official's title (see ``_TITLE_IN_NAME``; each title holds 长 or
+    书记: a stem with neither, most, is not searched)."""
+    start, end = mention.stem_start, mention.head_start
+    return (norm.find("长", start, end) >= 0 or norm.find("书记", start, end) >= 0) \
+        and _TITLE_IN_NAME.search(norm, start, end) is not None
 
 
 def _types_alone(norm, record):
@@ -179,6 +183,11 @@ _DWELLINGS_AFTER = re.compile(r"(?:项目|工程)(?:共)?\d+(?:\.\d+)?万?(?:%s)
 _NETWORK_AFTER = re.compile(r"(?:、[^、,;。等]{1,15}){0,8}等(?:路段|道路|沿线)[\u4e00-\u9fff]{1,6}?(%s)"
                             % "|".join(sorted(NETWORK_HEADS, key=lambda head: (-len(head), head))))  # (one string each run)
 _NETWORK_REACH = 8 * 16 + 1  # the furthest 等 _NETWORK_AFTER reaches after a road (8 items of 16 characters)
+
+
+# The context rules asked of a mention, without and with works: those that can hold for its category and kind.
+_CONTEXT_GATES = GatedRules(CONTEXT_RULES)
+_CONTEXT_GATES_WITH_ACTION = GatedRules(CONTEXT_RULES_WITH_ACTION)
 
 
 @dataclass(eq=False, slots=True)
@@ -216,7 +225,7 @@ def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
         case.action = action_for(norm, typed, clause_end, right_actions)  # 新建2条道路(发展大道、…): the type's works
     if case.action is None:
         case.action = alone_in_titled_brackets(norm, mention)  # 供水管网改造工程(白石路): the title's works
-    for rule in CONTEXT_RULES if case.action is None else CONTEXT_RULES_WITH_ACTION:
+    for rule in (_CONTEXT_GATES if case.action is None else _CONTEXT_GATES_WITH_ACTION).for_mention(mention):
         if rule(case):
             return []
     if mention.kind == "raw":

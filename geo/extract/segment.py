@@ -24,7 +24,7 @@ _ALTERNATIVE_VERB = re.compile(r"\((?:(?<=[新改扩开竣续迁]\()[新改扩�
                                r"|(?<=[油硬]\()[油硬]\)(?=化))")  # 油(硬)化通村公路: one surfacing
 # A reservoir's class written with its grade in brackets (小(二)型水库, 小(Ⅰ)型): the brackets are dropped,
 # so the class reads as one word (小二型, a type) and the count before it counts the reservoirs.
-_BRACKETED_CLASS = re.compile(r"(?<=[小中大])\((?:[一二12]|I|II)\)(?=型)")
+_BRACKETED_CLASS = re.compile(r"\((?<=[小中大]\()(?:[一二12]|I|II)\)(?=型)")  # (the bracket first: searched for)
 # 村(社区) before the noun it qualifies (24个村(社区)综合文化服务中心: the centres are counted, not
 # villages); before a verb (28个村(社区)增添…) the villages are the subject and it stays.
 _VILLAGE_OR_COMMUNITY = re.compile(r"\((?:(?<=村\()(?:社区|居委会|居)|(?<=社区\()村)\)(?=[\u4e00-\u9fff])")
@@ -41,7 +41,9 @@ _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[
 # A number opening a line (or a clause), set apart by a space from the words after it: a row's or
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
 #幼儿园: a count; 1 号路, 2023 年: part of what follows). Its space is kept: no name takes it in.
-_ITEM_NUMBER = re.compile(r"(?:^|(?<=[\n。;:,、)]))[ \t\u3000]*\d{1,3}(?= +[\u4e00-\u9fff])", re.M)
+# (Its first character, a space or a digit, is searched for; what stands before it is tested after it.)
+_ITEM_NUMBER = re.compile(r"[ \t\u3000\d](?<![^\n。;:,、)][ \t\u3000\d])(?:(?<=\d)\d{0,2}|(?<=[ \t\u3000])[ \t\u3000]*\d{1,3})"
+                          r"(?= +[\u4e00-\u9fff])")
 # A number of two digits opening with 0 between spaces after a Han character (事情 01 江积工业园 02 …:
 # a post's items run into one line) is an item's number wherever it stands.
 _ZERO_ITEM_NUMBER = re.compile(r" 0[1-9](?= +[\u4e00-\u9fff])")
@@ -238,12 +240,25 @@ def _glued_row_numbers(norm):
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM, *_NOT_GLUED_ROW)
-    found = [m for m in _GLUED_ROW_NUMBER.finditer(norm) if not norm.startswith(units, m.end())]
+    found = [m for m in _line_start_matches(_GLUED_ROW_NUMBER, norm) if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
 
 
 _LINE_THEN_DIGIT = re.compile(r"\n[ \t\u3000]*\d")
+
+
+def _line_start_matches(pattern, norm):
+    """The matches of a pattern opening with ``^`` (re.M, and holding no line break) in ``norm``, as
+    ``finditer`` finds them: matched at each line's start alone, not tried at every position."""
+    found, start = [], 0
+    while start >= 0:
+        match = pattern.match(norm, start)
+        if match is not None:
+            found.append(match)
+        start = norm.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return found
 
 
 def _dropped(norm, origin, spans):

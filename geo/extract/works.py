@@ -7,11 +7,11 @@ import re
 
 from geo.lexicon import (
     MAIN_PARTS, MAIN_PART_DONE, BUS_WORDS, LEFT_ACTIONS, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS,
-    MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, SCHOOL_ACTIONS, STEM_CATEGORY,
+    MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, SCHOOL_ACTIONS,
     FACILITY_STEM_CATEGORY)
 from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, LEFT_ACTIONS_SORTED, STOPS, is_generic, match_any,
-    stop_ending_at, word_index)
+    stem_category, stop_ending_at, word_index)
 from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, STREET_NAME_ENDINGS, WORKS_TIME_RE
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
@@ -73,9 +73,9 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
         stem = norm[mention.stem_start:mention.head_start]
         if category == "members" and mention.stop_start is not None:
             stem = norm[mention.stop_start:mention.head_start]  # 推动更新项目20个: 更新 says renewal
-        for word, code in STEM_CATEGORY:
-            if word in stem:
-                return code
+        code = stem_category(stem)
+        if code is not None:
+            return code
         if category == "stem":
             code = _facility_stem_code(stem, norm[mention.head_start:mention.head_end])
             if code:
