@@ -330,7 +330,8 @@ def _check_twins_agree(path, line_no, row, twins, delimiter):
     """Refuse a row whose two degree columns of one axis (``lon`` and ``经度``, a bilingual
     export or two tables pasted side by side; or ``x`` or ``POINT_X`` beside them holding degrees)
     lie more than :data:`geo.settings.TABLE_LONLAT_WKT_AGREE_M` apart: the first would win without
-    a word. An x/y cell beyond the axis's degrees is a survey's metres, on purpose: not compared."""
+    a word. An x/y cell beyond the axis's degrees is a survey's metres, on purpose, and a 0 is the null
+    a shapefile's or a script's number field holds: neither is compared."""
     import math
 
     from geo import settings
@@ -342,7 +343,7 @@ def _check_twins_agree(path, line_no, row, twins, delimiter):
                 value = _degrees(row[column], axis, delimiter)
             except (ValueError, TypeError, KeyError):
                 continue  # empty or unreadable: the column read says so if it is the one used
-            if column in DEGREE_COLUMNS[axis] or abs(value) <= (180 if axis == "lon" else 90):
+            if column in DEGREE_COLUMNS[axis] or 0 < abs(value) <= (180 if axis == "lon" else 90):
                 values.append((column, value))
         if len(values) < 2:
             continue

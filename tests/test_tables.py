@@ -679,6 +679,14 @@ def test_a_surveys_x_y_columns_beside_lon_lat_are_not_compared(tmp_path):
     assert entry.geometry.equals(shapely.Point(104.041234, 30.641234))
 
 
+def test_a_zero_in_gis_x_y_columns_beside_lon_lat_is_a_null_not_a_disagreeing_degree(tmp_path):
+    # A shapefile's attribute table exported to CSV: its number fields hold 0 where the easting is unset.
+    path = tmp_path / "点位.csv"
+    path.write_text("名称,经度,纬度,POINT_X,POINT_Y\n白石路小学,104.041234,30.641234,0,0\n", encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.equals(shapely.Point(104.041234, 30.641234))
+
+
 def test_merged_cells_of_an_excel_workbook_hold_their_value_in_every_row_they_span(tmp_path):
     # A datum or a road's name typed once and merged down over its rows, as Excel shows it:
     # openpyxl gives the value to the first row only, so the others read as WGS-84 or nameless.
