@@ -1,5 +1,6 @@
 """List items written bare before a name whose type word they share (青石、白马、红枫工业园) that no record names:
-the first ones of a list whose second-to-last item the tagger named bare."""
+the first ones of a list whose second-to-last item the tagger named bare, and a place right before a name
+holding an ordinal (东岭、东桥第二中心幼儿园: 东岭第二中心幼儿园)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def bare_first_items(norm, records, sent_start, sent_end):
     head, not ending like a township, a county or a village or in a direction; they are named bare as it
     is (the labels of a list name its items alike). The list opens at a verb of works (在交通局、… opens
     at none). The item named bare may be joined to the record by 和, 及 or 与 too (青石、白马和红枫工业园).
+    Where no record is right before it, see :func:`_ordinal_items`.
 
     Parameters
     ----------
@@ -52,15 +54,18 @@ def bare_first_items(norm, records, sent_start, sent_end):
         The new item records (none in most sentences).
     """
     added = []
-    if len(records) < 2 or norm.find("、", sent_start, sent_end) < 0:
-        return added  # (no list of three items or more: most sentences)
+    if not records or norm.find("、", sent_start, sent_end) < 0:
+        return added  # (no list: most sentences)
     by_end = {r.end: r for r in records if r.named}
     for record in records:
         if not record.named or record.name_tail is not None or record.start - 2 <= sent_start \
                 or norm[record.start - 1] not in _LAST_JOINS or record.end - record.start < 4:
             continue
         before = by_end.get(record.start - 1)
-        if before is None or before.category != record.category:
+        if before is None:
+            added.extend(_ordinal_items(norm, record, by_end, sent_start, sent_end))
+            continue
+        if before.category != record.category:
             continue  # (the item right before is named bare, of the record's kind)
         end = record.section[0] if record.section and record.section[0] > record.start else record.end
         head = _head_in(norm, record.start, end)
@@ -77,6 +82,29 @@ def bare_first_items(norm, records, sent_start, sent_end):
                 added.append(made)
                 by_end[stop_at] = made
     return added
+
+
+def _ordinal_items(norm, record, by_end, sent_start, sent_end):
+    """东岭、东桥第二中心幼儿园: a bare place right after a works verb and before 、 and a record named by a
+    place, an ordinal and a head (split as in :func:`bare_first_items`) takes the ordinal and head
+    (东岭第二中心幼儿园), as a list of numbered schools names each; a new record or none."""
+    if norm[record.start - 1] != "、" or norm.find("第", record.start, record.end) < 0:
+        return []
+    end = record.section[0] if record.section and record.section[0] > record.start else record.end
+    head = _head_in(norm, record.start, end)
+    if head is None:
+        return []
+    clause = record.clause or (sent_start, sent_end)
+    raw = raw_item(norm, record.start - 1, clause[0])
+    if raw is None or raw.stop not in _OPENING_VERBS or not _bare_item(norm, raw.stem_start, record.start - 1):
+        return []
+    split = record.start + (record.start - 1 - raw.stem_start)
+    if not _ORDINAL.match(norm, split, head) or not _splits(norm, record.start, split, head, end):
+        return []
+    made = headless_name(raw.stem_start, record.start - 1, record.category, record.clause, action=record.action)
+    made.name_tail = (split, end)
+    made.sentence = record.sentence
+    return [made]
 
 
 def _head_in(norm, start, end):
