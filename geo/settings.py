@@ -411,6 +411,9 @@ PEER_WATER_MIN_STEM = 2
 # count after the list is checked against its items (A、B和C3所小学: geo.extract.head_mentions); a
 # clause of thousands of characters stays linear.
 JOINED_ITEM_REACH = 12
+# Bare items listed before one named bare and the last item of a list (青石、白马、红枫工业园:
+# geo.extract.bare_items): how many are looked at.
+BARE_LIST_MAX_ITEMS = 6
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before

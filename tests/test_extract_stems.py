@@ -18,3 +18,13 @@ def test_quote_marks_do_not_count_toward_the_length_of_a_stem():
     # not for roads: a quoted programme before a road opens no name (real9 chongqing_banan)
     names = named_names("建设“九联”路网中石青路、丰山路等17个重要连接道及旅游公路约1公里。")
     assert "丰山路" in names and not any("九联" in name for name in names)
+
+
+def test_two_sides_of_a_place_before_one_head_are_one_name():
+    # 端州区东、西片区老旧小区 (real4 zhaoqing), as 五浦会D、E地块安置房 is: the stem took only 西片区 and
+    # the record was dropped as a bare direction
+    assert named_names("推进白石区南、北片区老旧小区改造。") == ["白石区南、北片区"]
+    # (sides with no place before them name nothing)
+    assert named_names("推进东、西片区建设。") == []
+    # (two streets: 沿河东、西路 of real6 huangshan_yixian)
+    assert "河东、西路" not in named_names("完成沿河东、西路改造。")

@@ -170,6 +170,7 @@ from geo.extract import tagger
 from geo.extract.lists import described_members, link_listed_members
 from geo.extract.listed_routes import listed_routes
 from geo.extract.sited_parks import sited_parks
+from geo.extract.bare_items import bare_first_items
 from geo.extract.listed_landmarks import listed_landmarks
 from geo.extract.routes import with_first_ends
 from geo.extract.bare_roads import named_bare
@@ -379,6 +380,8 @@ def _records_of_sentences(norm, spans, tagging):
         # (after the tagger too: a small park named by its site has no head for its filters to weigh)
         sentence_records.extend(sited_parks(norm, sentence_records, sent_start, sent_end))
         sentence_records.extend(listed_landmarks(norm, sentence_records, sent_start, sent_end))
+        # (after the tagger too: the second-to-last item of a list it named bare marks the items before it)
+        sentence_records.extend(bare_first_items(norm, sentence_records, sent_start, sent_end))
         with_first_ends(norm, sentence_records, sent_start)  # (after the tagger: its names are cut there too)
         if norm.find("“", sent_start, sent_end) >= 0:  # (after the tagger: a quote it names is no slogan)
             sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))

@@ -284,6 +284,9 @@ def _bare_place(norm, start, end):
             and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
 
 
+bare_place = _bare_place  # (for geo.extract.bare_items)
+
+
 def _holds_long_works_word(text):
     """True when a works word of two or more characters stands anywhere in ``text`` (a few
     characters: its pieces are looked up, not each of the words looked for in it)."""

@@ -443,7 +443,7 @@ def _joined_designator_start(norm, pos, lo):
     """
     after = DESIGNATOR.match(norm, pos)
     if after is None:
-        return None
+        return _joined_side_start(norm, pos, lo)
     for width in (1, 2):
         start = pos - 1 - width
         if start < max(lo, 1):
@@ -457,6 +457,19 @@ def _joined_designator_start(norm, pos, lo):
     return None
 
 
+def _joined_side_start(norm, pos, lo):
+    """Where a side of a place joined to the next by the 、 at ``pos - 1`` starts, or None:
+    ``端州区东、西片区老旧小区`` (two sides of one place, one character each, before one head: one
+    name, as written, as 五浦会D、E地块 is); not before a street's head (沿河东、西路 are two roads)."""
+    start = pos - 2
+    if start < max(lo, 1) or norm[pos] not in _SIDES or norm[start] not in _SIDES or norm[start] == norm[pos] \
+            or not "\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] in _SIDES or stop_ending_at(norm, start, lo) \
+            or norm[pos + 1:pos + 2] in STREET_HEAD_CHARS or norm.startswith(STREET_NAME_ENDINGS, pos + 1):
+        return None  # (沿河东、西路: two streets, each its own name)
+    return start
+
+
+_SIDES = "东西南北"
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
 _STEM_QUOTE_RE = re.compile("[" + "".join(sorted(STEM_QUOTES)) + "]")
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(CORNER_QUOTES) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)
