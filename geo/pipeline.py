@@ -285,7 +285,7 @@ def coverage_of(features, allocations, boundaries):
 
 def write_layers(features, boundaries, layers_dir="layers"):
     """Write layers/district_outline, layers/subdistricts and one layer per category present."""
-    from geo.catalog import LAYER_COLUMNS, flat_properties
+    from geo.catalog import LAYER_COLUMNS, flat_properties, real_typed
     from geo.data import category_codes
     from geo.geojson_write import write_feature_collection, write_gdf_geojson
     from geo.outputs import remove_output
@@ -302,7 +302,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     by_category = {}
     for feature in sorted(features, key=lambda f: str(f["properties"].get("id"))):
         if feature.get("geometry") is not None:
-            props = flat_properties(feature["properties"], feature["geometry"])
+            props = real_typed(flat_properties(feature["properties"], feature["geometry"]))  # 15 as 15.0
             by_category.setdefault(props["category"], []).append(
                 {"id": props["id"], "properties": props, "geometry": feature["geometry"]})
     for category in category_codes():
