@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numbers
+
 # Flat columns of a layer (layers/<category>.geojson and exports) and their field types:
 # nested catalog properties (quantity, geocode, subdistricts) are spread into scalar
 # columns so that QGIS, ArcGIS, Shapefile and CSV can hold them, and a column keeps its
@@ -105,6 +107,20 @@ def flat_properties(props: dict, geometry=None) -> dict:
         "subdistrict_names": join_list(a.get("name") for a in allocations),
         "length_km": _length_km(geometry),
     }
+
+
+def as_real(value):
+    """A number of a real column as a float (``15`` as ``15.0``: GeoJSON readers, GDAL and QGIS, type a column
+    from its values, and one of whole numbers alone as Integer); anything else as it is."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def real_typed(props: dict) -> dict:
+    """Flat properties with the whole numbers of the real columns of :data:`LAYER_SCHEMA` as floats, for a
+    GeoJSON layer (a CSV keeps ``15``: its ``.csvt`` types the column)."""
+    return {key: as_real(value) if LAYER_SCHEMA.get(key) == "real" else value for key, value in props.items()}
 
 
 def _length_km(geometry):

@@ -88,15 +88,12 @@ def keep_boundary_inputs(options: BoundaryOptions, layers_dir=None) -> None:
 
 def run_extract(report, output="projects.geojson", *, encoding="auto"):
     """Extract the catalog from a report file; write it (geometry null) and return the features."""
-    from geo.extract import extract_file
-
     from geo.outputs import keep_inputs
-
     from geo.safe_text import file_name
 
     keep_inputs([report], "the report")
-    features = extract_file(report, encoding=encoding)
-    write_catalog(output, features, file_name(report))
+    features, dated = _extract_dated(report, encoding)
+    write_catalog(output, features, {"report": file_name(report), "report_date": dated})
     return features
 
 
@@ -288,7 +285,7 @@ def coverage_of(features, allocations, boundaries):
 
 def write_layers(features, boundaries, layers_dir="layers"):
     """Write layers/district_outline, layers/subdistricts and one layer per category present."""
-    from geo.catalog import LAYER_COLUMNS, flat_properties
+    from geo.catalog import LAYER_COLUMNS, flat_properties, real_typed
     from geo.data import category_codes
     from geo.geojson_write import write_feature_collection, write_gdf_geojson
     from geo.outputs import remove_output
@@ -305,7 +302,7 @@ def write_layers(features, boundaries, layers_dir="layers"):
     by_category = {}
     for feature in sorted(features, key=lambda f: str(f["properties"].get("id"))):
         if feature.get("geometry") is not None:
-            props = flat_properties(feature["properties"], feature["geometry"])
+            props = real_typed(flat_properties(feature["properties"], feature["geometry"]))  # 15 as 15.0
             by_category.setdefault(props["category"], []).append(
                 {"id": props["id"], "properties": props, "geometry": feature["geometry"]})
     for category in category_codes():
@@ -320,7 +317,8 @@ def write_layers(features, boundaries, layers_dir="layers"):
 
 def write_catalog(path, features, source_name=None, metric_crs=None):
     """Write projects.geojson deterministically (catalog order, fields in ``PROJECT_FIELD_ORDER``); ``metric_crs``
-    goes in its header."""
+    goes in its header, and so does ``source_name``: the report's file name, or the ``{"report", "report_date"}``
+    that :func:`read_catalog` returns (the date the report gives itself, None when it states none)."""
     from geo.catalog import PROJECT_FIELD_ORDER, project_sort_key
     from geo.geojson_write import write_feature_collection
 
@@ -346,8 +344,9 @@ def read_catalog(path="projects.geojson"):
             raise InputError(path, f"duplicate project id {project_id!r}")
         seen.add(project_id)
     metadata = collection.get("metadata")
-    source = metadata.get("report") if isinstance(metadata, dict) else None
-    return features, source
+    about = {key: metadata[key] for key in ("report", "report_date")
+             if isinstance(metadata, dict) and key in metadata and (metadata[key] is None or isinstance(metadata[key], str))}
+    return features, about or None
 
 
 _MULTI = {"Point": "MultiPoint", "LineString": "MultiLineString", "Polygon": "MultiPolygon",
@@ -430,13 +429,22 @@ def coverage_beside_maps(report, out_dir, source=None):
     """The coverage tables (CSV, coverage.md, coverage.xlsx) a build left in ``out_dir`` beside its maps,
     written again from ``report`` when ``geo render`` redraws the maps there: else coverage.html showed
     the catalog as it is now and the tables its index.html links the build's. ``source``: the report's
-    file name, for the workbook's 说明 sheet (its date is the build's alone). [] for a folder holding none."""
+    name and date, for the workbook's 说明 sheet, as :func:`read_catalog` gives them. [] for a folder holding none."""
     from geo.render.index_page import TABLE_LINKS
 
     out_dir = Path(out_dir)
     if not any((out_dir / name).exists() for name, _ in TABLE_LINKS):
         return []
-    return write_coverage(report, out_dir, {"报告 Report": source} if source else None)
+    return write_coverage(report, out_dir, _about_rows(source))
+
+
+def _about_rows(source):
+    """The workbook's 说明 rows of the report a catalog came from (``source`` as :func:`read_catalog` gives it):
+    its file name and its date ("not stated" when the report gives none; no row when the catalog predates the key)."""
+    rows = {"报告 Report": (source or {}).get("report")}
+    if source and "report_date" in source:
+        rows["报告日期 Report date"] = source["report_date"] or "未注明 not stated in the text"
+    return {key: value for key, value in rows.items() if value} or None
 
 
 def render(features, boundaries, report, out_dir, *, basemap="osm", datum=None, inline=True):
@@ -497,11 +505,11 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
         keep_inputs(gazetteers, "a gazetteer")
         keep_inputs([osm], "the OSM extract")
         keep_boundary_inputs(boundary_options)
-        written = [write_catalog(out_dir / "projects.geojson", features, file_name(report), boundaries.metric_crs)]
+        about = {"report": file_name(report), "report_date": dated}
+        written = [write_catalog(out_dir / "projects.geojson", features, about, boundaries.metric_crs)]
         written += write_layers(features, boundaries, out_dir / "layers")
         maps_dir = out_dir / "maps_out"
-        written += write_coverage(coverage, maps_dir, {"报告 Report": file_name(report),
-                                                       "报告日期 Report date": dated or "未注明 not stated in the text"})
+        written += write_coverage(coverage, maps_dir, _about_rows(about))
         say("render: writing maps")
         written += render(features, boundaries, coverage, maps_dir, basemap=basemap, datum=basemap_datum,
                           inline=inline)
@@ -545,7 +553,9 @@ def _catalog_header(features, report):
     from geo.catalog import catalog_metadata
 
     header = catalog_metadata(features)
-    if report is not None:
+    if isinstance(report, dict):
+        header.update(report)
+    elif report is not None:
         header["report"] = Path(str(report)).name
     return header
 

@@ -304,18 +304,21 @@ def _utf16_without_bom(data: bytes):
     In UTF-16 text most NUL bytes are the high bytes of ASCII characters (digits, line
     ends): on odd offsets for little-endian, on even ones for big-endian. A CJK character
     such as 一 (U+4E00) puts one on the other side: 22 of 179 in the bundled report.
-    Binary data has them anywhere.
+    Binary data has them anywhere. A short text (a line or two: fewer than 8 NUL bytes) says too little
+    by its NUL bytes alone, so it is read only when its characters are Chinese text, as in the mixed case.
     """
     head = data[:65536]
-    odd = sum(1 for byte in head[1::2] if byte == 0)
-    even = sum(1 for byte in head[0::2] if byte == 0)
-    if len(data) % 2 or odd + even < 8:
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if len(data) % 2:
         return None
-    if max(odd, even) >= 0.75 * (odd + even):
+    if odd + even >= 8 and max(odd, even) >= 0.75 * (odd + even):
         return _utf16(data, "utf-16-le" if odd > even else "utf-16-be", plausible=False)
     # Chinese text with full-width punctuation has few ASCII characters, and CJK ones as common
-    # as 一 (U+4E00) put NUL bytes on the other side: the order whose characters are Chinese text wins.
-    return _utf16(data, "utf-16-le", plausible=True) or _utf16(data, "utf-16-be", plausible=True)
+    # as 一 (U+4E00) put NUL bytes on the other side: the order whose characters are Chinese text wins
+    # (the order its ASCII characters' NUL bytes point to first).
+    orders = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    return _utf16(data, orders[0], plausible=True) or _utf16(data, orders[1], plausible=True)
 
 
 # CJK characters and punctuation, full-width forms, ASCII text: Chinese text decoded in its byte order is

@@ -1351,3 +1351,36 @@ def test_an_existing_folder_named_like_a_format_gets_that_format_inside_it(out_d
     (tmp_path / folder).mkdir()
     export_layers("school", layers_dir=out_dir / "layers", output=tmp_path / folder)
     assert sorted(p.name for p in (tmp_path / folder).iterdir() if p.suffix in (".csv", ".gpkg", ".geojson")) == [written]
+
+
+def test_a_whole_number_quantity_is_written_as_a_real_so_geojson_readers_type_the_column_real(tmp_path):
+    # 新建改造老旧小区15个 put "quantity_value":15 in the layers and the GeoJSON exports: GDAL and QGIS type a
+    # GeoJSON column from its values, so the column was Integer there (an edit to 7.5 in QGIS cut to 7) while the
+    # GeoPackage, Shapefile, CSV and KML say Real.
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_catalog, write_layers
+
+    zones = gpd.GeoDataFrame({"code": ["330199001"], "name": ["白石街道"], "boundary_quality": ["official"],
+                              "source": ["测试边界"]}, geometry=[_square(120.1, 30.24)], crs=4326)
+    outline = gpd.GeoDataFrame({"code": ["330199"], "name": ["青山区"], "source": ["测试边界"]},
+                               geometry=[_square(120.1, 30.24)], crs=4326)
+    boundaries = Boundaries(zones=zones, outline=outline, quality="official", source="测试边界")
+    features = [_project("village-baishi", "白石小区", "village", shapely.Point(120.11, 30.25),
+                         [dict(code="330199001", name="白石街道", share=1.0, km=None)],
+                         quantity={"value": 15, "unit": "个"})]
+    build = tmp_path / "build"
+    write_catalog(build / "projects.geojson", features, "青山.txt")
+    [layer] = [p for p in write_layers(features, boundaries, build / "layers") if p.stem == "village"]
+    # a layer written by an earlier version, its quantity an integer, is exported as a real all the same
+    older = tmp_path / "older"
+    (older / "layers").mkdir(parents=True)
+    (older / "layers" / "village.geojson").write_text(layer.read_text(encoding="utf-8").replace(
+        '"quantity_value":15.0', '"quantity_value":15'), encoding="utf-8")
+    (older / "projects.geojson").write_text((build / "projects.geojson").read_text(encoding="utf-8"), encoding="utf-8")
+    paths = [layer, *export_layers("projects", fmt="geojson", layers_dir=build / "layers", output=tmp_path / "p.geojson"),
+             *export_layers("village", fmt="geojson", layers_dir=older / "layers", output=tmp_path / "h.geojson")]
+    for path in paths:
+        assert '"quantity_value":15.0' in path.read_text(encoding="utf-8"), path
+        assert pyogrio.read_dataframe(path)["quantity_value"].dtype.kind == "f", path

@@ -124,3 +124,20 @@ def test_a_docx_of_an_empty_body_is_named_as_holding_no_text(tmp_path):
     path.write_bytes(make_docx(w_p(w_r(" "))))
     with pytest.raises(InputError, match="holds no text, only white space"):
         extract_file(path)
+
+
+@pytest.mark.parametrize("text, said", [
+    ("青山县2025年政府工作报告\n一、2024年工作回顾\n二、2025年重点工作\n（一）加快城市更新\n",
+     "read 49 characters in 4 lines, headings alone with no sentence (an outline or a table of contents?)"),
+    ("全年地区生产总值增长6%。\n新增高新技术企业70家以上。\n", "read 29 characters in 2 lines, 2 sentences, none saying works"),
+    ("加快建设现代化强县。", "read 10 characters in 1 line, 1 sentence, 1 saying works (新建, 改造, 建设…) but naming no place"),
+])
+def test_a_report_without_projects_says_what_was_read_in_one_line(tmp_path, text, said):
+    # A report of headings alone (an outline, a table of contents) said only 'no spatial projects found in the
+    # report': nothing of what was read, nor that no line of it was a sentence.
+    path = tmp_path / "青山县提纲.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        extract_file(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: no spatial projects found in the report: {said}") and "\n" not in message

@@ -388,3 +388,27 @@ def test_render_writes_again_the_coverage_tables_a_build_left_beside_the_maps(tm
     assert "wrote maps_out/coverage.xlsx" in result.output
     assert runner.invoke(main, ["render", "--basemap", "none", "-o", "其他"]).exit_code == 0
     assert not Path("其他/coverage.csv").exists()  # a folder of maps alone stays one
+
+
+def test_the_report_date_kept_in_the_catalog_reaches_the_workbook_render_writes_again(tmp_path, monkeypatch):
+    # geo render wrote coverage.xlsx again (the twelfth sweep) with its 说明 naming the report but not its date:
+    # the catalog kept the report's file name alone, so `join` and `render` had lost the date the build read.
+    import openpyxl
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "青山.txt").write_text("——2025年1月9日在青山县第十八届人民代表大会第四次会议上\n二、2025年重点工作\n"
+                                     "新建白石小学，建设东湖公园，改造北关农贸市场。\n", encoding="utf-8")
+    (tmp_path / "点位.csv").write_text("名称,经度,纬度\n白石小学,117.000,36.680\n东湖公园,117.005,36.683\n"
+                                     "北关农贸市场,117.004,36.681\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--report", "青山.txt", "--gazetteer", "点位.csv", "--basemap", "none"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(Path("projects.geojson").read_text(encoding="utf-8"))["metadata"]["report_date"] == "2025-01-09"
+    for args in (["join"], ["render", "--basemap", "none"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+    about = {row[1]: row[2] for row in openpyxl.load_workbook("maps_out/coverage.xlsx")["说明"].iter_rows(
+        min_row=2, values_only=True)}
+    assert about["报告 Report"] == "青山.txt" and about["报告日期 Report date"] == "2025-01-09"
+    assert runner.invoke(main, ["extract", "青山.txt", "-o", "单独.geojson"]).exit_code == 0
+    assert json.loads(Path("单独.geojson").read_text(encoding="utf-8"))["metadata"]["report_date"] == "2025-01-09"

@@ -144,3 +144,18 @@ def test_a_report_or_table_packed_in_an_archive_is_named_as_one(head, kind):
     with pytest.raises(InputError) as info:
         text_codecs.decode_text(data, "青山县报告.txt")
     assert str(info.value) == f"青山县报告.txt: is {kind} (unpack it first), not plain text (save or copy its text as a .txt file)"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", ["新建白石小学，改造青松路。\r\n", "青山县：新建白石小学。\n改造青松路1公里。\n", "一、新建白石小学"])
+def test_a_short_utf16_report_without_byte_order_mark_is_read_not_refused_as_binary(codec, text):
+    # A line or two of UTF-16 without a BOM (fewer than 8 NUL bytes: a line end's, a digit's, 一's) was refused
+    # as "a binary file, not text (contains NUL bytes…)".
+    assert text_codecs.decode_text(text.encode(codec), "短.txt") == text
+
+
+@pytest.mark.parametrize("data", [b"\x89\x50\x00\x01\xff\xfe\x10\x00", b"\x12\x34\x00\x56\x78\x9a\xbc\x00\x01\x02",
+                                  "新建白石小学".encode("utf-8") + b"\x00\x00\x00\x01"])
+def test_short_data_with_a_few_nul_bytes_that_is_no_chinese_text_is_still_refused_as_binary(data):
+    with pytest.raises(InputError, match="binary"):
+        text_codecs.decode_text(data, "r.bin")

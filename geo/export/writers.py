@@ -39,8 +39,17 @@ _FAMILY_ORDER = ("point", "line", "polygon")
 
 
 def write_geojson(path, table, frame):
+    import pandas as pd
+
+    from geo.catalog import as_real
+    from geo.export.tables import column_kinds
     from geo.geojson_write import write_gdf_geojson
 
+    # A real column's whole numbers are written 15.0 (a layer of an earlier version holds 15): GDAL and QGIS
+    # type a GeoJSON column from its values, and would read one of whole numbers as Integer.
+    reals = [column for column, kind in column_kinds(frame).items() if kind == "real"]
+    frame = frame.assign(**{column: pd.Series([as_real(v) for v in frame[column]], dtype=object, index=frame.index)
+                            for column in reals})
     # Rows are already in id/code order; the writer must not reorder them.
     return write_gdf_geojson(path, frame, name=table.name, sort_by=None)
 

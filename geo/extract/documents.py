@@ -120,7 +120,48 @@ def no_projects(path, text: str) -> InputError:
     if not text.strip():
         return InputError(path, "holds no text, only white space (an export or save that went wrong?): give the "
                                 "report's text")
-    return InputError(path, "no spatial projects found in the report")
+    return InputError(path, f"no spatial projects found in the report: {what_was_read(text)}")
+
+
+# A sentence ends with one of these marks; a heading (一、加快城市更新) with none.
+_SENTENCE_END = re.compile(r"[^\s。！？；!?;]\s*[。！？；!?;]")
+
+
+def what_was_read(text: str) -> str:
+    """One clause saying what was read of a report in which no project was found.
+
+    Parameters
+    ----------
+    text : str
+        The report's text, as read.
+
+    Returns
+    -------
+    str
+        Its characters and lines, then: that it is headings alone (no line ends a sentence: an outline, a table
+        of contents), that none of its sentences says works (新建, 改造…), or how many do without naming a place.
+    """
+    lines = sum(1 for line in text.splitlines() if line.strip())
+    read = f"read {len(text):,} characters in {lines:,} line{'s' * (lines != 1)}"
+    ends = [found.end() for found in _SENTENCE_END.finditer(text)]
+    if not ends:
+        return f"{read}, headings alone with no sentence (an outline or a table of contents?): give the report's text"
+    works = sum(1 for start, end in zip([0] + ends, ends) if _says_works(text[start:end]))
+    said = f"{read}, {len(ends):,} sentence{'s' * (len(ends) != 1)}"
+    if not works:
+        return f"{said}, none saying works to build (新建, 改造, 建设…)"
+    return f"{said}, {works:,} saying works (新建, 改造, 建设…) but naming no place or facility"
+
+
+def _says_works(sentence: str) -> bool:
+    """Whether a sentence holds a works verb of the lexicon (新建, 改造, 建设…)."""
+    import unicodedata
+
+    from geo.lexicon_lookups import ACTIONS_SORTED, match_any
+    from geo.names import to_simplified
+
+    norm = to_simplified(unicodedata.normalize("NFKC", sentence))
+    return any(match_any(norm, pos, ACTIONS_SORTED) for pos in range(len(norm)))
 
 
 def pictures_alone(path, shown: str) -> InputError:
