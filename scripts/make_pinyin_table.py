@@ -4,7 +4,7 @@
 A project's id spells its name in pinyin, each Han character by its default reading as pypinyin's
 ``lazy_pinyin`` gives it alone (no tones, ü as v: 绿 -> lv). Reading that table from a text file
 costs about 2 ms; importing pypinyin, which parses its whole dictionary, about 35 ms of every
-``geo extract`` (see :func:`geo.extract.features.pinyin_readings`). The file lists the characters
+``geo extract`` (see :func:`geo.extract.slugs.pinyin_readings`). The file lists the characters
 in code point order, 32 a line after the line's first code point in hex; ``-`` stands for a
 character pypinyin leaves as it is (one with no reading). Deterministic: the same pypinyin, the
 same bytes; ``tests/test_extract_pinyin.py`` checks the file against the pypinyin installed.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import features as extract_features
+from geo.extract import slugs as extract_slugs
 from geo.data import REPORT_PATH, categories
 from geo.extract import extract_file, extract_projects, normalise_name, project_slug, read_report
 from geo.io import InputError
@@ -272,7 +272,7 @@ def test_ids_stable_when_paragraphs_are_reordered(seed, seed_text):
 
 
 def test_slug_falls_back_to_a_stable_hash_without_pypinyin(monkeypatch):
-    monkeypatch.setattr(extract_features, "_pinyin", lambda text: None)
+    monkeypatch.setattr(extract_slugs, "_pinyin", lambda text: None)
     first = project_slug("school", "汇才教育集团")
     assert re.fullmatch(r"school-[0-9a-f]{12}", first)
     assert project_slug("school", "匯才教育集團") == first

@@ -3,7 +3,7 @@
 import dataclasses
 
 import geo.extract
-from geo.extract import features
+from geo.extract import features, slugs
 
 
 def test_a_record_is_unpacked_by_one_call_given_every_field(monkeypatch):
@@ -28,6 +28,7 @@ def test_a_slug_no_other_name_shares_is_its_id_with_no_more_normalising(monkeypa
     asked = []
     real = features.normalise_name
     monkeypatch.setattr(features, "normalise_name", lambda name: asked.append(name) or real(name))
+    monkeypatch.setattr(slugs, "normalise_name", features.normalise_name)  # (the ids' module normalises too)
     keys = {("road", "青山路"), ("road", "白石路"), ("park", "青山公园"), ("road", "文马路"), ("road", "文麻路")}
     ids = features._unique_slugs(keys, {})
     assert ids[("road", "青山路")] == "road-qing-shan-lu" and ids[("park", "青山公园")] == "park-qing-shan-gong-yuan"

@@ -13,7 +13,7 @@ closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),
 ``tagger`` (a character CRF that marks names), ``statistical`` (its rules in front of the rules'
 filters; ``widened_names`` the rule names it widens, ``added_names`` the names it adds; ``sandwiched`` the unnamed items a list holds between the places named), ``confidence`` (how likely a named record is a project; the names it drops; ``peers`` villages listed alike, which share their score),
-``features`` (ids, merging, output), ``parallel`` (worker processes for long texts);
+``features`` (ids, merging, output; ``slugs`` the ids' pinyin), ``parallel`` (worker processes for long texts);
 ``encoding`` reads files (UTF-8, GB18030, Big5, UTF-16), ``webpages`` saved web pages,
 ``documents`` Word files and PDFs and ``opendocument`` OpenDocument texts as their text:
 
@@ -165,7 +165,8 @@ from geo import regex_charsets  # noqa: F401 - first: the patterns below compile
 from geo import regex_programs  # (and the programs of the patterns kept by the runs before)
 from geo import data as geo_data
 from geo.extract.encoding import ENCODINGS, PARAGRAPH_LINES, read_document, read_report
-from geo.extract.features import finish_records, pack_records, project_slug, to_features, unpack_records
+from geo.extract.features import finish_records, pack_records, to_features, unpack_records
+from geo.extract.slugs import project_slug
 from geo.extract import tagger
 from geo.extract.lists import described_members, link_listed_members
 from geo.extract.listed_routes import listed_routes
@@ -276,12 +277,12 @@ def _load_models():
     next run reads them from the cache (see geo.regex_programs) instead of parsing them again
     in both processes."""
     from geo import names
-    from geo.extract import confidence, features, mentions
+    from geo.extract import confidence, mentions, slugs
 
     regex_programs.record()
     tagger.warm()
     confidence.shipped_model()
-    features.warm()
+    slugs.warm()
     names.warm()
     mentions.warm()
     regex_programs.save()
