@@ -53,7 +53,7 @@ def test_a_bare_place_is_told_from_works_by_its_pieces_not_by_each_works_word(mo
     for text in ("白沙", "青石岭", "更换路灯", "白沙新建", "青山改造村", "黄泥塘", "维修", "a", ""):
         assert shared_heads._holds_long_works_word(text) == any(word in text for word in long_words)
         norm = "、" + text + "灌区"
-        assert shared_heads._bare_place(norm, 1, 1 + len(text)) == (
+        assert shared_heads.bare_place(norm, 1, 1 + len(text)) == (
             text in ("白沙", "青石岭", "黄泥塘"))
 
 

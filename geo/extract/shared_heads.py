@@ -221,7 +221,7 @@ def _bare_items(norm, mention, pos, clause_start, by_end):
         elif item is not None and not _bare_village(norm, item):
             return []
         item = item or raw_item(norm, pos, clause_start)
-        if item is None or id(item) not in passed and not _bare_place(norm, item.stem_start, pos):
+        if item is None or id(item) not in passed and not bare_place(norm, item.stem_start, pos):
             return []
         items.append(item)
         opens_clause = item.stop is None and item.stem_start == clause_start and _works_after(norm, mention.end)
@@ -272,7 +272,7 @@ def _works_after(norm, end):
     return any(action in norm[end:stop] for action in _ACTIONS if len(action) > 1)
 
 
-def _bare_place(norm, start, end):
+def bare_place(norm, start, end):
     """True when ``norm[start:end]`` is a bare place of two to five Han characters (白沙, 青石岭):
     no generic word, nothing of works."""
     text = norm[start:end]
@@ -282,9 +282,6 @@ def _bare_place(norm, start, end):
             and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
             and not any(ch in _AREA_UNITS for ch in text)
             and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
-
-
-bare_place = _bare_place  # (for geo.extract.bare_items)
 
 
 def _holds_long_works_word(text):
@@ -304,7 +301,7 @@ def _bare_place_stem(norm, mention):
     list's verb, shares the head (白沙、青石岭灌区: 白沙灌区)."""
     return len(mention.head) >= 2 and (mention.category in _BARE_PLACE_CATEGORIES or mention.head in SHARED_BY_PLACES_HEADS) \
         and mention.head not in NETWORK_HEADS \
-        and _bare_place(norm, mention.stem_start, mention.head_start)
+        and bare_place(norm, mention.stem_start, mention.head_start)
 
 
 def route_items(norm, mentions, clause_start):
