@@ -181,7 +181,6 @@ def segment_boxes(geoms, margin, longest):
     return owner, shapely.box(low[:, 0], low[:, 1], high[:, 0], high[:, 1])
 
 
-
 def maybe_in_boxes(coords, boxes, most=None):
     """Indices (ascending) of the rows of ``coords`` (x, y) that may lie in one of ``boxes``: every one that
     does, and some near them, told with numpy alone (an edge of a million vertices made into shapely

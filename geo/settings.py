@@ -427,3 +427,10 @@ PARENT_NAMED_CATEGORIES = ("health", "school")
 # A generic works title before a place alone in brackets (实施供水管网改造工程(白石路)): the characters
 # looked back from the bracket for the title's start (geo/extract/titled_brackets.py).
 WORKS_TITLE_MAX_CHARS = 24
+
+# A road named with a jurisdiction before it (青山县白石路) is named bare when the report names the rest alone
+# too: the characters the rest holds at the least (白石路; geo/extract/bare_roads.py).
+BARE_ROAD_MIN_CHARS = 3
+# A route's first end after an address (吴屯乡|加油站至瑞岩寺生态公路): the characters, fewest and most, of the
+# place's name before the address's suffix that the first end takes in (geo/extract/routes.py).
+ROUTE_ADDRESS_NAME_CHARS = (2, 4)

@@ -14,10 +14,10 @@ from geo.lexicon import JURISDICTION_SUFFIXES, POSITIONAL_WORDS
 from geo.lexicon_lookups import is_generic, is_road_type
 from geo.extract.patterns import ROAD_CATEGORIES
 from geo.names import normalise_name, simplified_with_offsets
+from geo.settings import BARE_ROAD_MIN_CHARS
 
 # A single jurisdiction opening a name: one to three characters and its suffix (青山县|白石路).
 _JURISDICTION = re.compile("[\u4e00-\u9fff]{1,3}?[" + "".join(JURISDICTION_SUFFIXES) + "]")
-_MIN_REST = 3  # characters of the road's name after the jurisdiction (白石路)
 _HAN = re.compile("[\u4e00-\u9fff]")  # the rest opens with one (no page's pinyin: 縣(xiàn)白石路)
 
 
@@ -32,7 +32,7 @@ def named_bare(records):
     for record in roads:
         simplified, origin = simplified_with_offsets(record.name)  # (a Traditional name: 青山縣白石路)
         match = _JURISDICTION.match(simplified)
-        if match is None or len(simplified) - match.end() < _MIN_REST or not _HAN.match(simplified, match.end()):
+        if match is None or len(simplified) - match.end() < BARE_ROAD_MIN_CHARS or not _HAN.match(simplified, match.end()):
             continue
         rest, own = record.name[origin[match.end()]:], normalise_name(simplified[match.end():])
         if own in names and not _kind_of_road(own, record.mention.head):

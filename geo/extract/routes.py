@@ -10,8 +10,8 @@ from geo.extract.extents import extend_right
 from geo.lexicon import COUNTY_ROAD_OWNERS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import DASHES, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
-from geo.settings import ROUTE_COVER_REACH
+from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
+from geo.settings import ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -361,9 +361,9 @@ def _address_start(norm, first, lo):
     """Where a route's first end after an address ending at ``first`` starts: at the address when it is
     a place's short name and its suffix (吴屯乡|加油站: 吴屯乡加油站) opening the clause, after a break or
     a stop word; else after it (台州湾循环经济产业集聚区|温岭新河)."""
-    for size in range(_ADDRESS_NAME[0] + 1, _ADDRESS_NAME[1] + 2):
+    for size in range(ROUTE_ADDRESS_NAME_CHARS[0] + 1, ROUTE_ADDRESS_NAME_CHARS[1] + 2):
         begin = first - size
-        if begin < lo or not _HAN.fullmatch(norm, begin, first - 1):
+        if begin < lo or not HAN_RUN.fullmatch(norm, begin, first - 1):
             break
         if begin == lo or norm[begin - 1] in HARD_BREAKS or len(stop_ending_at(norm, begin, lo) or "") > 1:
             return begin
@@ -373,5 +373,3 @@ def _address_start(norm, first, lo):
 # The last characters of the address a route's first end may follow (产业集聚区|温岭新河至伍佰屿公路,
 # 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's (of one character: not 街道's 道, a road word).
 _ADDRESS_ENDS = frozenset(JURISDICTION_SUFFIXES) | {suffix for suffix in TOWNSHIP_SUFFIXES if len(suffix) == 1}
-_ADDRESS_NAME = (2, 4)  # characters of the place's name before such a suffix, taken into the first end
-_HAN = re.compile(r"[\u4e00-\u9fff]+")

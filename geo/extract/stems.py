@@ -10,7 +10,7 @@ from geo.lexicon import (
     PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
     heads)
 from geo.lexicon_lookups import (
-    GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
+    DIRECTIONS, GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type, name_after_parent
@@ -462,14 +462,13 @@ def _joined_side_start(norm, pos, lo):
     ``端州区东、西片区老旧小区`` (two sides of one place, one character each, before one head: one
     name, as written, as 五浦会D、E地块 is); not before a street's head (沿河东、西路 are two roads)."""
     start = pos - 2
-    if start < max(lo, 1) or norm[pos] not in _SIDES or norm[start] not in _SIDES or norm[start] == norm[pos] \
-            or not "\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] in _SIDES or stop_ending_at(norm, start, lo) \
+    if start < max(lo, 1) or norm[pos] not in DIRECTIONS or norm[start] not in DIRECTIONS or norm[start] == norm[pos] \
+            or not "\u4e00" <= norm[start - 1] <= "\u9fff" or norm[start - 1] in DIRECTIONS or stop_ending_at(norm, start, lo) \
             or norm[pos + 1:pos + 2] in STREET_HEAD_CHARS or norm.startswith(STREET_NAME_ENDINGS, pos + 1):
         return None  # (沿河东、西路: two streets, each its own name)
     return start
 
 
-_SIDES = "东西南北"
 # The characters find_stem looks at before the stop words (brackets, quotes, breaks, amounts, years).
 _STEM_QUOTE_RE = re.compile("[" + "".join(sorted(STEM_QUOTES)) + "]")
 _EDGE_CHARS = HARD_BREAKS | _CLOSING_QUOTES | frozenset(CORNER_QUOTES) | frozenset(")元万亿年度如路设" + ROUTE_VIA_STOP)

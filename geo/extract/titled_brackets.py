@@ -11,18 +11,17 @@ project either (:func:`geo.extract.extents._sections_end` reads :func:`works_tit
 
 from __future__ import annotations
 
-from geo.lexicon import heads
+from geo.lexicon import WORKS_NOUNS, heads
 from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, GENERIC_SET, stop_ending_at
 from geo.extract.patterns import HARD_BREAKS
 from geo.settings import WORKS_TITLE_MAX_CHARS
 
-_TITLE_ENDS = ("工程", "项目")
 _ONE_CHARACTER_LEVELS = "省市县区镇乡"
 
 
 def _title_words():
     """The words a generic works title is made of: generic modifiers, heads, actions, works nouns."""
-    words = set(GENERIC_SET) | set(heads()) | set(ACTIONS_SORTED) | set(_TITLE_ENDS)
+    words = set(GENERIC_SET) | set(heads()) | set(ACTIONS_SORTED) | set(WORKS_NOUNS)
     return frozenset(words), max(len(word) for word in words)
 
 
@@ -52,7 +51,7 @@ def works_title(norm, opening):
     one in the title is its works."""
     if opening < 2 or norm[opening] != "(":
         return None
-    if not (norm.startswith(_TITLE_ENDS, opening - 2) or ACTION_INDEX.ending_at(norm, opening)):
+    if not (norm.startswith(WORKS_NOUNS, opening - 2) or ACTION_INDEX.ending_at(norm, opening)):
         return None
     lo = max(0, opening - WORKS_TITLE_MAX_CHARS)
     start = opening
