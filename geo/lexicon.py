@@ -294,6 +294,8 @@ MALL_BRANDS = words("mall_brand")
 ESTATE_SUFFIXES = words("estate_suffix")
 PHASE_NOT_NAMES = words("phase_not_name")
 TOWNSHIP_SUFFIXES = words("township_suffix")
+# What ends a village's or a community's name (青山村, 白石社区): a place named as written, no type.
+VILLAGE_SUFFIXES = words("village_suffix")
 # Zones that hold what a count right after them counts (静海新城21个旧楼区: old compounds in the new town).
 HOLDING_ZONES = words("holding_zone")
 # Places a list closed by 等 is of when the roads follow them (A村及B村等2村道路, A、B等农地重划区内共

@@ -9,19 +9,19 @@ import re
 from geo.extract.model import headless_name
 from geo.extract.name_tails import head_length_at
 from geo.extract.shared_heads import bare_place, raw_item
-from geo.lexicon import JURISDICTION_SUFFIXES, LEFT_ACTIONS, PHASE_VERBS, SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES
+from geo.lexicon import (
+    JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, LEFT_ACTIONS, PHASE_VERBS, SHARED_BY_PLACES_HEADS, TOWNSHIP_SUFFIXES,
+    VILLAGE_SUFFIXES)
 from geo.lexicon import heads
-from geo.lexicon_lookups import ACTIONS_SORTED, is_generic
+from geo.lexicon_lookups import ACTIONS_SORTED, DIRECTIONS, is_generic
 from geo.settings import BARE_LIST_MAX_ITEMS
 
 # What ends a township, a county or a village: such an item is a place named as written, and no type
 # word starts with it.
-_PLACE_SUFFIXES = (*TOWNSHIP_SUFFIXES, *JURISDICTION_SUFFIXES, "村", "社区")
-# What ends a place named by its side of the town (城西, 碾北): named as written, as a township is.
-_DIRECTION_ENDS = "东西南北"
+_PLACE_SUFFIXES = (*TOWNSHIP_SUFFIXES, *JURISDICTION_SUFFIXES, *VILLAGE_SUFFIXES)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
 # What may join the item named bare to the last item of the list (A、B和C停车场).
-_LAST_JOINS = "、和及与"
+_LAST_JOINS = frozenset({"、", *LAST_ITEM_JOINS})
 _OPENING_VERBS = frozenset({*ACTIONS_SORTED, *LEFT_ACTIONS, *PHASE_VERBS})
 
 
@@ -146,9 +146,9 @@ def _items_before(norm, record, head, by_end, clause_start):
 
 def _bare_item(norm, start, end):
     """True when ``norm[start:end]`` is a bare place (see :func:`shared_heads.bare_place`) holding no
-    head, not ending like a township, county or village nor in a direction (河口镇, 青山村, 城西: named
-    as written)."""
-    return not norm.endswith(_PLACE_SUFFIXES, start, end) and norm[end - 1] not in _DIRECTION_ENDS \
+    head, not ending like a township, county or village nor in a direction (河口镇, 青山村, 城西 or 碾北, a
+    side of the town: named as written)."""
+    return not norm.endswith(_PLACE_SUFFIXES, start, end) and norm[end - 1] not in DIRECTIONS \
         and norm[end - 1] not in heads() and not any(head_length_at(norm, pos) for pos in range(start, end - 1)) \
         and bare_place(norm, start, end)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, THING_UNITS, heads
+from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, THING_UNITS, VILLAGE_SUFFIXES, heads
 from geo.lexicon_lookups import ACTIONS_SORTED, STOPS, ACTION_INDEX, is_generic, match_any
 from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, \
     head_category, thing_category
@@ -227,7 +227,7 @@ def _members_noun(members):
 
 
 # What the name of a place (not a type) ends with: townships, jurisdictions, streets, villages.
-_PLACE_ENDINGS = tuple(TOWNSHIP_SUFFIXES) + tuple(JURISDICTION_SUFFIXES) + STREET_NAME_ENDINGS + ("村", "社区")
+_PLACE_ENDINGS = tuple(TOWNSHIP_SUFFIXES) + tuple(JURISDICTION_SUFFIXES) + STREET_NAME_ENDINGS + tuple(VILLAGE_SUFFIXES)
 
 
 MAX_LISTED_TYPES = 40  # characters of a list of types before 等 (公厕、垃圾转运站、溶盐池)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from geo.lexicon import ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
-    heads
+    VILLAGE_SUFFIXES, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.model import Record
 from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
@@ -58,7 +58,7 @@ def named_record(norm, mention, category, action, start=None):
         place = place[1:-1]  # “吉祥苑”保障房: the estate's name in quotes
     if not section and tail and len(place) >= 2 and not is_generic(place) and (
             tail == RENEWED_TYPE_TAILS[0] and not place.endswith(COMPOUND_OWNERS)
-            or quoted and place.endswith(ESTATE_SUFFIXES + ("小区", "村", "社区"))):
+            or quoted and place.endswith(ESTATE_SUFFIXES + ("小区", *VILLAGE_SUFFIXES))):
         # 匡山小区老旧小区改造, 堤口庄老旧小区改造: the renewal type after a place says what is
         # renewed; the place is the name. An estate in quotes before a housing type (“吉祥苑”保障房)
         # is named by the quotes; unquoted, the housing type is part of the project's name
