@@ -189,7 +189,22 @@ def maybe_in_boxes(coords, boxes, most=None):
     The cells of a grid (a boolean array) that a box's extent reaches are marked; a coordinate is kept
     when its cell is. Its cell and a box's come from one rounding down, monotonic, so a coordinate within
     a box is never left out. The cells are as small as a typical box, made coarser until the grid and
-    the boxes' cells number at most ``most`` (default: as many as the coordinates, at least 2**20)."""
+    the boxes' cells number at most ``most`` (default: as many as the coordinates, at least 2**20).
+
+    Parameters
+    ----------
+    coords : numpy.ndarray
+        The (x, y) coordinates, one row each.
+    boxes : numpy.ndarray of shapely.Polygon
+        The boxes.
+    most : int, optional
+        The most cells the grid and the boxes' cells may number.
+
+    Returns
+    -------
+    numpy.ndarray of intp
+        The rows' indices, ascending.
+    """
     bounds = shapely.bounds(boxes).reshape(-1, 4)
     if not len(coords) or not len(bounds):
         return np.zeros(0, dtype=np.intp)

@@ -180,6 +180,16 @@ def stem_category(text):
     """The category of the first word of STEM_CATEGORY (in its order) that ``text`` holds, or None.
 
     Most stems hold none of its words: one search for all of them comes first.
+
+    Parameters
+    ----------
+    text : str
+        A stem (大陆引水 in 大陆引水三期).
+
+    Returns
+    -------
+    str or None
+        The category (``water``), or None.
     """
     if _STEM_CATEGORY_WORDS.search(text) is None:
         return None

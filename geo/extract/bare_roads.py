@@ -24,7 +24,18 @@ _HAN = re.compile("[\u4e00-\u9fff]")  # the rest opens with one (no page's pinyi
 def named_bare(records):
     """Name bare the named roads whose name without their leading jurisdiction is another road's
     of the report (青山县白石路 beside 白石路 -> 白石路), unless that rest is a position or a kind of
-    road (环城公路, 绕城公路). Changes ``records`` in place and returns them."""
+    road (环城公路, 绕城公路).
+
+    Parameters
+    ----------
+    records : list of Record
+        The report's records (after the filters): changed in place (``name``, ``base_name``, ``slug_parts``).
+
+    Returns
+    -------
+    list of Record
+        ``records`` itself.
+    """
     roads = [r for r in records if r.named and r.category in ROAD_CATEGORIES]  # (not bridges: 青山县白石大桥)
     if len(roads) < 2:
         return records

@@ -48,7 +48,21 @@ def works_title(norm, opening):
 
     The title ends with 工程/项目 or an action and starts at a break or after a stop word (实施,
     完成); it is made of title words only (see :func:`_composed`) and holds an action: the last
-    one in the title is its works."""
+    one in the title is its works.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    opening : int
+        Where the opening bracket stands.
+
+    Returns
+    -------
+    tuple of (str, int) or None
+        The title's works (its last action) and where the title starts; None when no generic title
+        ends there.
+    """
     if opening < 2 or norm[opening] != "(":
         return None
     if not (norm.startswith(WORKS_NOUNS, opening - 2) or ACTION_INDEX.ending_at(norm, opening)):
@@ -77,7 +91,20 @@ def _opens_title(norm, begin, start):
 
 
 def alone_in_titled_brackets(norm, mention):
-    """The works of the generic title before the brackets a mention alone fills, or None."""
+    """The works of the generic title before the brackets a mention alone fills, or None.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    mention : Mention
+        The mention; only one whose stem opens right after ``(`` and that ends right before ``)`` is looked at.
+
+    Returns
+    -------
+    str or None
+        The title's works (改造 in 供水管网改造工程(白石路)), or None.
+    """
     start, end = mention.stem_start, mention.end
     if start < 3 or norm[start - 1] != "(" or not norm.startswith(")", end):
         return None
@@ -86,7 +113,20 @@ def alone_in_titled_brackets(norm, mention):
 
 def drop_titles(norm, records):
     """Named records inside a generic works title whose brackets hold the place of its works alone
-    (市中心城区供水主干管网|改扩建(滨河南路)工程): the title is the kind of works, the place the project."""
+    (市中心城区供水主干管网|改扩建(滨河南路)工程): the title is the kind of works, the place the project.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        A clause's records.
+
+    Returns
+    -------
+    list of Record
+        ``records`` without those inside such a title (``records`` itself in most clauses).
+    """
     spans = []
     for record in records:
         if record.named and record.start > 2 and norm[record.start - 1] == "(" and norm.startswith(")", record.end):
