@@ -136,11 +136,23 @@ def head_endings():
             frozenset(h[-2:] for h in table if len(h) >= 2))
 
 
-def _composed_of(text, index):
+def composed_of(text, index):
     """True when ``text`` is a concatenation of words of the :class:`WordIndex` ``index``.
 
     Only the lengths of the words opening with the character at a position are tried there
-    (most characters open none: nothing is cut out of the text for them).
+    (most characters open none: nothing is cut out of the text for them); linear in the text's length.
+
+    Parameters
+    ----------
+    text : str
+        The text (True when empty).
+    index : WordIndex
+        The words.
+
+    Returns
+    -------
+    bool
+        Whether a split of ``text`` into words of ``index`` exists.
     """
     size = len(text)
     reachable = [True] + [False] * size
@@ -160,17 +172,17 @@ _GENERIC_INDEX = word_index(GENERIC_SORTED)  # (the index name_tails looks words
 @functools.lru_cache(maxsize=4096)
 def is_road_type(text):
     """True when ``text`` is made only of road-type modifiers (农村, 背街, 城市主干...)."""
-    return _composed_of(text, _ROAD_TYPE_INDEX)
+    return composed_of(text, _ROAD_TYPE_INDEX)
 
 
 @functools.lru_cache(maxsize=16384)
 def is_generic(text):
     """True when ``text`` is a concatenation of generic modifier words (and numerals), a generic
     word's alternative in brackets among them (工业(产业): the two words of one kind)."""
-    if not text or _composed_of(text, _GENERIC_INDEX):
+    if not text or composed_of(text, _GENERIC_INDEX):
         return True
-    bare = _ALTERNATIVE_IN_BRACKETS.sub(lambda m: "" if _composed_of(m.group(1), _GENERIC_INDEX) else m.group(), text)
-    return bare != text and bool(bare) and _composed_of(bare, _GENERIC_INDEX)
+    bare = _ALTERNATIVE_IN_BRACKETS.sub(lambda m: "" if composed_of(m.group(1), _GENERIC_INDEX) else m.group(), text)
+    return bare != text and bool(bare) and composed_of(bare, _GENERIC_INDEX)
 
 
 _ALTERNATIVE_IN_BRACKETS = re.compile(r"\(([\u4e00-\u9fff]{1,6})\)")

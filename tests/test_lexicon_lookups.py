@@ -19,9 +19,9 @@ def test_a_composition_tries_only_the_lengths_of_the_words_opening_with_each_cha
     index = WordIndex(["青山", "白石", "青山湖区", "石"])
     index.words = _CountedWords(index.words)
     _CountedWords.looked_up = 0
-    assert lexicon_lookups._composed_of("青山白石", index)
+    assert lexicon_lookups.composed_of("青山白石", index)
     assert _CountedWords.looked_up == 3  # 青: 4 (青山白石) and 2; 白: 2
-    assert not lexicon_lookups._composed_of("山白石", index) and _CountedWords.looked_up == 3
+    assert not lexicon_lookups.composed_of("山白石", index) and _CountedWords.looked_up == 3
     assert lexicon_lookups.is_generic("") and not lexicon_lookups.is_road_type("青山")
 
 

@@ -12,29 +12,14 @@ project either (:func:`geo.extract.extents._sections_end` reads :func:`works_tit
 from __future__ import annotations
 
 from geo.lexicon import WORKS_NOUNS, heads
-from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, GENERIC_SET, stop_ending_at
+from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, GENERIC_SET, composed_of, stop_ending_at
 from geo.extract.patterns import HARD_BREAKS
 from geo.settings import WORKS_TITLE_MAX_CHARS
+from geo.word_index import WordIndex
 
 _ONE_CHARACTER_LEVELS = "省市县区镇乡"
-
-
-def _title_words():
-    """The words a generic works title is made of: generic modifiers, heads, actions, works nouns."""
-    words = set(GENERIC_SET) | set(heads()) | set(ACTIONS_SORTED) | set(WORKS_NOUNS)
-    return frozenset(words), max(len(word) for word in words)
-
-
-_WORDS, _WORD_MAXLEN = _title_words()
-
-
-def _composed(text):
-    """True when ``text`` is a run of title words (a split found left to right, linear in its length)."""
-    reach = [True] + [False] * len(text)
-    for end in range(1, len(text) + 1):
-        reach[end] = any(reach[end - length] and text[end - length:end] in _WORDS
-                         for length in range(1, min(_WORD_MAXLEN, end) + 1))
-    return reach[-1]
+# The words a generic works title is made of: generic modifiers, heads, actions, works nouns.
+_TITLE_WORDS = WordIndex({*GENERIC_SET, *heads(), *ACTIONS_SORTED, *WORKS_NOUNS})
 
 
 def works_title_action(norm, opening):
@@ -47,7 +32,7 @@ def works_title(norm, opening):
     """The works and start of a generic title ending at the bracket ``opening``, or None.
 
     The title ends with 工程/项目 or an action and starts at a break or after a stop word (实施,
-    完成); it is made of title words only (see :func:`_composed`) and holds an action: the last
+    完成); it is made of title words only (``_TITLE_WORDS``) and holds an action: the last
     one in the title is its works.
 
     Parameters
@@ -75,7 +60,7 @@ def works_title(norm, opening):
         if begin > start and not _opens_title(norm, begin, start):
             continue
         title = norm[begin:opening]
-        if _composed(title):
+        if composed_of(title, _TITLE_WORDS):
             found = [word for pos in range(len(title)) for word in ACTION_INDEX.all_at(title, pos)]
             return (max(found, key=title.rfind), begin) if found else None
     return None
