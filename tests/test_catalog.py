@@ -52,3 +52,13 @@ def test_length_km_of_a_road_drawn_twice_over_a_stretch_counts_it_once():
     assert flat_properties({}, MultiLineString([once, once]))["length_km"] == expected == 2.306
     assert flat_properties({}, LineString(list(once.coords) + [once.coords[0]]))["length_km"] == expected
     assert flat_properties({}, crossing)["length_km"] == round(Geod(ellps="WGS84").geometry_length(crossing) / 1000, 3)
+
+
+def test_whole_numbers_of_real_columns_become_floats_and_other_values_stay():
+    # GeoJSON readers type a column from its values: 15 in quantity_value would make it Integer
+    from geo.catalog import as_real, real_typed
+
+    props = real_typed({"quantity_value": 15, "length_km": 2.5, "char_start": 15, "named": True, "name": "白石路"})
+    assert props == {"quantity_value": 15.0, "length_km": 2.5, "char_start": 15, "named": True, "name": "白石路"}
+    assert isinstance(props["quantity_value"], float) and isinstance(props["char_start"], int)
+    assert as_real(True) is True and as_real(None) is None
