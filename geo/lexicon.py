@@ -402,6 +402,9 @@ NETWORKED_ZONES = frozenset(words("networked_zone"))
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).
 JURISDICTION_SUFFIXES = words("jurisdiction")
+# The suffixes of one character of a jurisdiction or a township (省, 市, 县, 区, 旗, 镇, 乡; not 街道, whose 道
+# is a road word): a level written alone (续建市|中心城区…), or an address's last character (吴屯乡|加油站).
+ONE_CHARACTER_LEVELS = frozenset(suffix for suffix in (*JURISDICTION_SUFFIXES, *TOWNSHIP_SUFFIXES) if len(suffix) == 1)
 # The built-up part of a jurisdiction (县城, 城区): a name may open right after it, as after a jurisdiction
 # (县城白石沥黑臭水体整治, 五华县城青山河堤新貌: geo.extract.added_names).
 TOWN_AREAS = words("town_area")

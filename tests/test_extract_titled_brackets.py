@@ -30,3 +30,10 @@ def test_an_estate_in_brackets_after_a_generic_project_is_no_alias_of_it():
     # “城镇老旧小区改造”建设项目(A小区改造项目): the estate is the project, not another name of 项目
     named = _named("(二)“城镇老旧小区改造”建设项目(青松花园小区改造项目)已完工。")
     assert any(name.startswith("青松花园小区") for name in named)
+
+
+def test_a_generic_title_may_open_after_a_banner_as_after_a_county():
+    # 续建旗|中心城区供水主干管网改扩建(白石南路)工程: a banner (旗) is a level of one character, as 县 is
+    named = _named("续建旗中心城区供水主干管网改扩建(白石南路)工程已完成。")
+    assert "白石南路" in named
+    assert not any(name.endswith("供水主干管网") for name in named)

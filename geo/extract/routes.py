@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import COUNTY_ROAD_OWNERS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
+from geo.lexicon import COUNTY_ROAD_OWNERS, ONE_CHARACTER_LEVELS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
 from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
@@ -371,5 +371,5 @@ def _address_start(norm, first, lo):
 
 
 # The last characters of the address a route's first end may follow (产业集聚区|温岭新河至伍佰屿公路,
-# 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's (of one character: not 街道's 道, a road word).
-_ADDRESS_ENDS = frozenset(JURISDICTION_SUFFIXES) | {suffix for suffix in TOWNSHIP_SUFFIXES if len(suffix) == 1}
+# 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's of one character.
+_ADDRESS_ENDS = ONE_CHARACTER_LEVELS

@@ -11,13 +11,12 @@ project either (:func:`geo.extract.extents._sections_end` reads :func:`works_tit
 
 from __future__ import annotations
 
-from geo.lexicon import WORKS_NOUNS, heads
+from geo.lexicon import ONE_CHARACTER_LEVELS, WORKS_NOUNS, heads
 from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, GENERIC_SET, composed_of, stop_ending_at
 from geo.extract.patterns import HARD_BREAKS
 from geo.settings import WORKS_TITLE_MAX_CHARS
 from geo.word_index import WordIndex
 
-_ONE_CHARACTER_LEVELS = "省市县区镇乡"
 # The words a generic works title is made of: generic modifiers, heads, actions, works nouns.
 _TITLE_WORDS = WordIndex({*GENERIC_SET, *heads(), *ACTIONS_SORTED, *WORKS_NOUNS})
 
@@ -72,7 +71,7 @@ def _opens_title(norm, begin, start):
     if stop_ending_at(norm, begin, start) is not None:
         return True
     level = begin - 1
-    return norm[level] in _ONE_CHARACTER_LEVELS and (level == start or stop_ending_at(norm, level, start) is not None)
+    return norm[level] in ONE_CHARACTER_LEVELS and (level == start or stop_ending_at(norm, level, start) is not None)
 
 
 def alone_in_titled_brackets(norm, mention):
@@ -118,7 +117,7 @@ def drop_titles(norm, records):
             title = works_title(norm, record.start - 1)
             if title is not None:
                 begin = title[1]
-                spans.append((begin - (norm[begin - 1] in _ONE_CHARACTER_LEVELS), record.start - 1))  # (市|中心城区…)
+                spans.append((begin - (norm[begin - 1] in ONE_CHARACTER_LEVELS), record.start - 1))  # (市|中心城区…)
     if not spans:
         return records  # (most clauses)
     return [r for r in records if not (r.named and any(lo <= r.start and r.end <= hi for lo, hi in spans))]
