@@ -601,6 +601,25 @@ def test_road_codes_are_found_where_the_code_pattern_without_its_first_character
         assert [m.span() for m in patterns.CODE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+def test_road_codes_are_searched_for_by_their_first_character_with_the_same_matches():
+    # A look-ahead opened CODE_RE: the engine tried it at every position of a clause; its first
+    # character consumed as one class and tested behind, the codes and whether each is a road or a
+    # rail line are the same as the bare pattern's.
+    import random
+
+    from geo.extract import patterns
+    from test_extract_segment import _searched_for
+
+    bare = re.compile(patterns._CODE_BODY)
+    assert _searched_for(patterns.CODE_RE) and not _searched_for(re.compile(rf"(?=[{patterns.CODE_FIRST}])(?:{patterns._CODE_BODY})"))
+    rng = random.Random(17)
+    alphabet = list("国省县乡道GSXYRMT地铁轨交通轻有电车号线一二三四五六七八九十0123456789.条公里米余段改的青山,") + ["\u0663"]
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [(m.span(), m.group("road") is None, m.group("rail") is None) for m in patterns.CODE_RE.finditer(text)] == \
+            [(m.span(), m.group("road") is None, m.group("rail") is None) for m in bare.finditer(text)], text
+
+
 def test_sections_match_where_the_section_pattern_without_its_first_characters_matches():
     # SECTION_RE tries its alternatives only where SECTION_FIRST or a 段 within reach allows.
     from geo.extract import patterns

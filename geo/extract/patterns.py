@@ -148,7 +148,17 @@ _CODE_BODY = (
 )
 # The characters a code can open with: the scan tries the code's alternatives only there.
 CODE_FIRST = r"国省县乡GSXY\d地轨轻一二三四五六七八九十RM有"
-CODE_RE = re.compile(rf"(?=[{CODE_FIRST}])(?:{_CODE_BODY})")
+# _CODE_BODY with its first character consumed as one class (the engine searches for it; a look-ahead
+# first was tried at every position) and each alternative testing, behind, the character it opens with.
+# The road and rail groups start after that character (only whether one matched is used).
+_NUMERALS = "一二三四五六七八九十"
+_CODE_REST = (
+    r"(?P<road>(?<=[国省县乡])道(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?<=[国省县乡])道(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|(?<=[GSXY])\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
+    r"|(?<=\d)\d{0,3}(?:国道|省道)线?)"
+    rf"|(?P<rail>(?:(?<=地)铁|(?<=轨)道交通|(?<=轻)轨)(?:\d{{1,2}}|[{_NUMERALS}]{{1,3}})号线|(?<=\d)\d?号线|(?<=[{_NUMERALS}])[{_NUMERALS}]{{0,2}}号线"
+    r"|(?:(?<=地)铁|(?<=轨)道交通)[RM]\d{1,2}线|(?<=[RM])\d{1,2}线|(?<=有)轨电车T\d{1,2}线)"
+)
+CODE_RE = re.compile(rf"[{CODE_FIRST}](?:{_CODE_REST})")
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
