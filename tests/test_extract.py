@@ -620,6 +620,38 @@ def test_road_codes_are_searched_for_by_their_first_character_with_the_same_matc
             [(m.span(), m.group("road") is None, m.group("rail") is None) for m in bare.finditer(text)], text
 
 
+def test_counts_are_searched_for_from_the_first_number_less_the_longest_prefix_with_the_same_matches(monkeypatch):
+    # COUNT_RE opens with an optional prefix: the engine tried it at every position of a stem; a count
+    # holds a number, so the search starts at the first number character less 不少于's three.
+    import random
+
+    from geo.extract import patterns
+
+    former = patterns.COUNT_RE
+    rng = random.Random(19)
+    alphabet = list("不少于超过达到各约共计近0123456789.一二两十百个条座所处大道路街段以上第余青山白石村") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [(m.span(), m.groups()) for m in patterns.counts_in(text, lo, hi)] == \
+            [(m.span(), m.groups()) for m in former.finditer(text, lo, hi)], text
+        found, before = patterns.count_search(text, lo, hi), former.search(text, lo, hi)
+        assert (found and found.span()) == (before and before.span()), text
+    asked = []
+
+    class Traced:
+        def finditer(self, text, start, end):
+            asked.append((start, end))
+            return former.finditer(text, start, end)
+
+    monkeypatch.setattr(patterns, "COUNT_RE", Traced())
+    text = "青山县白石路、青松路、红枫路等道路不少于12条"
+    assert [m.group() for m in patterns.counts_in(text, 0)] == ["不少于12条"]
+    assert asked == [(text.index("12") - 3, len(text))]
+    assert list(patterns.counts_in("青山县白石路、青松路", 0)) == [] and len(asked) == 1  # no number: not tried
+
+
 def test_sections_match_where_the_section_pattern_without_its_first_characters_matches():
     # SECTION_RE tries its alternatives only where SECTION_FIRST or a 段 within reach allows.
     from geo.extract import patterns

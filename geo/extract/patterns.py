@@ -140,6 +140,25 @@ _NUMERAL_PLACE = rf"(?!(?<=大)(?!(?:{_PLACE_TYPES}))[{_ONE_CHAR_PLACES}](?:[{_T
 COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_NUMERAL_PLACE}{_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{CN_DIGITS}]")
+_LONGEST_COUNT_PREFIX = max(map(len, COUNT_PREFIX.split("|")))  # (不少于)
+
+
+def counts_in(text, start=0, end=None):
+    """``COUNT_RE.finditer(text, start, end)``, searched from the first number character of the
+    stretch less the longest COUNT_PREFIX word (no count opens before: its number opens with one);
+    COUNT_RE, which the engine tries at every position, is not tried over the stretch before."""
+    end = len(text) if end is None else end
+    first = NUMBER_CHAR_RE.search(text, start, end)
+    if first is None:
+        return iter(())
+    return COUNT_RE.finditer(text, max(start, first.start() - _LONGEST_COUNT_PREFIX), end)
+
+
+def count_search(text, start=0, end=None):
+    """``COUNT_RE.search(text, start, end)`` searched as :func:`counts_in` searches."""
+    return next(counts_in(text, start, end), None)
+
+
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
 _CODE_BODY = (
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
