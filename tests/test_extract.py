@@ -652,6 +652,28 @@ def test_counts_are_searched_for_from_the_first_number_less_the_longest_prefix_w
     assert list(patterns.counts_in("青山县白石路、青松路", 0)) == [] and len(asked) == 1  # no number: not tried
 
 
+def test_measures_are_searched_for_by_their_first_character_with_the_same_nouns_numbers_and_units():
+    # A noun or a number opened MEASURE_RE's two alternatives: the engine tried them at every position of
+    # a sentence; the first character consumed as one class and tested behind, measure_parts gives the
+    # same noun, number and unit as the groups of the former pattern.
+    import random
+
+    from geo.extract import patterns
+    from test_extract_segment import _searched_for
+
+    nouns, units = "|".join(patterns.MEASURE_NOUNS), "|".join(patterns.MEASURE_UNITS)
+    former = re.compile(rf"(?P<noun1>{nouns})(?:约|达到|达|共|超过)?(?P<num1>{patterns.NUM})(?P<unit1>{units})"
+                        rf"|(?P<num2>{patterns.NUM})(?P<unit2>{units})(?:以上)?(?P<noun2>{nouns})")
+    assert _searched_for(patterns.MEASURE_RE) and not _searched_for(former)
+    rng = random.Random(29)
+    alphabet = list("停车泊位学床座建筑占地面积全长度里程约达到共超过以上0123456789.一两十百千万平方米公里亩顷个张青山") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [(m.span(),) + patterns.measure_parts(m) for m in patterns.MEASURE_RE.finditer(text)] == \
+            [(m.span(), m.group("noun1") or m.group("noun2"), m.group("num1") or m.group("num2"),
+              m.group("unit1") or m.group("unit2")) for m in former.finditer(text)], text
+
+
 def test_sections_match_where_the_section_pattern_without_its_first_characters_matches():
     # SECTION_RE tries its alternatives only where SECTION_FIRST or a 段 within reach allows.
     from geo.extract import patterns

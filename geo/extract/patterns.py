@@ -195,11 +195,24 @@ NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (N
 # noun after it is what the count counts.
 VOLTAGE_UNIT = "|".join(VOLTAGE_UNITS)  # (a pattern: 千伏|kV|...)
 RATING_RE = re.compile(rf"\d+(?:\.\d+)?(?:{VOLTAGE_UNIT}|万?千瓦|兆瓦|万?吨级)")
-# Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
+# Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个): a noun
+# then a number, or a number then a noun. The first character is consumed as one class the engine
+# searches for (a noun's or a number's), and each alternative tests it behind: the noun1 and num2
+# groups start after it (measure_parts puts it back).
+_MEASURE_FIRST = "".join(sorted({noun[0] for noun in MEASURE_NOUNS})) + rf"\d{CN_DIGITS}"
+_NOUN_RESTS = "|".join(f"(?<={noun[0]}){noun[1:]}" for noun in MEASURE_NOUNS)
+_NUM_REST = rf"(?<=\d)\d*(?:\.\d+)?|(?<=[{CN_DIGITS}])[{CN_DIGITS}]*"
 MEASURE_RE = re.compile(
-    rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
-    rf"|(?P<num2>{NUM})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)})"
+    rf"[{_MEASURE_FIRST}](?:(?P<noun1>{_NOUN_RESTS})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
+    rf"|(?P<num2>{_NUM_REST})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)}))"
 )
+
+
+def measure_parts(match):
+    """(noun, number, unit) of a MEASURE_RE match, the first character put back in front of its group."""
+    if match.start("noun1") >= 0:
+        return match.string[match.start():match.end("noun1")], match.group("num1"), match.group("unit1")
+    return match.group("noun2"), match.string[match.start():match.end("num2")], match.group("unit2")
 
 # The name tagger (geo/data/name_tagger.npz): a name it proposes with at least this confidence
 # (the smallest label probability along it) and that no rule found becomes a record if the
