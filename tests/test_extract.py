@@ -601,6 +601,79 @@ def test_road_codes_are_found_where_the_code_pattern_without_its_first_character
         assert [m.span() for m in patterns.CODE_RE.finditer(text)] == [m.span() for m in bare.finditer(text)]
 
 
+def test_road_codes_are_searched_for_by_their_first_character_with_the_same_matches():
+    # A look-ahead opened CODE_RE: the engine tried it at every position of a clause; its first
+    # character consumed as one class and tested behind, the codes and whether each is a road or a
+    # rail line are the same as the bare pattern's.
+    import random
+
+    from geo.extract import patterns
+    from test_extract_segment import _searched_for
+
+    bare = re.compile(patterns._CODE_BODY)
+    assert _searched_for(patterns.CODE_RE) and not _searched_for(re.compile(rf"(?=[{patterns.CODE_FIRST}])(?:{patterns._CODE_BODY})"))
+    rng = random.Random(17)
+    alphabet = list("国省县乡道GSXYRMT地铁轨交通轻有电车号线一二三四五六七八九十0123456789.条公里米余段改的青山,") + ["\u0663"]
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [(m.span(), m.group("road") is None, m.group("rail") is None) for m in patterns.CODE_RE.finditer(text)] == \
+            [(m.span(), m.group("road") is None, m.group("rail") is None) for m in bare.finditer(text)], text
+
+
+def test_counts_are_searched_for_from_the_first_number_less_the_longest_prefix_with_the_same_matches(monkeypatch):
+    # COUNT_RE opens with an optional prefix: the engine tried it at every position of a stem; a count
+    # holds a number, so the search starts at the first number character less 不少于's three.
+    import random
+
+    from geo.extract import patterns
+
+    former = patterns.COUNT_RE
+    rng = random.Random(19)
+    alphabet = list("不少于超过达到各约共计近0123456789.一二两十百个条座所处大道路街段以上第余青山白石村") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [(m.span(), m.groups()) for m in patterns.counts_in(text, lo, hi)] == \
+            [(m.span(), m.groups()) for m in former.finditer(text, lo, hi)], text
+        found, before = patterns.count_search(text, lo, hi), former.search(text, lo, hi)
+        assert (found and found.span()) == (before and before.span()), text
+    asked = []
+
+    class Traced:
+        def finditer(self, text, start, end):
+            asked.append((start, end))
+            return former.finditer(text, start, end)
+
+    monkeypatch.setattr(patterns, "COUNT_RE", Traced())
+    text = "青山县白石路、青松路、红枫路等道路不少于12条"
+    assert [m.group() for m in patterns.counts_in(text, 0)] == ["不少于12条"]
+    assert asked == [(text.index("12") - 3, len(text))]
+    assert list(patterns.counts_in("青山县白石路、青松路", 0)) == [] and len(asked) == 1  # no number: not tried
+
+
+def test_measures_are_searched_for_by_their_first_character_with_the_same_nouns_numbers_and_units():
+    # A noun or a number opened MEASURE_RE's two alternatives: the engine tried them at every position of
+    # a sentence; the first character consumed as one class and tested behind, measure_parts gives the
+    # same noun, number and unit as the groups of the former pattern.
+    import random
+
+    from geo.extract import patterns
+    from test_extract_segment import _searched_for
+
+    nouns, units = "|".join(patterns.MEASURE_NOUNS), "|".join(patterns.MEASURE_UNITS)
+    former = re.compile(rf"(?P<noun1>{nouns})(?:约|达到|达|共|超过)?(?P<num1>{patterns.NUM})(?P<unit1>{units})"
+                        rf"|(?P<num2>{patterns.NUM})(?P<unit2>{units})(?:以上)?(?P<noun2>{nouns})")
+    assert _searched_for(patterns.MEASURE_RE) and not _searched_for(former)
+    rng = random.Random(29)
+    alphabet = list("停车泊位学床座建筑占地面积全长度里程约达到共超过以上0123456789.一两十百千万平方米公里亩顷个张青山") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [(m.span(),) + patterns.measure_parts(m) for m in patterns.MEASURE_RE.finditer(text)] == \
+            [(m.span(), m.group("noun1") or m.group("noun2"), m.group("num1") or m.group("num2"),
+              m.group("unit1") or m.group("unit2")) for m in former.finditer(text)], text
+
+
 def test_sections_match_where_the_section_pattern_without_its_first_characters_matches():
     # SECTION_RE tries its alternatives only where SECTION_FIRST or a 段 within reach allows.
     from geo.extract import patterns

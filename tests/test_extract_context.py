@@ -28,3 +28,24 @@ def test_each_road_of_a_list_after_zai_that_its_works_follow_is_a_project():
     names = named_names("在白石湾大街、青松大街和红枫大街道路改造计划项目现场,代表们实地查看道路现状。")
     assert {"白石湾大街", "青松大街", "红枫大街"} <= set(names)
     assert "青山路" in named_names("在青山路、白石大街道路改造项目现场,工人们正在施工。")
+
+
+def test_the_course_after_jing_is_searched_for_by_its_first_character_with_the_same_matches():
+    # (^ or a mark opened the pattern: it was tried at every position of the 40 characters before a
+    # place; the first character consumed as one class and tested behind, the matches are the same)
+    import random
+    import re
+
+    from geo.extract import context
+    from test_extract_segment import _searched_for
+
+    former = re.compile(r"(?:^|[,;:。])(?:途)?经(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
+    assert _searched_for(context._VIA_BEFORE) and not _searched_for(former)
+    rng = random.Random(13)
+    alphabet = list(",;:。、和及与至途经途经青山镇白石村1 ")
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        found, before = context._VIA_BEFORE.search(text, lo, hi), former.search(text, lo, hi)
+        assert (found and found.span()) == (before and before.span()), text

@@ -59,3 +59,23 @@ def test_a_word_of_the_clause_before_xian_is_no_county_in_a_county_road_s_name()
     # 实施全县白石线改造: 全县 is the whole county, 实施 a verb; the road is 白石线
     named = _named("实施全县白石线改造。")
     assert "实施全县白石线" not in named
+
+
+def test_a_length_before_a_road_is_searched_for_by_its_first_character_with_the_same_matches():
+    # A digit or 至 opened the alternatives: the engine tried them at every position of a clause;
+    # the first character consumed as one class and tested behind, the matches are the same.
+    import random
+    import re
+
+    from geo.extract import routes
+    from test_extract_segment import _searched_for
+
+    former = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{routes._WALKWAYS})"
+                        rf"|至[\u4e00-\u9fff]{{2,{routes.ROUTE_LENGTH_REACH}}}?\d+(?:\.\d+)?(?:公里|千米)")
+    assert _searched_for(routes.LENGTH_BEFORE_ROAD) and not _searched_for(former)
+    rng = random.Random(11)
+    alphabet = list("0123456789.至到的道路公千米里人行道青山镇白石村,;。、 ") + ["\u0663"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert [m.span() for m in routes.LENGTH_BEFORE_ROAD.finditer(text)] == \
+            [m.span() for m in former.finditer(text)], text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon_lookups import is_generic, stop_ending_at
-from geo.extract.patterns import COUNT_RE, HARD_BREAKS
+from geo.extract.patterns import HARD_BREAKS, count_search
 from geo.extract.titled_brackets import works_title_action
 
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
@@ -26,7 +26,7 @@ def alias_in_brackets(case):
     norm, mention = case.norm, case.mention
     start = mention.stem_start
     if start < 2 or norm[start - 1] != "(" or norm[start - 2] in HARD_BREAKS or mention.count \
-            or COUNT_RE.search(norm, start, mention.head_start):
+            or count_search(norm, start, mention.head_start):
         return False  # (含站点4座) is a count
     return norm.startswith(")", mention.end) and not _generic_before(norm, start - 1) \
         and works_title_action(norm, start - 1) is None  # (供水管网改造工程(白石路): the works' place)

@@ -14,7 +14,7 @@ from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, T
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import COUNTED_WORKS_NOUN
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM
+from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, measure_parts
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -208,9 +208,8 @@ def attach_measures(norm, start, end, records):
     by_end = sorted(records, key=lambda r: r.end)  # (stable: of records ending together, the first listed)
     taken, last, last_group, first = 0, None, None, None
     for match in MEASURE_RE.finditer(norm, start, end):
-        noun = match.group("noun1") or match.group("noun2")
-        value = parse_number(match.group("num1") or match.group("num2"))
-        unit = match.group("unit1") or match.group("unit2")
+        noun, number, unit = measure_parts(match)
+        value = parse_number(number)
         if value is None:
             continue
         while taken < len(by_end) and by_end[taken].end <= match.start():

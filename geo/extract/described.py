@@ -17,7 +17,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import ACTION_INDEX, match_any, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
-from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
+from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, count_search, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
@@ -159,7 +159,7 @@ def examples_of_a_kind(case):
     if case.norm.find("为代表", end, reach) < 0:
         return False  # (most places: the pattern's literal end is not within reach, nothing else tried)
     found = _REPRESENTED.match(case.norm, end, reach)
-    return found is not None and COUNT_RE.search(case.norm, found.end(), case.clause_end) is None
+    return found is not None and count_search(case.norm, found.end(), case.clause_end) is None
 
 
 # Strategies listed (融入成渝地区双城经济圈建设、西部陆海新通道建设等国家战略): the places a list of

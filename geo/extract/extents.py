@@ -16,7 +16,7 @@ from geo.extract.titled_brackets import works_title
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
 from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
-from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, counts_in, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -291,7 +291,7 @@ def _share_of_count_before(norm, mention, count):
     whole, and the whole is the group."""
     lo = (mention.head_start - MAX_COUNTED_STEM if mention.head_start > MAX_COUNTED_STEM else 0)
     return any(match.end() == mention.stem_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start)
-               for match in COUNT_RE.finditer(norm, lo, mention.head_start)
+               for match in counts_in(norm, lo, mention.head_start)
                if (parse_number(match.group("num")) or 0) > count.value)
 
 
@@ -299,7 +299,7 @@ def _count_ends_at(norm, pos):
     """True when a count (五件, 5条) ends right at ``pos``."""
     lo = (pos - MAX_COUNTED_STEM if pos > MAX_COUNTED_STEM else 0)
     return NUMBER_CHAR_RE.search(norm, lo, pos) is not None \
-        and any(match.end() == pos for match in COUNT_RE.finditer(norm, lo, pos))
+        and any(match.end() == pos for match in counts_in(norm, lo, pos))
 
 
 def _counted_before(norm, mention):
@@ -309,7 +309,7 @@ def _counted_before(norm, mention):
         return False
     return any(unit_fits(match.group("unit"), mention.category, mention.head) and match.group("unit") not in SIZE_UNITS
                and (match.end() == mention.head_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start))
-               for match in COUNT_RE.finditer(norm, lo, mention.head_start))
+               for match in counts_in(norm, lo, mention.head_start))
 
 
 def _part_then_works(norm, pos, clause_end):

@@ -18,7 +18,7 @@ from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
 from geo.settings import JOINED_ITEM_REACH
-from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
+from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, counts_in, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 
@@ -303,7 +303,7 @@ def _split_counted_list(norm, mention, lo):
     joined = mention.stop in LAST_ITEM_JOINS and mention.category != "village"
     if start <= lo or norm[start - 1] != "、" and not joined:
         return
-    for match in COUNT_RE.finditer(norm, start + 1, head_start):
+    for match in counts_in(norm, start + 1, head_start):
         if not 1 <= match.start() - start <= 10:
             continue  # (a count too far from the item's start: nothing else is looked at)
         value = parse_number(match.group("num")) or 0

@@ -11,7 +11,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
 from geo.numbers import parse_number
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, count_search, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, numbered_share, parallel_items, raw_item, route_items
@@ -219,7 +219,7 @@ def _counted_share(norm, item, counted):
     if item.count is not None:
         return True
     # the count after the place holding the things (204所西侧规划路 opens with a number, no count)
-    return item.stem_start is not None and COUNT_RE.search(norm, item.stem_start + 1, item.head_start) is not None
+    return item.stem_start is not None and count_search(norm, item.stem_start + 1, item.head_start) is not None
 
 
 def _after_separator(norm, pos, clause_start):

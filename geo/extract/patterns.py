@@ -140,6 +140,25 @@ _NUMERAL_PLACE = rf"(?!(?<=大)(?!(?:{_PLACE_TYPES}))[{_ONE_CHAR_PLACES}](?:[{_T
 COUNT_RE = re.compile(rf"(?:{COUNT_PREFIX})?(?<!\d)(?<!\d\.)(?<!第)(?P<num>{NUM})(?:余|多)?(?P<unit>{'|'.join(_ALL_UNITS)})(?!(?P=unit))(?<!一大)(?<!大大)(?!(?<=大)[项类][\d{CN_DIGITS}])(?!(?<=大)(?:道(?!路)|街)){_NUMERAL_PLACE}{_SECTIONS_IN_NUMERALS}(?!批)(?!方面[\d{CN_DIGITS}])(?:以上|左右)?")
 # A character that opens a count's number: a text without one holds no count.
 NUMBER_CHAR_RE = re.compile(rf"[\d{CN_DIGITS}]")
+_LONGEST_COUNT_PREFIX = max(map(len, COUNT_PREFIX.split("|")))  # (不少于)
+
+
+def counts_in(text, start=0, end=None):
+    """``COUNT_RE.finditer(text, start, end)``, searched from the first number character of the
+    stretch less the longest COUNT_PREFIX word (no count opens before: its number opens with one);
+    COUNT_RE, which the engine tries at every position, is not tried over the stretch before."""
+    end = len(text) if end is None else end
+    first = NUMBER_CHAR_RE.search(text, start, end)
+    if first is None:
+        return iter(())
+    return COUNT_RE.finditer(text, max(start, first.start() - _LONGEST_COUNT_PREFIX), end)
+
+
+def count_search(text, start=0, end=None):
+    """``COUNT_RE.search(text, start, end)`` searched as :func:`counts_in` searches."""
+    return next(counts_in(text, start, end), None)
+
+
 # Road and rail codes: G105, 省道S243线, 县道X032, 104国道, 地铁6号线, R3线 (县道5条 counts roads).
 _CODE_BODY = (
     r"(?P<road>(?:国道|省道|县道|乡道)(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?:国道|省道|县道|乡道)(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|[GSXY]\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
@@ -148,7 +167,17 @@ _CODE_BODY = (
 )
 # The characters a code can open with: the scan tries the code's alternatives only there.
 CODE_FIRST = r"国省县乡GSXY\d地轨轻一二三四五六七八九十RM有"
-CODE_RE = re.compile(rf"(?=[{CODE_FIRST}])(?:{_CODE_BODY})")
+# _CODE_BODY with its first character consumed as one class (the engine searches for it; a look-ahead
+# first was tried at every position) and each alternative testing, behind, the character it opens with.
+# The road and rail groups start after that character (only whether one matched is used).
+_NUMERALS = "一二三四五六七八九十"
+_CODE_REST = (
+    r"(?P<road>(?<=[国省县乡])道(?:[GSXY]?\d{1,4}|[\u4e00-\u9fff]{2,4}?)线|(?<=[国省县乡])道(?:[GSXY]\d{1,4}|\d{1,4}(?![\d.]|条|公里|千米|米|余|多))|(?<=[GSXY])\d{1,4}(?:国道|省道|县道|线|[\u4e00-\u9fff]{2}线(?=[\u4e00-\u9fff]{2}段|[^\u4e00-\u9fff]|改|拓|提|大修|建设))?"
+    r"|(?<=\d)\d{0,3}(?:国道|省道)线?)"
+    rf"|(?P<rail>(?:(?<=地)铁|(?<=轨)道交通|(?<=轻)轨)(?:\d{{1,2}}|[{_NUMERALS}]{{1,3}})号线|(?<=\d)\d?号线|(?<=[{_NUMERALS}])[{_NUMERALS}]{{0,2}}号线"
+    r"|(?:(?<=地)铁|(?<=轨)道交通)[RM]\d{1,2}线|(?<=[RM])\d{1,2}线|(?<=有)轨电车T\d{1,2}线)"
+)
+CODE_RE = re.compile(rf"[{CODE_FIRST}](?:{_CODE_REST})")
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
@@ -166,11 +195,24 @@ NUMBERED_SCHOOL_HEADS = "中小幼"  # what a number before it makes a school (N
 # noun after it is what the count counts.
 VOLTAGE_UNIT = "|".join(VOLTAGE_UNITS)  # (a pattern: 千伏|kV|...)
 RATING_RE = re.compile(rf"\d+(?:\.\d+)?(?:{VOLTAGE_UNIT}|万?千瓦|兆瓦|万?吨级)")
-# Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个).
+# Measures attached to the nearest project of the sentence (学位4500个, 新增停车泊位2400个): a noun
+# then a number, or a number then a noun. The first character is consumed as one class the engine
+# searches for (a noun's or a number's), and each alternative tests it behind: the noun1 and num2
+# groups start after it (measure_parts puts it back).
+_MEASURE_FIRST = "".join(sorted({noun[0] for noun in MEASURE_NOUNS})) + rf"\d{CN_DIGITS}"
+_NOUN_RESTS = "|".join(f"(?<={noun[0]}){noun[1:]}" for noun in MEASURE_NOUNS)
+_NUM_REST = rf"(?<=\d)\d*(?:\.\d+)?|(?<=[{CN_DIGITS}])[{CN_DIGITS}]*"
 MEASURE_RE = re.compile(
-    rf"(?P<noun1>{'|'.join(MEASURE_NOUNS)})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
-    rf"|(?P<num2>{NUM})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)})"
+    rf"[{_MEASURE_FIRST}](?:(?P<noun1>{_NOUN_RESTS})(?:约|达到|达|共|超过)?(?P<num1>{NUM})(?P<unit1>{'|'.join(MEASURE_UNITS)})"
+    rf"|(?P<num2>{_NUM_REST})(?P<unit2>{'|'.join(MEASURE_UNITS)})(?:以上)?(?P<noun2>{'|'.join(MEASURE_NOUNS)}))"
 )
+
+
+def measure_parts(match):
+    """(noun, number, unit) of a MEASURE_RE match, the first character put back in front of its group."""
+    if match.start("noun1") >= 0:
+        return match.string[match.start():match.end("noun1")], match.group("num1"), match.group("unit1")
+    return match.group("noun2"), match.string[match.start():match.end("num2")], match.group("unit2")
 
 # The name tagger (geo/data/name_tagger.npz): a name it proposes with at least this confidence
 # (the smallest label probability along it) and that no rule found becomes a record if the

@@ -176,8 +176,9 @@ def _ends_in_head(norm, lo, end):
 _WALKWAYS = "|".join(WALKWAY_WORDS)
 _ROUTE_TAIL = re.compile(rf"(?:的)?(?:\d+(?:\.\d+)?(?:公里|千米|米))?(?:的)?(?:道路|公路|{_WALKWAYS})")
 _TO = re.compile(r"[到至]")
-LENGTH_BEFORE_ROAD = re.compile(rf"\d(?:公里|千米|米)的?(?:道路|公路)|至[^,;。、]{{2,10}}?(?:{_WALKWAYS})"
-                                rf"|至[\u4e00-\u9fff]{{2,{ROUTE_LENGTH_REACH}}}?\d+(?:\.\d+)?(?:公里|千米)")
+# (its first character, a digit or 至, consumed as one class the engine searches for, then tested behind)
+LENGTH_BEFORE_ROAD = re.compile(rf"[\d至](?:(?<=\d)(?:公里|千米|米)的?(?:道路|公路)|(?<=至)[^,;。、]{{2,10}}?(?:{_WALKWAYS})"
+                                rf"|(?<=至)[\u4e00-\u9fff]{{2,{ROUTE_LENGTH_REACH}}}?\d+(?:\.\d+)?(?:公里|千米))")
 # A road named by its two ends whose length alone ends its clause or list item (桃园沟村胡家湾至余家峡1.5公里;):
 # the second end is Han characters only (no 的), the length what the item says of it; 到 is too often a
 # verb's (延伸到, 达到) for it.

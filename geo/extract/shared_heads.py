@@ -13,7 +13,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     category_group, ACTIONS_SORTED, DIRECTIONS, is_generic, match_any, stop_ending_at)
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
+from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, count_search, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
 
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
@@ -279,7 +279,7 @@ def bare_place(norm, start, end):
     return (2 <= len(text) <= 5 and _HAN_PLACE.fullmatch(text) is not None and text[0] not in "和与及或"
             and not any(is_generic(text[i:]) for i in range(len(text) - 1)) and text[-1] not in "大小新旧老"  # (白坪大型, 平东小)
             and not _holds_long_works_word(text)  # (更换路灯: works)
-            and "期" not in text and COUNT_RE.search(text) is None  # (一期, 万亩荷花: a phase, a count)
+            and "期" not in text and count_search(text) is None  # (一期, 万亩荷花: a phase, a count)
             and not any(ch in _AREA_UNITS for ch in text)
             and text[-1] != "市" and not any(ch in "路街巷" for ch in text[1:]))  # (宣化路早市: a street's market)
 

@@ -12,7 +12,7 @@ from geo.lexicon_lookups import (
     DIRECTIONS, GENERIC_SORTED, STOPS, is_generic, is_road_type, match_any, unit_fits, verb_ending_at)
 from geo.extract.model import Count
 from geo.numbers import parse_number
-from geo.extract.patterns import HAN_RUN, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, RATING_RE
+from geo.extract.patterns import HAN_RUN, COUNT_RE, counts_in, HARD_BREAKS, NUMBER_CHAR_RE, RATING_RE
 from geo.extract.stems import DIGIT, MEASURED, ROAD_NUMBER, after_year, quoted_name
 
 
@@ -72,7 +72,7 @@ def analyse_stem(norm, mention):
             start = de + 1  # 17个有特色的口袋公园: what describes the counted is no part of their type
     rest = norm[start:head_start]
     if count is None and mention.kind != "code" and numbered and NUMBER_CHAR_RE.search(norm, start + 1, head_start):
-        inner = next((m for m in COUNT_RE.finditer(norm, start + 1, head_start)
+        inner = next((m for m in counts_in(norm, start + 1, head_start)
                       if _counted_type_between(norm, m.end(), head_start)
                       and unit_fits(m.group("unit"), mention.category, mention.head)
                       and not norm[m.start("num") - 1].isdigit() and not _numbered_street(norm, m, mention)
