@@ -25,7 +25,7 @@ from geo import regex_programs
 from geo.settings import CLASSED_WORKS_CATEGORIES
 from geo.lexicon import CONTEXT_VERBS, CROSSING_HEADS, EXISTING_WORDS, INTERCITY_HEADS
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX
-from geo.extract import extents, name_tails
+from geo.extract import extents, head_words, name_tails
 from geo.extract.model import Mention
 from geo.extract.patterns import (ALIAS_RE, COUNT_RE, HARD_BREAKS, MAX_COUNTED_STEM, NUMBER_CHAR_RE, PLACE_SECTION_RE, SECTION_RE,
                                   STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE)
@@ -329,6 +329,6 @@ def names_nothing_after(norm, head_start, head_end, category, kind, clause_end):
         mention = Mention(head=head, category=category, kind=kind, head_start=head_start, head_end=head_end)
         if extents._route_between_places(norm, mention):
             return False
-        if extents._counted_before(norm, mention) and extents._part_then_works(norm, head_end, clause_end):
+        if head_words.counted_before(norm, mention) and head_words.part_then_works(norm, head_end, clause_end):
             return False
     return True

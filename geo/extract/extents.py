@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    WATER_STRUCTURES, DEVICE_NOUNS, EXISTING_WORDS, WORKS_FOLLOWERS, INTERCITY_HEADS, AREA_TYPE_TAILS,
-    CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, NETWORK_HEADS, BOUNDING_WORDS,
+    WATER_STRUCTURES, EXISTING_WORDS, WORKS_FOLLOWERS, INTERCITY_HEADS, AREA_TYPE_TAILS,
+    CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, BOUNDING_WORDS,
     LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, heads)
 from geo.lexicon_lookups import (
-    FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, GENERIC_SORTED, FOLLOWERS_SORTED, STOPS, deng_in_word,
+    FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, deng_in_word,
     match_any, multi_stop_ending_at, unit_fits, word_index)
+from geo.extract import head_words
 from geo.extract.model import Count
 from geo.extract.titled_brackets import works_title
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
-from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, DEVICE_WORD
-from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_COUNTED_STEM, MAX_LOCATED_HEAD, MAX_PART, ALIAS_RE, COUNT_PREFIX, COUNT_RE, counts_in, HARD_BREAKS, NUMBER_CHAR_RE, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS
+from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -39,9 +40,7 @@ _AREA_TAIL_INDEX = word_index(AREA_TYPE_TAILS)
 _WATER_STRUCTURE_INDEX = word_index(WATER_STRUCTURES)
 _COUNTED_PART_INDEX = word_index(COUNTED_PARTS)
 _BOUNDING_INDEX = word_index(BOUNDING_WORDS)
-_NETWORK_INDEX = word_index(NETWORK_HEADS)
 _SIDE_INDEX = word_index(SIDE_WORDS)
-_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _crossed_way_end(norm, pos, clause_end, window=12):
@@ -168,7 +167,7 @@ def extend_right(norm, mention, clause_end):
             if norm.startswith(COUNTED_WORKS, after) and COUNT_RE.match(norm, after + 2, clause_end):
                 after += 2  # 便民码头建设项目5个, 农村公路中修项目28个: the works' projects are counted
             count = _count_at(norm, after, clause_end, mention)
-            if count is not None and _share_of_count_before(norm, mention, count):
+            if count is not None and head_words.share_of_count_before(norm, mention, count):
                 count = None  # 123个建设项目开工97个: the count before the type is the whole
             if count is not None:
                 mention.post_action = action
@@ -181,7 +180,7 @@ def extend_right(norm, mention, clause_end):
         mention.end = count.end
         return mention
     ends = right_ok(norm, pos, clause_end)
-    if not ends and _counted_before(norm, mention) and _part_then_works(norm, pos, clause_end):
+    if not ends and head_words.counted_before(norm, mention) and head_words.part_then_works(norm, pos, clause_end):
         # 完善43个村卫生室网络建设, 在50所学校食堂开展…: works on a part of each of the places
         # counted; the count counts the places
         mention.end = pos
@@ -196,7 +195,7 @@ def extend_right(norm, mention, clause_end):
         mention.end = pos
         return mention
     if not ends and mention.kind in ("name", "facility") and _WORKS_FOLLOWER_INDEX.at(norm, pos) \
-            and not _count_ends_at(norm, mention.head_start):
+            and not head_words.count_ends_at(norm, mention.head_start):
         # 青松路改善工程, 白石村社区改善经费: a works word no action is (改善) ends a place's name;
         # 五件道路改善工程 stays a count of works, no road
         mention.end = pos
@@ -206,7 +205,7 @@ def extend_right(norm, mention, clause_end):
         # 青山河文化生态综合治理工程, 白石湖综合提升改造项目: words of a kind, then the works, end the name
         mention.end = pos
         return mention
-    if not ends or (mention.category == "area" and _network_follows(norm, pos, clause_end)):
+    if not ends or (mention.category == "area" and head_words.network_follows(norm, pos, clause_end)):
         return None  # 老城片区排水管网: a network in an area is named by the area, as one noun phrase
     bound = _BOUNDING_INDEX.at(norm, pos)
     if bound and right_ok(norm, pos + len(bound), clause_end) and pos + len(bound) < clause_end \
@@ -285,60 +284,6 @@ def _route_name_ends(norm, pos, head_start):
 _ROUTE_FOLLOWERS = ("上,", "上。", "上的", "暨", "经", "因", "由于")
 
 
-def _share_of_count_before(norm, mention, count):
-    """True when a count of the type's noun phrase opens it and ``count``, said after its works, is
-    smaller (123个建设项目开工97个, 城乡20件惠民实事开工17个): the works reached a share of the
-    whole, and the whole is the group."""
-    lo = (mention.head_start - MAX_COUNTED_STEM if mention.head_start > MAX_COUNTED_STEM else 0)
-    return any(match.end() == mention.stem_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start)
-               for match in counts_in(norm, lo, mention.head_start)
-               if (parse_number(match.group("num")) or 0) > count.value)
-
-
-def _count_ends_at(norm, pos):
-    """True when a count (五件, 5条) ends right at ``pos``."""
-    lo = (pos - MAX_COUNTED_STEM if pos > MAX_COUNTED_STEM else 0)
-    return NUMBER_CHAR_RE.search(norm, lo, pos) is not None \
-        and any(match.end() == pos for match in counts_in(norm, lo, pos))
-
-
-def _counted_before(norm, mention):
-    """True when a count of the head's unit (not a size) opens its noun phrase (43个村卫生室)."""
-    lo = (mention.head_start - MAX_COUNTED_STEM if mention.head_start > MAX_COUNTED_STEM else 0)
-    if not NUMBER_CHAR_RE.search(norm, lo, mention.head_start):
-        return False
-    return any(unit_fits(match.group("unit"), mention.category, mention.head) and match.group("unit") not in SIZE_UNITS
-               and (match.end() == mention.head_start or _HAN_RUN.fullmatch(norm, match.end(), mention.head_start))
-               for match in counts_in(norm, lo, mention.head_start))
-
-
-def _part_then_works(norm, pos, clause_end):
-    """True when a short noun that is no place (a part: 网络, 食堂, 变压器) and then works follow
-    ``pos`` (五座渭河大桥建设: 大桥 is a place, the phrase one longer name)."""
-    if FILLER_INDEX.at(norm, pos) or match_any(norm, pos, STOPS):
-        return False  # 104个社区全部完成“两委”规范化建设: an adverb or a verb, no part
-    table = heads()
-    for end in range(pos + 1, (pos + MAX_PART if pos + MAX_PART < clause_end else clause_end) + 1):
-        filler = FILLER_INDEX.at(norm, end)
-        if ACTION_INDEX.at(norm, end) or filler and filler not in ("的", "等"):
-            part = norm[pos:end]
-            return _HAN_RUN.fullmatch(part) is not None and "的" not in part \
-                and not any(part[i:] in table for i in range(len(part)))
-    return False
-
-
-def _network_follows(norm, pos, clause_end):
-    """True when a network head (管网, 排水系统) follows ``pos``, after generic words only (排水, 雨污)."""
-    for _ in range(3):
-        if _NETWORK_INDEX.at(norm, pos):
-            return True
-        word = match_any(norm, pos, GENERIC_SORTED)
-        if not word or pos + len(word) >= clause_end:
-            return False
-        pos += len(word)
-    return False
-
-
 def _route_after_code(norm, pos, clause_end):
     """End of the stretch a road code is given with, as two places without 段 (国道210线邻水高滩至
     川渝界改造), when the noun phrase ends there; else None."""
@@ -351,62 +296,8 @@ def _route_after_code(norm, pos, clause_end):
     return None
 
 
-MAX_DESCRIPTION = 20  # characters of a description ending in 的 between a count and its noun
-
-
-def _device_follows(norm, pos, clause_end):
-    """True when a word of at most ``DEVICE_WORD`` Han characters ending in a device noun opens at
-    ``pos`` (196个小区|4507套路灯进行…: the count counts the lamps set up at the places)."""
-    stop = pos
-    while stop < (pos + DEVICE_WORD if pos + DEVICE_WORD < clause_end else clause_end) and "\u4e00" <= norm[stop] <= "\u9fff":
-        stop += 1
-    return any(norm[pos:end].endswith(DEVICE_NOUNS) for end in range(pos + 1, stop + 1))
-
-
-def _noun_follows(norm, pos, clause_end):
-    """True when a word ending in a head of two or more characters opens at ``pos`` (内河黑臭水体),
-    or a description does that ends in 的 before it (两个建设年代相对较久的小区)."""
-    table = heads()
-    reach = 10
-    for n in range(1, min(clause_end - pos, MAX_DESCRIPTION) + 1):
-        if n > reach or norm[pos + n - 1] in HARD_BREAKS:
-            return False
-        if norm[pos + n - 1] == "的":
-            reach = n + 6
-        if any(norm[pos + n - k:pos + n] in table and table[norm[pos + n - k:pos + n]][1] not in ("skip", "none")
-               for k in range(2, n + 1)):
-            return True
-    return False
-
-
 # Another name of a facility in brackets after its name: 数字艺术馆(综合档案馆).
 _FACILITY_ALIAS_RE = re.compile(r"\(([\u4e00-\u9fff]{3,12})\)")
-
-
-def _head_ending(text):
-    """The longest head that ends ``text`` (None if none)."""
-    table = heads()
-    return next((text[-n:] for n in range(min(6, len(text)), 0, -1) if text[-n:] in table), None)
-
-
-def _building_after(norm, pos):
-    """True when a building's head (业务楼, 教学楼, 综合楼) opens at ``pos``."""
-    table = heads()
-    return any(norm[pos + n - 1:pos + n] == "楼" and norm[pos:pos + n] in table for n in range(2, 5))
-
-
-def _starts_with_head(text):
-    """True when ``text`` opens with a head of two or more characters (铁路北安段)."""
-    table = heads()
-    return any(text[:n] in table and table[text[:n]][1] not in ("skip", "none")
-               for n in range(2, min(len(text), 6) + 1))
-
-
-def _is_place(text):
-    """True when ``text`` is a place named by an area head (开发区, 高新区: 滨海路开发区段)."""
-    table = heads()
-    return any(text.endswith(h) and table[h][0] == "area" for h in (text[-n:] for n in range(2, len(text) + 1))
-               if h in table)
 
 
 def _located_head(norm, pos, clause_end, mention):
@@ -456,7 +347,7 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
         if generic_reach_at(norm, pos):
             break  # 惠济河重点河段: a reach naming no place is no section of the name
         match = SECTION_RE.match(norm, pos, clause_end)
-        if match is not None and match.group("range") and _starts_with_head(match.group("range")):
+        if match is not None and match.group("range") and head_words.starts_with_head(match.group("range")):
             match = None  # 黄河浮桥东阿码头至东平段: the range belongs to the 浮桥, not to the 河
         if match is not None and "从" in (match.group("range") or "")[1:]:
             match = None  # 广场贯通已完成从320国道至秋收广场段: a range opened by 从 after other words is none of the head's
@@ -466,7 +357,7 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
             match = _FACILITY_ALIAS_RE.match(norm, pos, clause_end)
-            if match is not None and (heads().get(_head_ending(match.group(1)), ("",))[0] != category
+            if match is not None and (heads().get(head_words.head_ending(match.group(1)), ("",))[0] != category
                                       or category == "members" and works_title(norm, pos) is not None):
                 match = None  # (建设项目(白石小区改造项目): the place of a generic title's works, no alias)
         if match is None and linear:
@@ -476,7 +367,7 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
                                       and any(h in match.group(0) for h in ("路", "街", "大道"))
                                       or _UNNAMED_STREET_DISTRICT.match(match.group(0))
                                       or _WATER_NAME_SECTION.match(match.group(0))
-                                      or _starts_with_head(match.group(0)) and not _is_place(match.group(0)[:-1])
+                                      or head_words.starts_with_head(match.group(0)) and not head_words.is_place(match.group(0)[:-1])
                                       or not right_ok(norm, match.end(), clause_end)
                                       and not SECTION_RE.match(norm, match.end(), clause_end)):
                 # 哈伊高速铁路北安段: 铁路 is the head of the name, not the start of a section.
@@ -520,7 +411,7 @@ def _count_at(norm, pos, clause_end, mention):
         return None  # 莱州港2个10万吨级泊位: a rating, then the noun the count counts
     if not right_ok(norm, match.end(), clause_end) and not norm.startswith(("的", "以"), match.end()) \
             and not _TOTAL_AFTER_COUNT.match(norm, match.end(), clause_end) \
-            or _noun_follows(norm, match.end(), clause_end) or _device_follows(norm, match.end(), clause_end):
+            or head_words.noun_follows(norm, match.end(), clause_end) or head_words.device_follows(norm, match.end(), clause_end):
         # 龙泉3个街道社区卫生服务中心, 大明渠2条内河黑臭水体: a count followed by a noun counts
         # that noun, not this name.
         return None
@@ -569,13 +460,13 @@ def right_ok(norm, pos, clause_end):
     if uses_listed(norm, pos, clause_end) or generic_reach_at(norm, pos):
         return True  # 青山卫生院门诊、住院综合楼: the uses of the place's building, listed, are none of its name
     existing = match_any(norm, pos, EXISTING_WORDS)
-    if existing and _building_after(norm, pos + len(existing)):
+    if existing and head_words.building_after(norm, pos + len(existing)):
         return True  # 小江初中现有教学楼: the buildings a place has are its parts, its name ends before them
     follower = _FOLLOWER_INDEX.at(norm, pos)
     works = ACTION_INDEX.at(norm, pos)
     if works and names_a_firm(norm, pos, clause_end):
         return False  # 天津经开区城市更新公司: the place names the firm that does the works
-    if follower and head_length_at(norm, pos) <= len(follower) and not _building_after(norm, pos + len(follower)) \
+    if follower and head_length_at(norm, pos) <= len(follower) and not head_words.building_after(norm, pos + len(follower)) \
             or works:
         # (青山中心消防站: 消防 follows a name, 消防站 is a head that goes on; so does 青山医院主体业务楼:
         # a building of the hospital named after the follower)
@@ -595,4 +486,4 @@ def right_ok(norm, pos, clause_end):
         if manner is not None and ACTION_INDEX.at(norm, manner.end()):
             return True  # 9处农村中小学实行楼房化改造: works in a manner (X化) after a verb of doing
     # 青山路连接白石路, 青山公园位于...: a context verb ends it too, unless it opens a head (连接线).
-    return bool(match_any(norm, pos, CONTEXT_VERBS)) and not _starts_with_head(norm[pos:pos + 6])
+    return bool(match_any(norm, pos, CONTEXT_VERBS)) and not head_words.starts_with_head(norm[pos:pos + 6])
