@@ -7,7 +7,7 @@ stand: 蝶变, 龙庙3个乡镇), ``routes`` (roads named by a code or by the
 places they join: G105, 辛高线, A到B的道路), ``extents`` (where a mention ends: sections, counts,
 the end of the noun phrase; ``head_words`` the words around its head), ``lists`` (enumerations, members; ``shared_heads`` list items written without a head and the head they share), ``partners`` (partners, bounds and locators named beside works), ``stems`` (where a stem starts; ``stem_labels`` what
 it says), ``apposition`` (an ordinal's type before a name: 第六座跨江大桥|伏龙大桥), ``works`` (the action governing a mention and the category it gives), ``context`` (the
-rules that find a mention is context), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
+rules that find a mention is context; ``visits`` the works sites a visit reaches), ``records`` (the record rules from a mention to its records), ``counts`` (works counted with no place
 type, tallies by class, measures; ``counted_nouns`` the noun a count counts, ``listed_counts`` counts
 closing a list: A、B等5所),
 ``elided`` (a bare count after works counts the noun of the count before it: 扩建学校3所,新建成5所),

@@ -1,6 +1,7 @@
 """Context rules: the places a mention names only as context, and the verbs of context governing it.
 
-Jurisdictions, scenery, places located by what is counted, courses of routes, visits, plans compiled.
+Jurisdictions, scenery, places located by what is counted, courses of routes, visits (whose works sites are
+in geo.extract.visits), plans compiled.
 The rules for places a sentence describes rather than works on (their people, roles, uses, surroundings)
 are in geo.extract.described; those that read brackets and title marks (the ends of a range, aliases,
 places a facility serves, titles of documents) in geo.extract.brackets.
@@ -11,50 +12,28 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    AREA_ACTIONS, CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
+    CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
     RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
 from geo.extract.crossed import crossed_place
 from geo.extract.line_forms import shown_as_built
-from geo.extract.model import chain_end, chain_first
+from geo.extract.model import NAMED_KINDS, chain_end, chain_first, list_end
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
-from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, COUNT_RE, HARD_BREAKS, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
+from geo.extract.visits import (VISIT_VERBS, estate_visited, visited_as_works, visited_works_sites, works_inspected,
+                                works_seen, works_site_visited)
+from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
-from geo.extract.described import centres_made, own_works_visited, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
+from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes, growth_driven, honoured_zone
 
-_NAMED_KINDS = ("name", "facility", "code")
-# Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-_VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "到达", "走进", "参观", "察看", "查看",
-                          "会勘", "勘察", "踏勘"))
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
 _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]{0,6}?)(?:护栏|标志|标线|信号灯|路灯|隔离|减速带|监控)")
-# Two works verbs naming a project's works (改造建设, 提升改造).
-_WORKS_PAIR = r"(?:新建|改建|扩建|改造|建设|提升|提质){2}"
-# A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
-_WORKS_SITE = re.compile(r"(?:[\u4e00-\u9fff]{2}(?=工程|项目))?(?:工程|项目)?(?:施工|建设|改造|扩建)?(?:现场|工地)")
-# A place visited at the site of its works named by two works verbs (来到青山中学改造建设项目现场,
-# 走进白石路提升改造工程施工现场): the visit's object is that project.
-_VISITED_WORKS_SITE = re.compile(r"(?:" + _WORKS_PAIR + r")(?:工程|项目)(?:施工|建设)?(?:现场|工地)")
-# A list's works site (A厂、B公园等项目建设现场, 等3个重点项目施工现场, 等城市建设现场).
-_LIST_WORKS_SITE = re.compile(r"等?(?:[\d一二三四五六七八九十]+[个项处])?(?:重点|城市|市政|民生|交通|水利|城建)?(?:(?:工程|项目)(?:施工|建设|改造|扩建)?|施工|建设|改造|扩建)(?:现场|工地)")
-# What visitors do at the places they came to when those are works sites (实地查看工程建设进展,
-# 察看新建教学楼, 了解施工进度, 询问工程进度, 只见工人们正在紧张施工): within the sentence, soon after
-# the list of places.
-_WORKS_INSPECTED = re.compile(r"[^。!?;\n]{0,16}?(?:(?:查看|察看|了解|检查|督导|听取|询问|问询|参观|观摩)[^。!?;\n]{0,10}?|(?:只见|看到)[^。!?;\n]{0,16}?)"
-                              r"(?:建设|施工|工程|项目|进展|进度|新建|改扩建|扩建|改造)")
-# The sentence after a visit's that goes on at each place visited (…等地调研。每到一处,…).
-_EACH_PLACE = re.compile(r"[^。!?;\n]{0,30}?[。;]\s*(?:每到一处|每到一地|每到一个项目)[,,]?")
-# Works on a visited place with how far they got (视察A路改造进展, 调研B公园提升改造情况, 修繕成果):
-# the place visited is the works' site.
-_WORKS_PROGRESS = re.compile(r"(?:[\u4e00-\u9fff\d]{0,6}?)(?:新建|改扩建|改建|扩建|扩容|改造|提升|整治|修缮|建设|施工|翻新|维修|修复|升级)"
-                             r"(?:改造|提升|工程|项目)?的?(?:成果|进展|进度|情况|成效)")
 # Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
 # where a body is set up, no works (the teams closing the list: runs.teams_close).
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
@@ -71,25 +50,13 @@ def governed_by_context_verb(case):
     """缓解A路的交通压力, 位于A路与B路交口, 东起A路, 北至规划B路: places given as context."""
     mention = case.mention
     first = chain_first(mention)
-    list_end = _list_end(mention)
-    visiting = first.stop in _VISIT_VERBS
-    if _WORKS_SITE.match(case.norm, mention.end) or _LIST_WORKS_SITE.match(case.norm, list_end):
-        # 走进毕节二十小扩建项目施工现场, 来到A厂、B公园等项目建设现场: the site of its own works is a project
-        return False
-    if visiting and _VISITED_WORKS_SITE.match(case.norm, mention.end):
-        return False  # 来到青山镇中小学改造建设项目现场: a visited project named with its works
-    if mention.kind in _NAMED_KINDS and visiting and (case.norm.startswith(("项目", "工程"), mention.end)
-                                                       or own_works_visited(case.norm, mention, case.clause_end)):
-        return False  # 视察东湖学校项目, 踏勘青松祠戏台新建工程: a named project visited is a project
-    if mention.kind in _NAMED_KINDS and visiting and _visited_works_sites(case):
-        return False  # 来到A剧院、B路、C周边和D地块、E中心等重点工程现场: every place listed is a works site
-    if visiting and _visited_as_works(case.norm, mention, case.clause_end):
-        return False  # 会勘A国小、B村水沟等四件基层建设案: the places visited are the projects listed
-    if _estate_visited(case):
-        return False  # 走进青松小区,道路平整干净: the estate a visit opens its clause with is the works' site
-    if _TRAFFIC_OF.match(case.norm, list_end):
+    listed_to = list_end(mention)
+    visiting = first.stop in VISIT_VERBS
+    if works_site_visited(case, visiting, listed_to):
+        return False  # 走进毕节二十小扩建项目施工现场, 来到A、B等重点工程现场: a works site (see geo.extract.visits)
+    if _TRAFFIC_OF.match(case.norm, listed_to):
         return True  # 纾缓尖峰时间,文化路的交通壅塞情形: the road whose traffic is relieved
-    if _facility_of(case.norm, first, list_end) or (first is not mention or list_end != mention.end) \
+    if _facility_of(case.norm, first, listed_to) or (first is not mention or listed_to != mention.end) \
             and _facility_of(case.norm, mention, mention.end):
         # 青山东站是白石高铁和青云铁路的客运始发站: the lines the station serves (a place alone in no
         # list is asked once: the second look would be the first again)
@@ -100,11 +67,8 @@ def governed_by_context_verb(case):
         return True  # 依托青山老街、白石花园,搭建消费平台: the places relied on close the clause
     if _teams_formed(case):
         return True  # 组建A村、B村共2支村级志愿消防队: where teams are formed
-    if visiting and mention.kind in _NAMED_KINDS \
-            and _WORKS_PROGRESS.match(case.norm, list_end, case.clause_end):
-        return False  # 视察青山路158巷修缮成果, 调研白石公园提升改造情况: the visited place's works
-    if (visiting or first.stop == "在") and _works_inspected(case):
-        return False  # 深入A小学、B幼儿园等学校,实地查看工程建设进展: places whose works are inspected
+    if works_seen(case, visiting, first, listed_to):
+        return False  # 视察青山路158巷修缮成果, 深入A小学等学校,实地查看工程建设进展: the works seen there
     if first.stop in STATUS_WORDS and first.stop_start is not None:
         return stop_ending_at(case.norm, first.stop_start, 0) in CONTEXT_VERBS
     if first.stop == "在" and _OWN_WORKS.match(case.norm, _works_after(case.norm, mention)):
@@ -126,71 +90,6 @@ def governed_by_context_verb(case):
         return _verb_before_attributive(case.norm, first.stop_start) in ROUTE_VERBS
     # 起于A,经B路,止于C: the places a route passes (find_stem ends a stem at that 经)
     return first.stop in CONTEXT_VERBS or mention.stop in CONTEXT_VERBS or first.stop == ROUTE_VIA_STOP
-
-
-def _visited_works_sites(case):
-    """True when the clause of a visit ends with the works sites or projects its list reaches (来到A、B
-    周边和C地块、D等重点工程现场, 来到A、B等民生实事项目), even where an item that is no name breaks
-    the list before it."""
-    norm, end = case.norm, case.clause_end
-    at = norm.rfind("等", case.mention.end, end)
-    if at < 0 or at - case.mention.end > _VISITED_LIST_REACH:
-        return False
-    return _VISITED_PROJECTS.fullmatch(norm, at, end) is not None
-
-
-_VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
-# The projects a visit's list ends with (等重点工程现场, 等民生实事项目, 等在建项目点位, 等重点建设
-# 现场, 等3个重点项目, 等四件基层建设案): the places listed are theirs.
-_VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十两]+[件个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
-                               r"(?:施工|建设|改造|扩建)?(?:现场|工地|点位|点)?|(?:施工|建设|改造|扩建)(?:现场|工地|点位)|建设案)")
-
-
-def _estate_visited(case):
-    """True for a housing estate (小区, named: no count) that a visit (走进, 来到) or 在 opens a clause
-    with, the estate (or a list of estates, 在青松小区等老旧小区) closing the clause, in a sentence on
-    renewal (改造, 老旧): 走进青松小区,改造后的道路平整干净. Press on the renewal of old estates sets
-    its scenes there: the estate is the works' site, for the record model to weigh (a village or
-    district visited stays context, and so does an estate visited in a sentence on no renewal)."""
-    mention = case.mention
-    if mention.head not in _ESTATE_HEADS:
-        return False  # (most mentions: nothing more to look at)
-    first = chain_first(mention)
-    return mention.kind in _NAMED_KINDS and not mention.count \
-        and COUNT_RE.match(case.norm, mention.stem_start, mention.head_start) is None \
-        and (first.stop in _VISIT_VERBS or first.stop == "在") \
-        and first.stop_start is not None and first.stop_start + len(first.stop) == first.stem_start \
-        and _list_end(mention) == case.clause_end and _renewal_told(case.norm, mention)
-
-
-def _renewal_told(norm, mention):
-    """True when the mention's sentence, within reach on either side, tells of renewal (改造, 老旧)."""
-    lo, hi = max(0, mention.stem_start - _RENEWAL_REACH), min(len(norm), mention.end + _RENEWAL_REACH)
-    lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in _SENTENCE_ENDS])
-    hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in _SENTENCE_ENDS) if pos >= 0])
-    return any(norm.find(word, lo, hi) >= 0 for word in _RENEWAL_WORDS)
-
-
-_ESTATE_HEADS = ("小区", "安置小区")
-_RENEWAL_WORDS = ("改造", "老旧")  # what a sentence on an estate's renewal says
-_RENEWAL_REACH = 150  # characters on either side of an estate looked through for them (bounded: linear)
-_SENTENCE_ENDS = ("。", "!", "?", "\n")
-
-
-def _visited_as_works(norm, mention, clause_end):
-    """True when the list a place visited is in is closed as projects, after any works of its last
-    item (会勘A国小、B村水沟汰换更新等四件基层建设案, 视察A路、B桥等3个项目)."""
-    listed = _VISITED_PROJECTS.search(norm, mention.end, clause_end)
-    if listed is None:
-        return False
-    pos = chain_end(mention)
-    while pos < listed.start():
-        word = ACTION_INDEX.at(norm, pos)
-        if not word:
-            break
-        pos += len(word)
-    return listed.start() <= pos
-
 
 
 def _on_a_course(case, first):
@@ -223,7 +122,7 @@ def _relied_on(case):
         return False  # (most places: no such verb before them, and no pattern to look for)
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
     if match is None or match.end() != mention.stem_start or _ends_an_action(norm, match.start(), match.group(1)) \
-            or _list_end(mention) < case.clause_end and not _list_rest_closes(norm, mention.end, case.clause_end):
+            or list_end(mention) < case.clause_end and not _list_rest_closes(norm, mention.end, case.clause_end):
         return False  # (the verb first: a list's end is looked up over all its items)
     # 依托金牛建材等新建商业载体: works in what types the list make its places projects. No action starts
     # in the rest of the clause (one may run past its end): the first found once for the list (works.first_action).
@@ -271,7 +170,7 @@ def _works_inside(case, mention):
 def _after_list(norm, mention):
     """Where what is said of a list a mention is in begins: after its type, or after a bare 等
     that closes it (A路、B路等|安装护栏)."""
-    end = _list_end(mention)
+    end = list_end(mention)
     return end + 1 if mention.typed_by is None and norm.startswith("等", end) else end
 
 
@@ -311,13 +210,6 @@ def _works_after(norm, mention):
     """Where the works said of a mention begin: after its list when a separator follows it (在青山路、
     白石大街|道路改造项目现场), else right after it (a place run into the next word is no list item)."""
     return _after_list(norm, mention) if norm.startswith(LIST_JOINS, mention.end) else mention.end
-
-
-def _list_end(mention):
-    """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
-    end = chain_end(mention)
-    typed = mention.typed_by
-    return typed.end if typed is not None and typed.end > end else end
 
 
 def _verb_before_attributive(norm, pos, window=ATTRIBUTIVE_MAX):
@@ -367,7 +259,7 @@ def _governed_jurisdictions(case):
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
     if _GOVERNS.search(window) is None:
         return False
-    end = _list_end(mention)
+    end = list_end(mention)
     return _JURISDICTIONS_COUNTED.search(norm, start, end) is not None or \
         _JURISDICTIONS_COUNTED.match(norm, end) is not None
 
@@ -417,11 +309,11 @@ def _listed_after_context_verb(case):
         verb = _LONG_CONTEXT_VERBS.first_in(window, verb[0] + 1)
     # 地处A路与B路交会的青山公园: after 的 the place described is the subject, not context.
     return verb is not None and "的" not in window[verb[0]:] and ACTION_INDEX.first_in(window) is None \
-        and not (case.mention.kind in _NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
-        and not (any(word in window for word in _VISIT_VERBS)
-                 and (_works_inspected(case) or _visited_works_sites(case)
-                      or _visited_as_works(norm, case.mention, case.clause_end))) \
-        and not _estate_visited(case)
+        and not (case.mention.kind in NAMED_KINDS and norm.startswith(("项目", "工程"), case.mention.end)) \
+        and not (any(word in window for word in VISIT_VERBS)
+                 and (works_inspected(case) or visited_works_sites(case)
+                      or visited_as_works(norm, case.mention, case.clause_end))) \
+        and not estate_visited(case)
 
 
 # The corner or side of a crossing (A路与B路交界西南角, A街和B路交叉口为中心): the roads that make the
@@ -451,7 +343,7 @@ def _road_as_address(case):
     if norm.endswith(_CROSSING_ENDS, mention.stem_start, mention.end):
         return _CORNER_OF_CROSSING.match(norm, mention.end, case.clause_end) is not None
     return any(norm[end:end + 1] in _CROSSING_FIRST and _CROSSING_CORNER.match(norm, end, case.clause_end)
-               for end in {mention.end, _list_end(mention)})
+               for end in {mention.end, list_end(mention)})
 
 
 def _teams_formed(case):
@@ -464,35 +356,11 @@ def _teams_formed(case):
         and teams_close(norm, mention.end, case.clause_end)
 
 
-def _works_inspected(case):
-    """True when a named facility, road, park or river visited is a works site: the visitors inspect
-    works there (深入A小学、B幼儿园等学校,实地查看工程建设进展; 在A中学东校区,区领导详细了解施工进度;
-    来到A路、B公园等地,实地查看项目建设进展)."""
-    mention = case.mention
-    if mention.kind not in _NAMED_KINDS or category_group(mention.category) != "facilities" and (
-            category_group(mention.category) is None or mention.category in _NO_SITES
-            or chain_first(mention).stop == "在" or _area_renewed_at(case.norm, mention.end)):
-        # (来到青山村、白石片区: villages and areas visited stay context; so do a road or park a
-        # visitor is only in (在青山广场,听取…规划) and a road whose neighbourhood is renewed)
-        return False
-    at = _list_end(mention)
-    each = _EACH_PLACE.match(case.norm, at)  # 先后来到A医院、B中学等地调研。每到一处,他详细了解建设进展
-    return _WORKS_INSPECTED.match(case.norm, each.end() if each else at) is not None
-
-
-_NO_SITES = ("village", "area")  # categories whose places visited are context even where works are inspected
-
-
-def _area_renewed_at(norm, pos):
-    """True when a neighbourhood's renewal (棚户区改造, 老旧小区改造) is said at ``pos``."""
-    return norm.startswith(AREA_ACTIONS, pos)
-
-
 def _planned_only(case):
     """完成了三江口、城西新区C街区、环城南路两侧的城市设计编制, A村、B村等8个村已编制完成: places a
     plan is drawn up for (also a name the tagger marks alone in such a list)."""
     norm, mention = case.norm, case.mention
-    if PLANNING_AFTER_RE.match(norm, _list_end(mention), case.clause_end) is not None:
+    if PLANNING_AFTER_RE.match(norm, list_end(mention), case.clause_end) is not None:
         return True
     reach = (mention.end + _PLANNED_LIST_REACH if mention.end + _PLANNED_LIST_REACH < case.clause_end else case.clause_end)
     if norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None:

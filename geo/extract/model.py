@@ -118,6 +118,9 @@ def headless_name(start, end, category, clause, action=None):
                   mention=mention, measures=[], clause=clause)
 
 
+NAMED_KINDS = ("name", "facility", "code")  # the kinds of mention that name one place
+
+
 def chain_first(mention):
     """The first item of the list a mention is in (the mention itself when it stands alone)."""
     return once_per_chain(mention.chain, _first) if mention.chain else mention
@@ -126,6 +129,13 @@ def chain_first(mention):
 def chain_end(mention):
     """Where the list a mention is in ends (its own end when it stands alone)."""
     return once_per_chain(mention.chain, _last_end) if mention.chain else mention.end
+
+
+def list_end(mention):
+    """Where the list a mention is in ends, with the type that closes it (A路、B路等4条公路|)."""
+    end = chain_end(mention)
+    typed = mention.typed_by
+    return typed.end if typed is not None and typed.end > end else end
 
 
 def chain_last(mention):
