@@ -20,3 +20,15 @@ def test_report_date_from_the_opening_lines_or_the_title(text, expected):
 def test_a_date_deep_in_the_text_is_not_the_reports_own():
     text = "改造提升北园大街。" * 100 + "项目于2024年5月1日开工。"
     assert report_date(text) is None
+
+
+def test_only_the_opening_lines_and_the_years_written_are_converted_to_simplified(monkeypatch):
+    # A 1 MB report read for its date cost as much as its extraction's tagger when the whole of it went through OpenCC.
+    from geo import names
+
+    seen = []
+    real = names.to_simplified
+    monkeypatch.setattr(names, "to_simplified", lambda text: seen.append(len(text)) or real(text))
+    text = "改造提升白石路、青山大道等13條道路。\n" * 5000 + "２０２５年青山區政府工作報告\n"
+    assert report_date(text) == "2025"
+    assert max(seen) <= 2 * 600 and sum(seen) < 2000

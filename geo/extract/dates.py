@@ -9,6 +9,10 @@ import re
 _FULL = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:在|于)[^。\n]{0,40}(?:会议|大会)")
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年[^。\n]{0,12}?(?:政府)?工作报告")
 _HEAD_CHARS = 600  # dates of events further in are not the report's own date
+# A year as written, any digits (full-width too), before _YEAR is tried on its Simplified form; and how far past 年 the
+# title may end (_YEAR: 12 characters, 政府, 工作报告, and spaces a page puts between them).
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+_TITLE_REACH = 40
 
 
 def report_date(text: str):
@@ -29,11 +33,16 @@ def report_date(text: str):
 
     from geo.names import to_simplified
 
-    text = to_simplified(unicodedata.normalize("NFKC", text))
-    full = _FULL.search(text[:_HEAD_CHARS])
+    def readable(piece):
+        return to_simplified(unicodedata.normalize("NFKC", piece))
+
+    full = _FULL.search(readable(text[:2 * _HEAD_CHARS])[:_HEAD_CHARS])
     if full:
         year, month, day = (int(g) for g in full.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
-    titled = _YEAR.search(text)
-    return titled.group(1) if titled else None
+    for year in _YEAR_WRITTEN.finditer(text):  # (each year written, and what follows it, read alone: not the whole text)
+        titled = _YEAR.match(readable(text[year.start():year.end() + _TITLE_REACH]))
+        if titled:
+            return titled.group(1)
+    return None
