@@ -9,9 +9,11 @@ import re
 _FULL = re.compile(r"(20\d{2}|19\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:在|于)[^。\n]{0,40}(?:会议|大会)")
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年[^。\n]{0,12}?(?:政府)?工作报告")
 _HEAD_CHARS = 600  # dates of events further in are not the report's own date
-# A year as written, any digits (full-width too), before _YEAR is tried on its Simplified form; and how far past 年 the
-# title may end (_YEAR: 12 characters, 政府, 工作报告, and spaces a page puts between them).
-_YEAR_WRITTEN = re.compile(r"\d{4}\s*年")
+# A year as written right before a 年, any digits (full-width too), looked for back from each 年 within _YEAR_REACH
+# characters before _YEAR is tried on its Simplified form; and how far past 年 the title may end (_YEAR: 12
+# characters, 政府, 工作报告, and spaces a page puts between them).
+_YEAR_WRITTEN = re.compile(r"\d{4}\s*\Z")
+_YEAR_REACH = 12
 _TITLE_REACH = 40
 
 
@@ -41,8 +43,12 @@ def report_date(text: str):
         year, month, day = (int(g) for g in full.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{month:02d}-{day:02d}"
-    for year in _YEAR_WRITTEN.finditer(text):  # (each year written, and what follows it, read alone: not the whole text)
-        titled = _YEAR.match(readable(text[year.start():year.end() + _TITLE_REACH]))
-        if titled:
-            return titled.group(1)
+    at = text.find("年")
+    while at >= 0:  # each year written, and what follows it, read alone: not the whole text
+        year = _YEAR_WRITTEN.search(text, at - _YEAR_REACH if at > _YEAR_REACH else 0, at)
+        if year is not None and text.find("工作", at, at + _TITLE_REACH) >= 0:  # (工作 is written alike in both scripts)
+            titled = _YEAR.match(readable(text[year.start():at + 1 + _TITLE_REACH]))
+            if titled:
+                return titled.group(1)
+        at = text.find("年", at + 1)
     return None
