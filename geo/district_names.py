@@ -85,3 +85,28 @@ def with_district(name, district, gazetteer, accepts, category):
             return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
                          match.rivals, match.former_name, note)
     return None
+
+
+def without_district(name, district, lookup):
+    """The exact or folded Match of ``name`` with the district's own name left off its front, as a source
+    names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its city
+    written too); None when ``name`` does not begin with the district's name (:func:`district_prefixes`,
+    longest first) or no source has the rest of it.
+
+    ``lookup(name) -> Match or None`` looks a name up (:meth:`geo.gazetteer.Gazetteer.lookup` with the
+    project's ``accepts`` and category). The Match keeps its strength and rivals (namesakes: the rest may
+    name several places of the district), its note saying what was left off.
+    """
+    from geo.names import to_simplified
+
+    simplified = to_simplified(name)  # 青山縣白石路 in a report in Traditional script
+    for prefix in sorted(district_prefixes(district), key=len, reverse=True):
+        rest = name[len(prefix):]
+        if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in "区县市旗":
+            continue
+        match = lookup(rest)
+        if match is not None and match.strength in ("exact", "folded"):
+            return Match(match.entry, match.strength, match.matched_name, match.rivals, match.former_name,
+                         f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off")
+        return None
+    return None

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
-from geo.district_names import full_district_name, other_districts, with_district
+from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
@@ -229,7 +229,8 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     """:func:`_find` among the entries ``accepts`` lets through: the name, its base name and
     section, a coded road's code or name (:func:`geo.names.coded_road`), the section's other
     name, the facility of a building, each also with the district's name written out
-    (:func:`_with_district`)."""
+    (:func:`geo.district_names.with_district`) or, when the name begins with it, left off
+    (:func:`geo.district_names.without_district`)."""
     from geo.names import to_simplified
 
     name, category = props.get("name") or "", props.get("category")
@@ -249,6 +250,9 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
         match = next(filter(None, (lookup(part) for part in coded)), None)
         cut = section if match and section and base != name else None
+    if match is None and (own := without_district(base, district, lookup)) is not None:
+        # 青山县白石路: the district's own 白石路 (a section of it cut as any other's)
+        match, cut = own, (section if section and base != name else None)
     alias = alias_of(section)
     if match is None and alias:
         match = lookup(alias)

@@ -68,7 +68,7 @@ def locate_junction(pairs, gazetteer, place):
     def is_line(entry):
         return entry.geometry is not None and entry.geometry.geom_type in LINE_TYPES
 
-    found = [(a, b, gazetteer.lookup(a, accepts=is_line), gazetteer.lookup(b, accepts=is_line)) for a, b in pairs]
+    found = [(a, b, _road(a, gazetteer, is_line, place), _road(b, gazetteer, is_line, place)) for a, b in pairs]
     complete = [f for f in found if f[2] and f[3]]
     if not complete:
         a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
@@ -92,6 +92,18 @@ def locate_junction(pairs, gazetteer, place):
     if problem is not None:
         return None, problem
     return _junction_geocode(entry_a, entry_b, (match_a.strength, match_b.strength), junctions[0], crs)
+
+
+def _road(name, gazetteer, accepts, place):
+    """The Match of a road of a junction: by its name, else, a name beginning with the district's own
+    (青山县白石路), by the rest of it (:func:`geo.district_names.without_district`); or None."""
+    from geo.district_names import without_district
+
+    match = gazetteer.lookup(name, accepts=accepts)
+    if match is None:
+        match = without_district(name, getattr(place, "district", None),
+                                 lambda rest: gazetteer.lookup(rest, accepts=accepts))
+    return match
 
 
 def _roads_that_meet(a, b, match_a, match_b, place):

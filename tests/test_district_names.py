@@ -1,5 +1,7 @@
 """The district's names as a planner's list writes them: its city written out, the city's other districts."""
 
+import pytest
+
 from geo.district_names import district_prefixes, full_district_name, other_districts
 
 
@@ -20,3 +22,31 @@ def test_the_other_districts_are_those_of_the_same_city_only():
     assert "开福区" in others and "长沙县" in others and "岳麓区" not in others
     assert "天桥区" not in others
     assert other_districts("朝阳区") == ()  # Beijing's or Changchun's: none known
+
+
+def test_a_name_with_the_districts_own_name_in_front_is_the_sources_place_of_the_rest():
+    # 青山县's report writes 青山县白石路 and 青山縣白石路（东段）; OSM has 白石路: they were unlocated, "no line named".
+    import shapely
+
+    from geo.gazetteer import Entry, Gazetteer
+    from geo.geocode import geocode_projects
+
+    def road(name, geometry):
+        return Entry(name=name, geometry=geometry, source="OSM", method="name match", source_datum="wgs84",
+                     accuracy_m=20, tier="OSM extract", feature_type="road")
+
+    baishi = shapely.LineString([(112.90, 28.20), (112.96, 28.20)])
+    gazetteer = Gazetteer().add_tier("OSM extract", [road("白石路", baishi),
+                                                     road("红河区白石路", shapely.LineString([(112.90, 28.21), (112.96, 28.21)]))])
+    projects = [{"id": n, "geometry": None, "properties": {"id": n, "name": n, "category": "road_rebuild", "named": True,
+                                                          **extra}}
+                for n, extra in (("青山县白石路", {}), ("青山縣白石路（东段）", {"base_name": "青山縣白石路", "section": "东段"}),
+                                 ("红河区白石路", {}), ("青山县青山路", {}))]
+    located, unlocated = geocode_projects(projects, gazetteer, shapely.box(112.89, 28.19, 112.97, 28.22),
+                                          district_name="青山县")
+    whole, east, other, _ = located
+    assert whole["geometry"].equals(baishi) and whole["properties"]["geocode"]["status"] == "matched"
+    assert whole["properties"]["geocode"]["method"].endswith("; the report's 青山县白石路 is 白石路 of 青山县, 青山县 left off")
+    assert east["geometry"].bounds[0] == pytest.approx(112.93)  # the east half of 白石路
+    assert other["geometry"].coords[0] == (112.90, 28.21)  # another district's name is its own road, as before
+    assert [u["name"] for u in unlocated] == ["青山县青山路"]  # no 青山路 anywhere
