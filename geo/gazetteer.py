@@ -86,9 +86,10 @@ class Gazetteer:
             Its name (``"OSM extract"``, ``"user gazetteer a.csv"``).
         entries : iterable of Entry
         first_of_namesakes : bool
-            True: a name that several entries share gives the first of them (a user
-            file, whose loader warned about it, :func:`geo.gazetteer_rows.duplicate_names`). False: the
-            others come with the match as its ``rivals``.
+            True: a name that several lines share gives the first of them (a user file, whose loader
+            warned about it, :func:`geo.gazetteer_rows.duplicate_names`: pieces of one road drawn apart),
+            and of points and areas, the others of them as its ``rivals``. False: the others come with
+            the match as its ``rivals``.
         """
         entries = list(entries)
         if entries:
@@ -200,7 +201,7 @@ class Gazetteer:
                 fit = _prefer_category([e for e in candidates if accepts(e)], category)
                 fit = [e for e in fit if (form, id(e)) not in noted] or fit  # 青山小学 before 青山小学（新建）
                 if fit:
-                    rivals = () if tier in self._first_wins else _rivals(fit, category)
+                    rivals = _rivals(fit, category, lines=tier not in self._first_wins)
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
@@ -276,10 +277,13 @@ def _holding(by_category, category, key):
     return [(members[position], names[position]) for position in rarest]
 
 
-def _rivals(fit, category):
+def _rivals(fit, category, lines=True):
     """The entries after the first of ``fit`` that stand as well as it: all of them, or, when a
-    category is asked, those that share the first's standing (of that category or not)."""
+    category is asked, those that share the first's standing (of that category or not); without
+    ``lines``, none of a line and no line (a user file's pieces of one road: the first is taken)."""
     first, seen = fit[0], {id(fit[0])}
+    if not lines:
+        seen.update(id(entry) for entry in fit if entry.geometry.geom_type in LINE_TYPES)
     rivals = []
     for entry in fit[1:]:
         if id(entry) not in seen and (not category or (entry.category == category) == (first.category == category)):

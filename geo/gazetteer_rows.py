@@ -27,11 +27,14 @@ def in_district_first(entries, near, *, apart_m):
     return entries, moved
 
 
-def duplicate_names(entries, *, apart_m, chosen=None) -> list:
+def duplicate_names(entries, *, apart_m, chosen=None, near=None) -> list:
     """Warnings for names that two entries of one file share while lying ``apart_m`` or more apart.
 
-    Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the first, or the
-    row ``chosen`` names ({name: row number}: the first in the district, :func:`in_district_first`).
+    Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the one of them lying in
+    ``near`` (the district and its margin; the row ``chosen`` names, {name: row number}, when it is not the
+    first: :func:`in_district_first`), else the first. When several points or areas lying in ``near``
+    (anywhere, without it) are that far apart, a project of the name stays unlocated, as of namesakes in any source
+    (:func:`geo.gazetteer.distinct_places`): the report does not say which it means.
     Returns one message per such name, in file order.
     """
     from collections import Counter
@@ -44,9 +47,14 @@ def duplicate_names(entries, *, apart_m, chosen=None) -> list:
     messages = []
     for name, geometries in by_name.items():
         farthest = farthest_apart_m(geometries)
-        if farthest >= apart_m:
+        inside = [g for g in geometries if (near is None or g.intersects(near)) and g.geom_type not in LINE_TYPES]
+        if farthest >= apart_m and len(inside) > 1 and farthest_apart_m(inside) >= apart_m:
+            where = "" if near is None else f", {len(inside)} of them in the district"
+            used = f"a project of this name stays unlocated{where}: the report does not say which"
+        elif farthest >= apart_m:
             used = f"entry {chosen[name]}, in the district, is used" if name in (chosen or {}) else \
                 "the first row is used"
+        if farthest >= apart_m:
             messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; {used}")
     return messages
 

@@ -120,7 +120,8 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
 
     Names a user file gives to places far apart are added to ``warnings`` (a list); the
     first of them in the district (within :data:`geo.settings.NEAR_DISTRICT_M` of ``outline``) is used,
-    else the first. In an OSM extract such namesakes make a project ambiguous
+    else the first; points or areas of one name far apart in the district leave a project of the name
+    unlocated (:meth:`geo.gazetteer.Gazetteer.add_tier`). In an OSM extract such namesakes make a project ambiguous
     (:func:`geo.geocode.geocode_projects` says so), and its features beyond the district
     are kept aside, for the reason of a project found only there.
     """
@@ -149,10 +150,12 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             continue
         left_out, removed = [], []
         entries = load_file(path, warnings=warnings, left_out=left_out, district=district, removed=removed)
-        # Of namesakes far apart (a city's list: 第三中学 in several districts), the first in the district is used.
+        # Of namesakes far apart (a city's list: 第三中学 in several districts), the one in the district is
+        # used; of several places in it, none (the lookup gives them as rivals: geo.geocode's _choose).
         entries, chosen = in_district_first(entries, near, apart_m=settings.DUPLICATE_NAME_APART_M)
         warnings += [f"{path}: {message}"
-                     for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M, chosen=chosen)
+                     for message in duplicate_names(entries, apart_m=settings.DUPLICATE_NAME_APART_M, chosen=chosen,
+                                                    near=near)
                      + widen_repeated_points(entries, apart_m=settings.DUPLICATE_NAME_APART_M)
                      + outside_china(entries)]
         gazetteer.add_tier(tier, entries, first_of_namesakes=True).add_left_out(tier, left_out)

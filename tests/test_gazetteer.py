@@ -106,14 +106,19 @@ def test_lookup_tiers_first_wins_and_accepts_filters_geometry():
     assert gaz.lookup("测试路", accepts=lines_only).entry.tier == "bundled"
 
 
-def test_lookup_gives_namesakes_as_rivals_unless_the_tier_takes_the_first():
+def test_lookup_gives_namesakes_as_rivals_unless_the_tier_takes_the_first_of_lines():
     east, west = shapely.Point(117.08, 36.74), shapely.Point(116.96, 36.66)
     school = [_entry("育英中学", east, "school"), _entry("育英中学", west, "school", aliases=("育英中學",)),
               _entry("育英中学", west, "area")]
     match = Gazetteer().add_tier("osm", school).lookup("育英中学", category="school")
     assert match.entry is school[0] and match.rivals == (school[1],)  # once (name and alias), not the area
-    first = Gazetteer().add_tier("user", school, first_of_namesakes=True).lookup("育英中学", category="school")
-    assert first.entry is school[0] and first.rivals == ()
+    road = [_entry("育英路", shapely.LineString([(117.0, 36.7), (117.01, 36.7)])),
+            _entry("育英路", shapely.LineString([(117.03, 36.7), (117.04, 36.7)]))]
+    user = Gazetteer().add_tier("user", school + road, first_of_namesakes=True)
+    # a user file's namesake points are rivals too; its pieces of one road drawn apart are not
+    assert user.lookup("育英中学", category="school").rivals == (school[1],)
+    first = user.lookup("育英路")
+    assert first.entry is road[0] and first.rivals == ()
 
 
 def test_lookup_outside_finds_only_entries_set_aside():

@@ -45,3 +45,29 @@ def test_of_namesakes_far_apart_the_row_in_the_district_is_used(tmp_path):
         f"{path}: '第五中学' appears 2 times, up to 20.6 km apart; the first row is used"]
     # without a district, the first row is used
     assert build_gazetteer([path]).lookup("第三中学").entry.geometry.equals(shapely.Point(117.12, 36.66))
+
+
+def test_a_name_a_file_gives_to_two_places_in_the_district_leaves_its_project_unlocated(tmp_path):
+    # An Amap pick list gives 文化中心 twice, 3 km apart, both in 青山县: the first was used, matched, claiming
+    # 50 m, though the report does not say which it means. A road drawn in two pieces stays the first piece.
+    from geo.geocode import geocode_projects
+    from geo.pipeline import build_gazetteer
+
+    county = shapely.box(112.90, 28.17, 113.00, 28.23)
+    path = tmp_path / "点位_高德.csv"
+    path.write_text('名称,location,坐标系,wkt\n文化中心,"112.935000,28.205000",GCJ-02,\n文化中心,"112.965000,28.210000",GCJ-02,\n'
+                    '青山小学,"112.935000,28.205000",GCJ-02,\n青山小学,"113.200000,28.205000",GCJ-02,\n'
+                    '白石路,,GCJ-02,"LINESTRING (112.91 28.19, 112.93 28.19)"\n'
+                    '白石路,,GCJ-02,"LINESTRING (112.94 28.19, 112.96 28.19)"\n', encoding="utf-8")
+    warnings = []
+    gazetteer = build_gazetteer([path], outline=county, metric_crs="EPSG:4547", warnings=warnings)
+    assert f"{path}: '文化中心' appears 2 times, up to 3.0 km apart; a project of this name stays unlocated, 2 of them " \
+           "in the district: the report does not say which" in warnings
+    assert f"{path}: '青山小学' appears 2 times, up to 26.0 km apart; the first row is used" in warnings
+    projects = [{"id": n, "geometry": None, "properties": {"id": n, "name": n, "category": c, "named": True}}
+                for n, c in (("文化中心", "culture"), ("青山小学", "school"), ("白石路", "road_rebuild"))]
+    located, unlocated = geocode_projects(projects, gazetteer, county, warnings=[])
+    centre, school, road = located
+    assert centre["geometry"] is None
+    assert unlocated[0]["reason"].startswith("2 places named '文化中心' in user gazetteer, up to 3.0 km apart")
+    assert school["geometry"] is not None and road["geometry"].bounds[2] < 112.93  # the one in the county; the first piece
