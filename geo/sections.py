@@ -133,7 +133,8 @@ def cut_section(geom, section, gazetteer, crs=None):
         (:func:`geo.lines.route`). ``东段`` and the like take half, ``中段`` the middle
         third (a guess: spread half the piece's length), unless the road runs across the
         asked direction (:data:`geo.settings.SECTION_AXIS_MIN_SHARE`). Otherwise the whole
-        road, spread half its length.
+        road, spread half its length; an area (a park's 二期) whole, spread half the side of a
+        square as large.
     """
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.lines import route
@@ -141,9 +142,13 @@ def cut_section(geom, section, gazetteer, crs=None):
     alias = alias_of(section)
     if alias and not RANGE_SECTION.match(section):
         return Cut(geom, f"{alias} is another name of the road, whole road used", True, 0.0)
+    crs = crs or metric_crs_for(geom)
+    if geom.geom_type in ("Polygon", "MultiPolygon"):
+        # 翠湖公园二期: the phase lies somewhere in the park, which is given whole
+        spread = metric_geometry(geom, crs).area ** 0.5 / 2
+        return Cut(geom, f"section {section} not cut (an area): the whole area, spread half its size", False, spread)
     if geom.geom_type not in ("LineString", "MultiLineString"):
         return Cut(geom, f"section {section} not cut (not a line)", False, 0.0)
-    crs = crs or metric_crs_for(geom)
     road = route(metric_geometry(geom, crs))
     whole = road.length / 2  # the section may lie anywhere along the road
     m = RANGE_SECTION.match(section)

@@ -122,3 +122,14 @@ def test_a_cross_street_only_a_left_out_row_of_a_users_file_has_says_which_file_
     assert cut.note == ("section 幸福大道至标山路段: user gazetteer 道路.csv has '幸福大道' only in entry 2, left out: a "
                         "road given as a point, not a line; give the road its line there: a section is cut where the "
                         "roads it names cross the road, whole road used")
+
+
+def test_a_phase_of_a_park_given_whole_spreads_half_its_size():
+    # 青山公园二期: the park's polygon was given whole claiming the source's 20 m, though the phase may lie
+    # anywhere in it; an area given whole for its part now spreads, as a road given whole does.
+    park = shapely.box(116.99, 36.69, 117.00, 36.70)  # about 895 m by 1,110 m
+    cut = _cut("二期", park)
+    assert cut.geometry.equals(park) and not cut.exact
+    assert cut.spread_m == pytest.approx((895 * 1110) ** 0.5 / 2, rel=0.02)
+    assert cut.note == "section 二期 not cut (an area): the whole area, spread half its size"
+    assert _cut("二期", shapely.Point(117.0, 36.7)).spread_m == 0  # a point (a campus's) is no area
