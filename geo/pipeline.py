@@ -150,6 +150,8 @@ def build_gazetteer(gazetteers=(), osm=None, outline=None, metric_crs=None, warn
             continue
         left_out, removed = [], []
         entries = load_file(path, warnings=warnings, left_out=left_out, district=district, removed=removed)
+        for entry in entries:  # a reason naming its source names the file (of several: which to fix)
+            entry.tier = tier
         # Of namesakes far apart (a city's list: 第三中学 in several districts), the one in the district is
         # used; of several places in it, none (the lookup gives them as rivals: geo.geocode's _choose).
         entries, chosen = in_district_first(entries, near, apart_m=settings.DUPLICATE_NAME_APART_M)

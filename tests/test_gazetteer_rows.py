@@ -69,5 +69,5 @@ def test_a_name_a_file_gives_to_two_places_in_the_district_leaves_its_project_un
     located, unlocated = geocode_projects(projects, gazetteer, county, warnings=[])
     centre, school, road = located
     assert centre["geometry"] is None
-    assert unlocated[0]["reason"].startswith("2 places named '文化中心' in user gazetteer, up to 3.0 km apart")
+    assert unlocated[0]["reason"].startswith("2 places named '文化中心' in user gazetteer 点位_高德.csv, up to 3.0 km apart")
     assert school["geometry"] is not None and road["geometry"].bounds[2] < 112.93  # the one in the county; the first piece
