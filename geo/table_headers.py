@@ -175,12 +175,17 @@ _SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # 名�
 _NOTED_NAME = re.compile(r"(.*?(?:名称|名稱|name))\s*[(（][^()（）]*[)）]")  # 名称（必填）
 
 
-def header_key(text) -> str:
+def header_key(text, simplified=True) -> str:
     """A column's name as matched: lower case, without surrounding blanks, the blanks a Chinese form
     spaces a short header out with (名　称, 经 度), or a note in brackets after a name column's
     (名称（必填）, 项目名称(选填)), or Overpass's @ before its columns of meta data (@lat, @lon of an
-    ``[out:csv]`` answer)."""
+    ``[out:csv]`` answer); in Simplified script (a Taiwan or Hong Kong form's 坐標系, 別名, 經緯度),
+    unless ``simplified`` is False (a row compared with the header as written: no conversion)."""
     key = _SPACED_OUT.sub("", cell_text(str(text)).lower()).removeprefix("@")
+    if simplified and not key.isascii():
+        from geo.names import to_simplified
+
+        key = to_simplified(key)
     noted = _NOTED_NAME.fullmatch(key)
     return noted.group(1) if noted else key
 

@@ -183,17 +183,22 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     import shapely
 
     keys = [header_key(h) for h in header]
-    counts = collections.Counter(k for k in keys if k)  # (one pass: a header of 100,000 columns)
-    repeated = next((k for k in keys if counts[k] > 1), None)
+    as_written = [header_key(h, simplified=False) for h in header]  # a row repeating it (_repeats_header)
+    counts = collections.Counter(k for k in as_written if k)  # (one pass: a header of 100,000 columns)
+    repeated = next((k for k in as_written if counts[k] > 1), None)
     if repeated:
         raise InputError(path, f"column {repeated!r} appears {counts[repeated]} times in the header; "
                                "name each column once")
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
-    naming = [k for k in keys if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
+    naming = [w for k, w in zip(keys, as_written) if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
     if len(naming) > 1:
         raise InputError(path, f"columns {naming[0]!r} and {naming[1]!r} both name the entry; keep one "
                                "(geo matches projects by one name column)")
+    same = collections.Counter(k for k in keys if k)
+    if twice := next((k for k in keys if same[k] > 1), None):  # 坐标系 and 坐標系
+        both = " and ".join(repr(w) for k, w in zip(keys, as_written) if k == twice)
+        raise InputError(path, f"columns {both} are one column in two scripts; keep one")
     lon_f = next((f for f in LON_COLUMNS if f in keys), None)
     lat_f = next((f for f in LAT_COLUMNS if f in keys), None)
     column_datum = pair_f = None
@@ -222,7 +227,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     twins = {axis: [f for f in DEGREE_COLUMNS[axis] + XY_COLUMNS[axis] if f in keys] for axis in DEGREE_COLUMNS}
     twins = {axis: found for axis, found in twins.items() if len(found) > 1 and found[0] in DEGREE_COLUMNS[axis]}
     for line_no, record in records:
-        if _repeats_header(record, keys):  # two files joined (cat a.csv b.csv): the second's header is no entry
+        if _repeats_header(record, as_written):  # two files joined (cat a.csv b.csv): the second's header is no entry
             continue
         unsaved = next((cell for key, cell in zip(keys, record) if key and type(cell) is UnsavedFormula), None)
         if unsaved is not None:  # a script's workbook: the formula's value was never computed
@@ -283,8 +288,9 @@ def _decision_without_place(row, fields) -> bool:
 
 
 def _repeats_header(record, keys) -> bool:
-    """Whether a row is the header again, as in a file joined from two exports of one table."""
-    cells = (header_key(cell) if isinstance(cell, str) else None for cell in record)  # lazily: an entry's first
+    """Whether a row is the header again, as in a file joined from two exports of one table (``keys``: the
+    header's as written, :func:`geo.table_headers.header_key` not converting its script)."""
+    cells = (header_key(cell, simplified=False) if isinstance(cell, str) else None for cell in record)  # lazily: an entry's first
     return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")  # cell settles it
                if key or cell)
 

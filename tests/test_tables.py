@@ -1217,7 +1217,8 @@ def test_a_table_row_is_checked_for_a_repeated_header_by_its_first_cell_alone(tm
     monkeypatch.setattr(geo.tables, "header_key", keys)
     entries = load_file(path, warnings=[])
     assert [e.name for e in entries][-2:] == ["青山59号点", "白石小学"]  # the header again is no entry
-    assert keys.count <= 5 + 52 + 4  # the header's cells, one cell a row, the repeated header's (not 5 a row)
+    # the header's cells (as matched and as written), one cell a row, the repeated header's (not 5 a row)
+    assert keys.count <= 5 + 5 + 52 + 4
 
 
 def test_a_totals_row_is_still_left_out_beside_rows_without_a_total(tmp_path):
@@ -1226,3 +1227,19 @@ def test_a_totals_row_is_still_left_out_beside_rows_without_a_total(tmp_path):
     warnings = []
     assert [e.name for e in load_file(path, warnings=warnings)] == ["白石小学"]
     assert any("totals row" in w for w in warnings)
+
+
+def test_a_header_in_traditional_script_names_its_datum_and_aliases(tmp_path):
+    # A Taiwan or Hong Kong colleague's Baidu pick list: its 坐標系 and 別名 columns were not read, the
+    # rows taken as WGS-84 (1.2 km from the school, claiming 1,600 m) and the alias lost.
+    path = tmp_path / "百度拾取.csv"
+    path.write_text("名稱,經度,緯度,坐標系,別名\n白石中学,112.950401,28.183794,百度坐標,白石中學\n"
+                    "名稱,經度,緯度,坐標系,別名\n", encoding="utf-8")  # and the header again, joined from two files
+    warnings = []
+    (entry,) = load_file(path, warnings=warnings)
+    assert (entry.source_datum, entry.accuracy_m, entry.aliases) == ("bd09", 50.0, ("白石中學",))
+    assert entry.geometry.distance(shapely.Point(112.9385, 28.1812)) < 1e-6  # BD-09 converted: within 0.1 m
+    assert warnings == []
+    path.write_text("名称,lon,lat,坐标系,坐標系\n白石中学,112.95,28.18,wgs84,bd09\n", encoding="utf-8")
+    with pytest.raises(InputError, match="columns '坐标系' and '坐標系' are one column in two scripts; keep one"):
+        load_file(path)
