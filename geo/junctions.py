@@ -25,24 +25,27 @@ def junction_roads(name):
     candidate, those whose both halves end like a road first; ``路口`` after a bare
     name (经十路与舜耕路口) lends it its 路.
     """
+    from geo.names import to_simplified
+
     text = unicodedata.normalize("NFKC", str(name)).strip()
-    head = _JUNCTION_HEAD.search(text)
-    structure = _JUNCTION_STRUCTURE.search(text) if head is None else None
-    if structure is not None and "与" in text[:structure.start()]:
+    plain = to_simplified(text)  # 北園大街與白石路交叉口 is read as 北园大街与白石路交叉口; the roads keep its script
+    head = _JUNCTION_HEAD.search(plain)
+    structure = _JUNCTION_STRUCTURE.search(plain) if head is None else None
+    if structure is not None and "与" in plain[:structure.start()]:
         # 海新路与翁角路立交: a structure where two named roads meet stands at their crossing
         body = text[:structure.start()]
-        return [(body[:i], body[i + 1:]) for i, char in enumerate(body) if char == "与" and i >= 2
-                and len(body) - i - 1 >= 2]
+        return [(body[:i], body[i + 1:]) for i, char in enumerate(plain[:structure.start()]) if char == "与"
+                and i >= 2 and len(body) - i - 1 >= 2]
     if head is None:
         return []
-    body = text[:head.start()]
-    pairs = [(body[:i], body[i + 1:]) for i, char in enumerate(body)
+    body, said = text[:head.start()], plain[:head.start()]
+    pairs = [(body[:i], body[i + 1:]) for i, char in enumerate(said)
              if char in _JUNCTION_SEPARATORS and i >= 2 and len(body) - i - 1 >= 2]
     if not pairs:
-        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if body[:i].endswith(ROAD_NAME_ENDINGS)]
+        pairs = [(body[:i], body[i:]) for i in range(2, len(body) - 1) if said[:i].endswith(ROAD_NAME_ENDINGS)]
     if head.group() == "路口":
-        pairs = [(a, b if b.endswith(ROAD_NAME_ENDINGS) else b + "路") for a, b in pairs]
-    return sorted(pairs, key=lambda ab: -(ab[0].endswith(ROAD_NAME_ENDINGS) + ab[1].endswith(ROAD_NAME_ENDINGS)))
+        pairs = [(a, b if to_simplified(b).endswith(ROAD_NAME_ENDINGS) else b + "路") for a, b in pairs]
+    return sorted(pairs, key=lambda ab: -sum(to_simplified(road).endswith(ROAD_NAME_ENDINGS) for road in ab))
 
 
 def locate_junction(pairs, gazetteer, place):

@@ -26,3 +26,19 @@ def test_a_crossing_named_with_the_districts_own_name_in_front_is_where_its_road
     assert unlocated == [{"id": projects[1]["id"], "name": "青山县白石路与青山县黄河路交叉口",
                           "reason": "junction of 青山县白石路 and 青山县黄河路: no road named '青山县黄河路' in any "
                                     "source (OSM extract); add it with --gazetteer or --osm"}]
+
+
+def test_a_crossing_named_in_traditional_script_is_where_its_roads_cross():
+    # A report in Traditional script keeps its names: 白石路與紅星路交叉口 split at 白石路 | 與紅星路 (與 was
+    # no separator) and was unlocated, "no road named '與紅星路'"; 交匯處 was no crossing at all.
+    from geo.junctions import junction_roads
+
+    assert junction_roads("白石路與紅星路交叉口") == [("白石路", "紅星路")]
+    assert junction_roads("白石路與紅星路交匯處") == [("白石路", "紅星路")]
+    assert junction_roads("白石路紅星路路口") == [("白石路", "紅星路")]
+    gazetteer = Gazetteer().add_tier("OSM extract", [_road("白石路", [(112.90, 28.20), (112.96, 28.20)]),
+                                                     _road("红星路", [(112.93, 28.19), (112.93, 28.22)])])
+    name = "白石路與紅星路交叉口"
+    located, unlocated = geocode_projects([{"id": name, "geometry": None, "properties": {
+        "id": name, "name": name, "category": "road_rebuild", "named": True}}], gazetteer, COUNTY)
+    assert unlocated == [] and located[0]["geometry"].distance(shapely.Point(112.93, 28.20)) < 1e-5
