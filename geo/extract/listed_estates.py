@@ -1,12 +1,13 @@
 """Estates listed before a housing or renewal type: housing projects, whatever the record model says.
 
-A named estate (an estate ending: 花园, 家园, 苑, 小区…) whose list runs, within its clause, up to a
-housing or renewal type (老旧小区, 老旧物业小区, 住宅小区, 安置小区, 老旧厂房) is one of the estates
-that type gathers: 投入300万元建设青山花园、红水堡、白石湾3个老旧物业小区改造示范点; 青松锦城小区、
-白石一号和清水园住宅小区建设项目均已开工; 临水雅苑老旧厂房再利用. The record model weighs each item
-of such a list by its own context and drops some (an item after 、 in a long list, a stem opening with
-公园); the list's type says what they are. A district or county seat before the type (延庆区老旧小区
-改造) has no estate ending and is left to the model.
+A named estate (an estate ending: 花园, 家园, 苑, 小区…) whose list runs, within its clause, up to 等
+or a count and a housing or renewal type (老旧小区, 老旧物业小区, 安置小区, 老旧厂房) is one of the
+estates that type gathers (投入300万元建设青山花园、红水堡、白石湾3个老旧物业小区改造示范点), and so is
+an estate right before such a type of its own (临水雅苑老旧厂房再利用). The record model weighs each item
+of such a list by its own context and drops some; the list's type says what they are. A district or
+county seat before the type (延庆区老旧小区改造) has no estate ending and is left to the model, and so
+is an estate whose list-mate only is housing (青松小区、白石一号和清水园住宅小区建设: no 等, no count;
+kept, it cost tagger_only three false names).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _NUMERAL = r"(?:\d+|[一二三四五六七八九十两]+)"
 # The housing or renewal type a list of estates closes with: a housing word (老旧, 棚改, 安置, 回迁,
 # 保障, 住宅), up to two more characters (物业), then the kind of building (小区, 厂房, 楼宇).
 _HOUSING_TYPE = r"(?:老旧|棚改|安置|回迁|保障|住宅)[\u4e00-\u9fff]{0,2}?(?:小区|厂房|楼宇)"
-# The list's other items (、宏博一号, 和清水园), then 等 and a count, then the type.
+# The list's other items (、红水堡, 、白石湾), then 等 and/or a count, then the type; or the type alone.
 _LIST_TO_TYPE = re.compile(
     rf"(?:(?:[、和及与][^、和及与,;。!?:\n]{{1,{LISTED_ESTATE_ITEM_CHARS}}}?){{0,{LISTED_ESTATE_ITEMS}}}?"
     rf"(?:等{_NUMERAL}个|等|{_NUMERAL}个))?{_HOUSING_TYPE}")
