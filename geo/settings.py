@@ -393,6 +393,11 @@ PLACE_BEFORE_SIDE = (2, 8)
 # through either side of a pair for what makes the list no peers (a coverage verb before it, a
 # count of villages or of other things after it), within its clause.
 LISTED_PEERS_REACH = 40
+# An estate listed before a housing or renewal type is kept over the record model
+# (geo.extract.listed_estates): at most this many other items between it and the type, each of at
+# most this many characters (青山花园、新亭尾、白石良茂3个老旧小区).
+LISTED_ESTATE_ITEMS = 6
+LISTED_ESTATE_ITEM_CHARS = 12
 # A name the text also writes with its jurisdiction cut short (屏县… beside 屏东县…) is the same project
 # (geo.extract.features): the owner's name before 县/市/区 is at most this long, and the rest from the
 # suffix on at least this long.

@@ -14,6 +14,7 @@ from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
+from geo.extract.listed_estates import estate_listed_before_housing
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
@@ -58,13 +59,15 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
                                               or housed_estate(norm, record) or _typed_route(norm, record)
+                                              or estate_listed_before_housing(norm, record)
                                               or named_inside_brackets(norm, record)
                                               or _village_before_works(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
-            # an estate beside its housing type (record_spans.housed_estate); a name its budget follows;
+            # an estate beside its housing type (record_spans.housed_estate), or listed before one
+            # (listed_estates); a name its budget follows;
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
             # a village under its township before its works (_village_before_works)
             record.confidence = None
