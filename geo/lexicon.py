@@ -292,6 +292,9 @@ POSITIONAL_WORDS = frozenset(words("positional"))
 TITLE_RANKS = words("title_rank")
 MALL_BRANDS = words("mall_brand")
 ESTATE_SUFFIXES = words("estate_suffix")
+# An estate's own endings: the suffixes of two characters or more (a single 城, 居 or 府 ends other
+# places too: 县城) and 苑, and 小区 (extract.record_spans.housed_estate, extract.listed_estates).
+ESTATE_ENDINGS = tuple(suffix for suffix in ESTATE_SUFFIXES if len(suffix) > 1 or suffix == "苑") + ("小区",)
 PHASE_NOT_NAMES = words("phase_not_name")
 TOWNSHIP_SUFFIXES = words("township_suffix")
 # What ends a village's or a community's name (青山村, 白石社区): a place named as written, no type.
@@ -379,6 +382,10 @@ WATER_STRUCTURES = words("water_structure")
 MALL_SQUARE_HEADS = words("mall_square")
 POSITIONAL_TYPE_ROAD_HEADS = words("positional_type_road")
 RENEWED_TYPE_TAILS = words("renewed_type_tail")
+# The housing or renewal type a list of estates closes with (青山花园、白石湾3个老旧物业小区: extract.listed_estates):
+# a housing word (老旧, 棚改, 安置…), a few more characters (物业), then the kind of building (小区, 厂房, 楼宇).
+LISTED_HOUSING_WORDS = words("listed_housing_word")
+LISTED_HOUSING_BUILDINGS = words("listed_housing_building")
 # Owners of staff compounds (青山东站, 白石鞋厂): their 老旧小区 is no place of its own, the tail stays in the name.
 COMPOUND_OWNERS = tuple(words("compound_owner"))
 # Housing and renewal heads a list of bare places shares, each place named as written (青坡、白石岗、红水堡棚户区改造).

@@ -398,6 +398,9 @@ LISTED_PEERS_REACH = 40
 # most this many characters (青山花园、新亭尾、白石良茂3个老旧小区).
 LISTED_ESTATE_ITEMS = 6
 LISTED_ESTATE_ITEM_CHARS = 12
+# ... and the type at most this many characters between its housing word and its kind of building
+# (老旧物业小区: geo.lexicon.LISTED_HOUSING_WORDS, LISTED_HOUSING_BUILDINGS).
+LISTED_ESTATE_TYPE_INFIX_CHARS = 2
 # A name the text also writes with its jurisdiction cut short (屏县… beside 屏东县…) is the same project
 # (geo.extract.features): the owner's name before 县/市/区 is at most this long, and the rest from the
 # suffix on at least this long.

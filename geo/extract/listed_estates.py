@@ -14,21 +14,19 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import ESTATE_SUFFIXES
+from geo.lexicon import ESTATE_ENDINGS, LISTED_HOUSING_BUILDINGS, LISTED_HOUSING_WORDS
 from geo.lexicon_lookups import is_generic
-from geo.settings import LISTED_ESTATE_ITEM_CHARS, LISTED_ESTATE_ITEMS
+from geo.extract.patterns import NUM
+from geo.settings import LISTED_ESTATE_ITEM_CHARS, LISTED_ESTATE_ITEMS, LISTED_ESTATE_TYPE_INFIX_CHARS
 
-# An estate's own endings: the suffixes of two characters or more and 苑, and 小区 (as
-# record_spans.housed_estate reads them).
-_ESTATE_ENDINGS = tuple(suffix for suffix in ESTATE_SUFFIXES if len(suffix) > 1 or suffix == "苑") + ("小区",)
-_NUMERAL = r"(?:\d+|[一二三四五六七八九十两]+)"
-# The housing or renewal type a list of estates closes with: a housing word (老旧, 棚改, 安置, 回迁,
-# 保障, 住宅), up to two more characters (物业), then the kind of building (小区, 厂房, 楼宇).
-_HOUSING_TYPE = r"(?:老旧|棚改|安置|回迁|保障|住宅)[\u4e00-\u9fff]{0,2}?(?:小区|厂房|楼宇)"
+# The housing or renewal type a list of estates closes with: a housing word (老旧, 棚改, 安置…), up to
+# LISTED_ESTATE_TYPE_INFIX_CHARS more characters (物业), then the kind of building (小区, 厂房, 楼宇).
+_HOUSING_TYPE = (rf"(?:{'|'.join(LISTED_HOUSING_WORDS)})[\u4e00-\u9fff]{{0,{LISTED_ESTATE_TYPE_INFIX_CHARS}}}?"
+                 rf"(?:{'|'.join(LISTED_HOUSING_BUILDINGS)})")
 # The list's other items (、红水堡, 、白石湾), then 等 and/or a count, then the type; or the type alone.
 _LIST_TO_TYPE = re.compile(
     rf"(?:(?:[、和及与][^、和及与,;。!?:\n]{{1,{LISTED_ESTATE_ITEM_CHARS}}}?){{0,{LISTED_ESTATE_ITEMS}}}?"
-    rf"(?:等{_NUMERAL}个|等|{_NUMERAL}个))?{_HOUSING_TYPE}")
+    rf"(?:等{NUM}个|等|{NUM}个))?{_HOUSING_TYPE}")
 
 
 def estate_listed_before_housing(norm, record):
@@ -45,9 +43,9 @@ def estate_listed_before_housing(norm, record):
     -------
     bool
     """
-    if record.category != "area" or not record.named or not norm.endswith(_ESTATE_ENDINGS, record.start, record.end):
+    if record.category != "area" or not record.named or not norm.endswith(ESTATE_ENDINGS, record.start, record.end):
         return False
-    ending = next(e for e in _ESTATE_ENDINGS if norm.endswith(e, record.start, record.end))
+    ending = next(e for e in ESTATE_ENDINGS if norm.endswith(e, record.start, record.end))
     stem = norm[record.start:record.end - len(ending)]
     if len(stem) < 2 or is_generic(stem):
         return False  # 高品质小区, 精品小区: a kind of estate, no name

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.lexicon import ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
+from geo.lexicon import ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_ENDINGS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
     VILLAGE_SUFFIXES, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.model import Record
@@ -85,15 +85,10 @@ def housed_estate(norm, record):
         return False
     mention = record.mention
     if norm.startswith(RENEWED_TYPE_TAILS, record.end):
-        return norm.endswith(_ESTATE_ENDINGS, record.start, min(record.end, mention.head_end))  # (less a phase)
+        return norm.endswith(ESTATE_ENDINGS, record.start, min(record.end, mention.head_end))  # (less a phase)
     tail = next((t for t in RENEWED_TYPE_TAILS if norm.endswith(t, record.start, record.end)), None) \
         if norm.endswith(RENEWED_TYPE_TAILS, record.start, record.end) else None
-    return tail is not None and norm.endswith(_ESTATE_ENDINGS + ("村",), record.start, record.end - len(tail))
-
-
-# An estate's own endings: the suffixes of two characters or more (a single 城, 居 or 府 ends other
-# places too: 县城) and 苑, and 小区.
-_ESTATE_ENDINGS = tuple(suffix for suffix in ESTATE_SUFFIXES if len(suffix) > 1 or suffix == "苑") + ("小区",)
+    return tail is not None and norm.endswith(ESTATE_ENDINGS + ("村",), record.start, record.end - len(tail))
 
 
 def named_inside_brackets(norm, record):
