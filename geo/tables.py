@@ -184,19 +184,16 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
 
     keys = [header_key(h) for h in header]
     as_written = [header_key(h, simplified=False) for h in header]  # a row repeating it (_repeats_header)
-    counts = collections.Counter(k for k in as_written if k)  # (one pass: a header of 100,000 columns)
-    repeated = next((k for k in as_written if counts[k] > 1), None)
+    repeated, times = _given_twice(as_written)
     if repeated:
-        raise InputError(path, f"column {repeated!r} appears {counts[repeated]} times in the header; "
-                               "name each column once")
+        raise InputError(path, f"column {repeated!r} appears {times} times in the header; name each column once")
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
     naming = [w for k, w in zip(keys, as_written) if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
     if len(naming) > 1:
         raise InputError(path, f"columns {naming[0]!r} and {naming[1]!r} both name the entry; keep one "
                                "(geo matches projects by one name column)")
-    same = collections.Counter(k for k in keys if k)
-    if twice := next((k for k in keys if same[k] > 1), None):  # 坐标系 and 坐標系
+    if twice := _given_twice(keys)[0]:  # 坐标系 and 坐標系
         both = " and ".join(repr(w) for k, w in zip(keys, as_written) if k == twice)
         raise InputError(path, f"columns {both} are one column in two scripts; keep one")
     lon_f = next((f for f in LON_COLUMNS if f in keys), None)
@@ -287,11 +284,20 @@ def _decision_without_place(row, fields) -> bool:
             and not any(text_or_none(row.get(f)) for f in fields if f))
 
 
+def _given_twice(keys):
+    """(the first of ``keys`` given more than once, how many times), or (None, 0); blank keys are not
+    counted. One pass: a header of 100,000 columns."""
+    counts = collections.Counter(k for k in keys if k)
+    repeated = next((k for k in keys if counts[k] > 1), None)
+    return repeated, counts[repeated] if repeated else 0
+
+
 def _repeats_header(record, keys) -> bool:
     """Whether a row is the header again, as in a file joined from two exports of one table (``keys``: the
     header's as written, :func:`geo.table_headers.header_key` not converting its script)."""
-    cells = (header_key(cell, simplified=False) if isinstance(cell, str) else None for cell in record)  # lazily: an entry's first
-    return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")  # cell settles it
+    # lazily: an entry's first cell settles it
+    cells = (header_key(cell, simplified=False) if isinstance(cell, str) else None for cell in record)
+    return all(cell == key for cell, key in itertools.zip_longest(cells, keys, fillvalue="")
                if key or cell)
 
 
