@@ -33,8 +33,8 @@ def duplicate_names(entries, *, apart_m, chosen=None, near=None) -> list:
     Two rows named 北园小学 2 km apart are two schools or a typo; geocoding uses the one of them lying in
     ``near`` (the district and its margin; the row ``chosen`` names, {name: row number}, when it is not the
     first: :func:`in_district_first`), else the first. When several points or areas lying in ``near``
-    (anywhere, without it) are that far apart, a project of the name stays unlocated, as of namesakes in any source
-    (:func:`geo.gazetteer.distinct_places`): the report does not say which it means.
+    (anywhere, without it) are that far apart, a project of the name stays unlocated, as of namesakes in
+    any source (:func:`geo.gazetteer.distinct_places`): the report does not say which it means.
     Returns one message per such name, in file order.
     """
     from collections import Counter
@@ -47,16 +47,20 @@ def duplicate_names(entries, *, apart_m, chosen=None, near=None) -> list:
     messages = []
     for name, geometries in by_name.items():
         farthest = farthest_apart_m(geometries)
-        inside = [g for g in geometries if (near is None or g.intersects(near)) and g.geom_type not in LINE_TYPES]
-        if farthest >= apart_m and len(inside) > 1 and farthest_apart_m(inside) >= apart_m:
-            where = "" if near is None else f", {len(inside)} of them in the district"
-            used = f"a project of this name stays unlocated{where}: the report does not say which"
-        elif farthest >= apart_m:
-            used = f"entry {chosen[name]}, in the district, is used" if name in (chosen or {}) else \
-                "the first row is used"
         if farthest >= apart_m:
+            used = _namesakes_used(geometries, apart_m=apart_m, near=near, chosen=(chosen or {}).get(name))
             messages.append(f"{name!r} appears {len(geometries)} times, up to {farthest / 1000:.1f} km apart; {used}")
     return messages
+
+
+def _namesakes_used(geometries, *, apart_m, near, chosen):
+    """What geocoding makes of one name's rows lying far apart (:func:`duplicate_names`): none, of points
+    or areas ``apart_m`` apart in ``near`` (anywhere, when None), else row ``chosen``, else the first."""
+    inside = [g for g in geometries if (near is None or g.intersects(near)) and g.geom_type not in LINE_TYPES]
+    if len(inside) > 1 and farthest_apart_m(inside) >= apart_m:
+        where = "" if near is None else f", {len(inside)} of them in the district"
+        return f"a project of this name stays unlocated{where}: the report does not say which"
+    return f"entry {chosen}, in the district, is used" if chosen is not None else "the first row is used"
 
 
 def widen_repeated_points(entries, *, apart_m) -> list:
