@@ -7,6 +7,9 @@ import re
 
 from geo.gazetteer import Match
 
+# What a county-level division's name ends with (武侯区, 青山县, 白石市, 青山旗).
+_COUNTY_LEVELS = "区县市旗"
+
 
 def full_district_name(name, code=None):
     """The district's name with its province and city (江苏省南京市鼓楼区) when ``code`` is the bundled county
@@ -26,7 +29,7 @@ def district_prefixes(district):
     from geo import data
     from geo.places import counties_named, stem
 
-    short = re.search(r"[^省市]+?[区县市旗]$", district or "")
+    short = re.search(rf"[^省市]+?[{_COUNTY_LEVELS}]$", district or "")
     if short is None:
         return ()
     short = short.group()
@@ -89,20 +92,32 @@ def with_district(name, district, gazetteer, accepts, category):
 
 def without_district(name, district, lookup):
     """The exact or folded Match of ``name`` with the district's own name left off its front, as a source
-    names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its city
-    written too); None when ``name`` does not begin with the district's name (:func:`district_prefixes`,
-    longest first) or no source has the rest of it.
+    names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its
+    city written too).
 
-    ``lookup(name) -> Match or None`` looks a name up (:meth:`geo.gazetteer.Gazetteer.lookup` with the
-    project's ``accepts`` and category). The Match keeps its strength and rivals (namesakes: the rest may
-    name several places of the district), its note saying what was left off.
+    Parameters
+    ----------
+    name : str
+        The project's name, in either script (青山縣白石路).
+    district : str or None
+        The district's name, with its city or not (:func:`district_prefixes`, tried longest first).
+    lookup : callable
+        ``lookup(name) -> Match or None`` (:meth:`geo.gazetteer.Gazetteer.lookup` with the project's
+        ``accepts`` and category).
+
+    Returns
+    -------
+    Match or None
+        The rest's Match, keeping its strength and rivals (namesakes: the rest may name several places of
+        the district), its note saying what was left off; None when ``name`` does not begin with the
+        district's name, the rest opens with 区, 县, 市 or 旗 (青山县县城) or no source has it.
     """
     from geo.names import to_simplified
 
     simplified = to_simplified(name)  # 青山縣白石路 in a report in Traditional script
     for prefix in sorted(district_prefixes(district), key=len, reverse=True):
         rest = name[len(prefix):]
-        if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in "区县市旗":
+        if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in _COUNTY_LEVELS:
             continue
         match = lookup(rest)
         if match is not None and match.strength in ("exact", "folded"):

@@ -280,7 +280,7 @@ def _holding(by_category, category, key):
 def _rivals(fit, category, lines=True):
     """The entries after the first of ``fit`` that stand as well as it: all of them, or, when a
     category is asked, those that share the first's standing (of that category or not); without
-    ``lines``, none of a line and no line (a user file's pieces of one road: the first is taken)."""
+    ``lines``, none drawn as a line (a user file's pieces of one road drawn apart: the first is taken)."""
     first, seen = fit[0], {id(fit[0])}
     if not lines:
         seen.update(id(entry) for entry in fit if entry.geometry.geom_type in LINE_TYPES)

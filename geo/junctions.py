@@ -6,9 +6,10 @@ import re
 import unicodedata
 
 from geo import settings
+from geo.district_names import without_district
 from geo.gazetteer import LINE_TYPES, distinct_places
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
-from geo.names import ROAD_NAME_ENDINGS
+from geo.names import ROAD_NAME_ENDINGS, to_simplified
 
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
 _JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
@@ -25,8 +26,6 @@ def junction_roads(name):
     candidate, those whose both halves end like a road first; ``路口`` after a bare
     name (经十路与舜耕路口) lends it its 路.
     """
-    from geo.names import to_simplified
-
     text = unicodedata.normalize("NFKC", str(name)).strip()
     plain = to_simplified(text)  # 北園大街與白石路交叉口 is read as 北园大街与白石路交叉口; the roads keep its script
     head = _JUNCTION_HEAD.search(plain)
@@ -100,8 +99,6 @@ def locate_junction(pairs, gazetteer, place):
 def _road(name, gazetteer, accepts, place):
     """The Match of a road of a junction: by its name, else, a name beginning with the district's own
     (青山县白石路), by the rest of it (:func:`geo.district_names.without_district`); or None."""
-    from geo.district_names import without_district
-
     match = gazetteer.lookup(name, accepts=accepts)
     if match is None:
         match = without_district(name, getattr(place, "district", None),

@@ -13,6 +13,7 @@ import unicodedata
 from typing import NamedTuple
 
 from geo import settings
+from geo.gazetteer import AREA_TYPES
 from geo.names import normalise_name
 
 CARDINAL_SECTION = {"东段": "east", "西段": "west", "南段": "south", "北段": "north", "中段": "middle"}
@@ -143,7 +144,7 @@ def cut_section(geom, section, gazetteer, crs=None):
     if alias and not RANGE_SECTION.match(section):
         return Cut(geom, f"{alias} is another name of the road, whole road used", True, 0.0)
     crs = crs or metric_crs_for(geom)
-    if geom.geom_type in ("Polygon", "MultiPolygon"):
+    if geom.geom_type in AREA_TYPES:
         # 翠湖公园二期: the phase lies somewhere in the park, which is given whole
         spread = metric_geometry(geom, crs).area ** 0.5 / 2
         return Cut(geom, f"section {section} not cut (an area): the whole area, spread half its size", False, spread)
