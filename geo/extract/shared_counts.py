@@ -17,6 +17,7 @@ from geo.settings import SHARED_COUNT_LOOKBACK
 _QUALIFIER = rf"(?:{RATING_RE.pattern}|{'|'.join(COUNT_QUALIFIERS)}|[\u4e00-\u9fff]{{1,2}}型)"
 _UNIT = "|".join(THING_UNITS)
 _JOINERS = "和及与、"
+_NUMBER_OPENERS = frozenset(CN_DIGITS)
 # A count and a qualifier alone, then a joiner, ending where the group's count starts.
 _LEADING = re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<num>{NUM})(?P<unit>{_UNIT})(?P<mod>{_QUALIFIER})[{_JOINERS}]")
 # The group's own count and qualifier, at its start (4个110千伏…).
@@ -75,9 +76,10 @@ def shared_counts(norm, records, sent_start):
 def _leading(norm, lo, at):
     """The count, qualifier and joiner ending right at ``at`` (searched from ``lo``), else None."""
     for pos in range(lo, at - 3):
-        match = _LEADING.match(norm, pos, at)
-        if match is not None and match.end() == at:
-            return match
+        if norm[pos] in _NUMBER_OPENERS or norm[pos].isdecimal():  # (a count opens it: most positions none)
+            match = _LEADING.match(norm, pos, at)
+            if match is not None and match.end() == at:
+                return match
     return None
 
 
