@@ -71,7 +71,7 @@ def elided_counts(norm, start, end, earlier, states=True):
         while last > item_start and norm[last].isspace():
             last -= 1
         if norm[last] in _UNITS:  # (most items end otherwise: nothing more looked up)
-            record = _elided_count(norm, item_start, item_end, _seen(earlier, states), out)
+            record = _elided_count(norm, item_start, item_end, (earlier, states), out)
             if record is not None:
                 out.append(record)
         item_start = item_end + 1
@@ -100,9 +100,9 @@ def _state_count(norm, match, end, earlier):
                         before.base[1] - 1, {"value": value, "unit": unit})
 
 
-def _elided_count(norm, start, end, seen, out):
-    """The group of one list item or clause (see :func:`elided_counts`), or None; ``seen`` the
-    sentence's records so far (a :class:`_Seen`), ``out`` the clause's groups made before it."""
+def _elided_count(norm, start, end, reading, out):
+    """The group of one list item or clause (see :func:`elided_counts`), or None; ``reading`` the
+    sentence's records so far and which reading made them, ``out`` the clause's groups made before it."""
     pos = start + len(_SHARE) if norm.startswith(_SHARE, start) else start
     pos = skip_adverbs(norm, pos, end)[0]  # (其中已完工8个, 正在施工3个: the adverbs and times before the works)
     action = None
@@ -113,6 +113,7 @@ def _elided_count(norm, start, end, seen, out):
     if value is None:
         return None
     unit, count_end = count.group("unit"), count.end("unit")
+    seen = _seen(*reading)  # (indexed only once an item is a bare count: most are not)
     if seen.covers(pos, count_end) or any(r.start < count_end and r.end > pos for r in out):
         return None  # a rule counted it already
     before = next((r for r in reversed(out) if r.start < start and r.quantity.get("unit") == unit), None) \
