@@ -313,6 +313,8 @@ BUS_WORDS = words("bus_context")
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
 COUNT_STATE_WORDS = words("count_state")
+# Qualifiers a count may stand before alone when the next count of a list shares its noun (3所公办和2所民办幼儿园).
+COUNT_QUALIFIERS = words("count_qualifier")
 
 UNITS_BY_GROUP = {}
 for _unit, _groups in pairs("count_unit"):
