@@ -7,7 +7,7 @@ import re
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
-    BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
+    BUDGET_WORDS, COUNTY_ROAD_OWNERS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
@@ -60,13 +60,15 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or housed_estate(norm, record) or _typed_route(norm, record)
                                               or named_inside_brackets(norm, record)
                                               or _village_before_works(norm, record)
+                                              or record.named and _kept_street_named_by_a_verb(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
             # an estate beside its housing type (record_spans.housed_estate); a name its budget follows;
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
-            # a village under its township before its works (_village_before_works)
+            # a village under its township before its works (_village_before_works); a street named by a works
+            # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb
             record.confidence = None
     return records
 
@@ -222,6 +224,15 @@ def _street_named_by_a_verb(norm, record):
     verb = ACTION_INDEX.at(norm, record.start)
     return mention.category == "road" and record.start == mention.stem_start and verb is not None \
         and record.start + len(verb) == mention.head_start and norm.startswith(STREET_NAME_ENDINGS, mention.head_start)
+
+
+def _kept_street_named_by_a_verb(norm, record):
+    """建设大街(惠民路-果园路), 开发大道拓宽改造: a street named by a works verb (see :func:`_street_named_by_a_verb`),
+    which the record model reads as the verb, when its works are its own or the verb is one streets are often
+    named by (STREET_NAMING_VERBS): the street, whatever the model says (a street of another verb with no works,
+    开发大道两侧, stays the model's to weigh)."""
+    return (record.action is not None or norm.startswith(STREET_NAMING_VERBS, record.start)) \
+        and _street_named_by_a_verb(norm, record)
 
 
 def _built_facility(norm, record):
