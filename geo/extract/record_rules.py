@@ -198,7 +198,7 @@ def _school_type_after_a_name(case):
 
 
 # A direction alone (中, 东, 东西, 南北) as a whole stem.
-_DIRECTION_STEM = re.compile(r"[东西南北中]|东西|南北")
+DIRECTION_STEM = re.compile(r"[东西南北中]|东西|南北")
 
 
 def _road_named_by_direction(case):
@@ -207,7 +207,7 @@ def _road_named_by_direction(case):
     mention = case.mention
     if case.count is not None or mention.category != "road" or mention.head not in DIRECTION_NAMED_HEADS \
             or mention.stem_start != case.rest_start \
-            or _DIRECTION_STEM.fullmatch(case.norm, mention.stem_start, mention.head_start) is None:
+            or DIRECTION_STEM.fullmatch(case.norm, mention.stem_start, mention.head_start) is None:
         return None
     return [named_record(case.norm, mention, case.category, case.action)]
 

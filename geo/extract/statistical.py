@@ -7,12 +7,13 @@ import re
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
-    BUDGET_WORDS, COUNTY_ROAD_OWNERS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
+    BUDGET_WORDS, COUNTY_ROAD_OWNERS, DIRECTION_NAMED_HEADS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.record_rules import DIRECTION_STEM
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.stems import quoted_name
 from geo.extract.works import main_part_done, works_at
@@ -168,7 +169,8 @@ def _evident(norm, record, sent_start):
     right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
-    or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows."""
+    or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows; a road a
+    direction alone names (东西干道)."""
     return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
         or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
@@ -176,7 +178,15 @@ def _evident(norm, record, sent_start):
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
-        or named_inside_brackets(norm, record)
+        or named_inside_brackets(norm, record) or _named_by_direction(norm, record)
+
+
+def _named_by_direction(norm, record):
+    """东西干道, 中干道: a road a direction alone names (record_rules._road_named_by_direction), which the tagger
+    reads as a side."""
+    mention = record.mention
+    return record.named and mention.head in DIRECTION_NAMED_HEADS and record.start == mention.stem_start \
+        and DIRECTION_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None
 
 
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
