@@ -7,7 +7,7 @@ import re
 
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name
-from geo.osm_subdistricts import without_note
+from geo.osm_subdistricts import LEVEL_SUFFIX, division_prefix_length, without_note
 
 # The boundary_quality of a district's outline standing as its one zone (geo.boundaries.OUTLINE: the
 # stages do not import each other).
@@ -42,7 +42,12 @@ def zone_areas(zones):
 
 
 def _stem(name):
-    return re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", without_note(name).strip())
+    """A 街道/乡镇 name without its note, its level (街道, 街道办事处, 镇人民政府…) and the county a file may
+    write before it (西湖区北山街道: 北山; :func:`geo.osm_subdistricts.division_prefix_length`)."""
+    text = without_note(name).strip()
+    short = LEVEL_SUFFIX.sub("", text)
+    cut = division_prefix_length(short) if short != text else 0
+    return short[cut:] if cut and len(short) - cut >= 2 else short
 
 
 def _stems(name):

