@@ -263,8 +263,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
-    if (names == "").any() or gdf[name_field].isna().any():
-        raise InputError(path, f"some features have an empty {name_field!r}")
+    if (empty := (names == "") | gdf[name_field].isna().to_numpy()).any():
+        raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {name_field!r} "
+                               f"({_features_at(gdf, empty, code_field)}): give each feature its name")
     level = zone_level(names)  # what the messages call them: 乡镇 in a rural county, as its maps do
     if code_field:
         codes = gdf[code_field].map(code_text)
@@ -415,17 +416,32 @@ def _names_apart(path, layer, info, name_field) -> bool:
 
 
 def _check_one_value(path, values, field):
-    """InputError when a feature's name or code is a list (a GeoJSON array, GDAL's StringList: ``["无影山街道"]``),
-    which would be shown as its Python form, ``['无影山街道']``."""
+    """InputError when a feature's name or code is a list (a GeoJSON array, GDAL's StringList: ``["无影山街道"]``)
+    or an object (``{"zh": "无影山街道"}``, GDAL's JSON field), which would be shown as its Python form, ``['无影山街道']``."""
     import json
 
     import numpy as np
 
-    listed_at = next((i for i, v in enumerate(values) if isinstance(v, (list, tuple, np.ndarray))), None)
+    listed_at = next((i for i, v in enumerate(values) if isinstance(v, (list, tuple, np.ndarray, dict))), None)
     if listed_at is not None:
-        shown = json.dumps(list(values.iloc[listed_at]), ensure_ascii=False, default=str)
-        raise InputError(path, f"feature {listed_at + 1}'s {field!r} is a list ({shown[:80]}), not one value: give "
+        value = values.iloc[listed_at]
+        kind = "an object" if isinstance(value, dict) else "a list"
+        shown = json.dumps(value if isinstance(value, dict) else list(value), ensure_ascii=False, default=str)
+        raise InputError(path, f"feature {listed_at + 1}'s {field!r} is {kind} ({shown[:80]}), not one value: give "
                                "each feature one name and one code, as text")
+
+
+def _features_at(gdf, rows, code_field=None):
+    """``feature 2, 代码 330199002; feature 5…``: the features of ``rows`` (a boolean array) by number, and
+    code when the file gives one, the first three."""
+    import numpy as np
+
+    from geo.zone_codes import code_text
+
+    at = np.flatnonzero(rows)
+    codes = [code_text(gdf[code_field].iloc[i]) if code_field else "" for i in at[:3]]
+    shown = [f"feature {i + 1}" + (f", {code_field} {code}" if code else "") for i, code in zip(at[:3], codes)]
+    return "; ".join(shown) + ("…" if len(at) > 3 else "")
 
 
 def _of(count, total):

@@ -728,3 +728,33 @@ def test_a_street_named_as_a_county_begins_keeps_its_own_name():
     assert name_stem("西城区街道") == "西城区" and name_stem("城区街道") == "城区"
     assert name_stem("西湖区西湖街道") == "西湖" and name_stem("青山区白石街道办") == "白石"
     assert name_stem("白石镇人民政府") == "白石" and name_stem("白石街道办事处") == "白石"
+
+
+def _qingshan(tmp_path, names):
+    """青山区's 街道 as a GeoJSON of ``names`` (any JSON values) and codes 330199001…, squares side by side."""
+    import json
+
+    features = [{"type": "Feature", "properties": {"名称": name, "代码": f"33019900{i + 1}"},
+                 "geometry": shapely.geometry.mapping(shapely.box(120.10 + i * 0.02, 30.24, 120.12 + i * 0.02, 30.27))}
+                for i, name in enumerate(names)]
+    path = tmp_path / "jd.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_streets_name_given_as_an_object_is_refused_in_one_line(tmp_path):
+    # {"zh": "白石街道"} (a name in several languages) was the 街道's name on every map and table, shown as
+    # Python writes the object: {'zh': '白石街道'}.
+    path = _qingshan(tmp_path, [{"zh": "白石街道", "en": "Baishi"}, {"zh": "青松街道"}])
+    with pytest.raises(InputError, match=r"jd.geojson: feature 1's '名称' is an object \(\{\"zh\": \"白石街道\", "
+                                         r"\"en\": \"Baishi\"\}\), not one value"):
+        load_boundaries(path, name_field="名称", code_field="代码")
+
+
+@pytest.mark.parametrize("empty", [None, "", " \u3000"])
+def test_streets_of_an_empty_name_are_named_by_their_number_and_code(tmp_path, empty):
+    # "some features have an empty '名称'": which, in a file of hundreds, was left to look for.
+    path = _qingshan(tmp_path, ["白石街道", empty, "东湖街道", empty])
+    with pytest.raises(InputError, match=r"jd.geojson: 2 of 4 features have an empty '名称' \(feature 2, 代码 "
+                                         r"330199002; feature 4, 代码 330199004\): give each feature its name$"):
+        load_boundaries(path, name_field="名称", code_field="代码")
