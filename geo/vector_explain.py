@@ -181,13 +181,20 @@ def unreadable(exc, source, what="vector file") -> str:
     return f"not a readable {what} ({line})"
 
 
-def no_crs(path, frame=None) -> str:
+def no_crs(path, frame=None, local=False) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
     missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
     which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres. A CSV of
-    WKT can hold no CRS: GDAL reads one from a .prj beside it, as beside a Shapefile."""
+    WKT can hold no CRS: GDAL reads one from a .prj beside it, as beside a Shapefile. ``local``: its CRS
+    is a local (engineering) one, a plane placed nowhere on the earth (MapInfo's NonEarth)."""
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
+    if local:
+        mapinfo = " (MapInfo's NonEarth)" if path.suffix.lower() in (".tab", ".mif") else ""
+        advice = ("; give the table its projection in MapInfo (Table > Maintenance > Table Structure > Projection)"
+                  if mapinfo else "")
+        return (f"has no coordinate reference system placing it on the earth: its CRS is a local plane{mapinfo}"
+                f"{hint}{advice}")
     if path.suffix.lower() not in (".shp", ".csv"):
         said = "; ".join(filter(None, (esri_json_crs_hint(path), hint[2:])))  # an ArcGIS REST answer without it
         return f"has no coordinate reference system{f' ({said})' if said else ''}"

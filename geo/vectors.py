@@ -197,6 +197,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if declared is not None:
         gdf = gdf.set_crs(declared, allow_override=True)
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
+    local = gdf.crs is not None and gdf.crs.is_engineering  # MapInfo's NonEarth, a LOCAL_CS .prj: placed nowhere
+    if local:
+        gdf = gdf.set_crs(None, allow_override=True)  # as a file of no CRS: its numbers tell what it needs
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
         if crs is None:
@@ -206,7 +209,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         gdf = gdf.set_crs(4326)
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, no_crs(path, gdf) + (unstated(gdf) if unstated else ""))
+            raise InputError(path, no_crs(path, gdf, local=local) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(assume_crs)
     from geo.crs import refuse_local_datum
 
