@@ -192,7 +192,8 @@ def no_crs(path, frame=None, local=False) -> str:
     if local:
         mapinfo = " (MapInfo's NonEarth)" if path.suffix.lower() in (".tab", ".mif") else ""
         advice = ("; give the table its projection in MapInfo (Table > Maintenance > Table Structure > Projection)"
-                  if mapinfo else "")
+                  if mapinfo else "; put a .prj of its CRS in place of its .prj" if path.suffix.lower() in (".shp", ".csv")
+                  else "")
         return (f"has no coordinate reference system placing it on the earth: its CRS is a local plane{mapinfo}"
                 f"{hint}{advice}")
     if path.suffix.lower() not in (".shp", ".csv"):

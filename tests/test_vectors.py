@@ -670,3 +670,17 @@ def test_a_mapinfo_table_of_nonearth_coordinates_is_said_to_have_no_crs_placing_
         vectors.read_vector(path)
     frame = vectors.read_vector(path, assume_crs="EPSG:4528" if x0 > 1e6 else "EPSG:4549")  # as a file of no CRS
     assert list(frame["名称"]) == ["白石街道", "青松街道"] and frame.crs.to_epsg() in (4528, 4549)
+
+
+def test_a_shapefile_whose_prj_is_a_local_plane_is_said_to_have_no_crs_placing_it_on_the_earth(tmp_path):
+    # A CAD tool's export (LOCAL_CS in its .prj): read as placed, then `cannot reproject to WGS-84`.
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    local = 'LOCAL_CS["Nonearth",UNIT["Meter",1.0],AXIS["Easting",EAST],AXIS["Northing",NORTH]]'
+    gpd.GeoDataFrame({"name": ["白石街道"]}, geometry=[shapely.box(40_509_000, 3_346_000, 40_513_000, 3_349_000)],
+                     crs=local).to_file(path)
+    with pytest.raises(InputError, match=r"jd.shp: has no coordinate reference system placing it on the earth: its CRS "
+                                         r"is a local plane; its eastings carry the Gauss-Kruger zone number 40.*; put "
+                                         r"a .prj of its CRS in place of its .prj$"):
+        vectors.read_vector(path)
