@@ -207,13 +207,16 @@ def no_crs(path, frame=None, local=False) -> str:
 def attribute_table(path: Path, frame, layer=None):
     """``has no geometry column: its layer '点位表' is a table of attributes alone (名称, 经度, 纬度)…`` for a
     GeoPackage or SQLite table without geometry (an attribute table QGIS or ArcGIS wrote beside, or instead
-    of, a layer of points), saying that a table's lon/lat columns are read from a CSV or workbook; else None."""
+    of, a layer of points) or a MapInfo table of no map objects (no .map), saying that a table's lon/lat columns are read from a CSV or workbook; else None."""
     import pyogrio
 
     from geo.table_headers import LAT_COLUMNS, LON_COLUMNS, header_key
 
-    if path.suffix.lower() not in (".gpkg", ".sqlite", ".db") or not path.is_file():
+    mapinfo = path.suffix.lower() in (".tab", ".mif")
+    if path.suffix.lower() not in (".gpkg", ".sqlite", ".db", ".tab", ".mif") or not path.is_file():
         return None
+    if mapinfo:
+        layer = layer or path.stem
     if layer is None:
         with contextlib.suppress(Exception):  # (GDAL's errors: it was read a moment ago)
             layer = str(pyogrio.list_layers(path)[0][0])
@@ -221,7 +224,10 @@ def attribute_table(path: Path, frame, layer=None):
     shown = ", ".join(columns[:6]) + ("…" if len(columns) > 6 else "")
     keys = {header_key(column) for column in columns}
     said = f"has no geometry column: its layer '{layer}' is a table of attributes alone ({shown})"
+    if mapinfo and path.suffix.lower() == ".tab" and not any(path.with_suffix(s).exists() for s in (".map", ".MAP")):
+        said += " (no .map beside it: a table of no map objects, or its .map and .id not copied with it?)"
     if keys & set(LON_COLUMNS) and keys & set(LAT_COLUMNS):
         said += ("; geo reads the lon/lat columns of a CSV or .xlsx table: export the layer as one (QGIS: "
-                 "Export > Save Features As…, CSV)")
+                 "Export > Save Features As…, CSV" + ("; MapInfo: Table > Export, or Table > Create Points)"
+                                                      if mapinfo else ")"))
     return said

@@ -96,11 +96,11 @@ def gdal_source(path):
     and for one holding a File Geodatabase (GDAL finds one only in ``jd.gdb.zip``) the ``.gdb`` in it;
     for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
     (:func:`geo.kml_encoding.readable_copy`); for a MapInfo file whose header names another charset than its
-    text's, a copy naming that (:func:`geo.mapinfo_charset.readable_mapinfo`)."""
+    text's, a copy naming that (:func:`geo.mapinfo_files.readable_mapinfo`)."""
     import zipfile
 
     from geo.kml_encoding import readable_copy
-    from geo.mapinfo_charset import readable_mapinfo
+    from geo.mapinfo_files import readable_mapinfo
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):

@@ -12,6 +12,7 @@ from geo.dbf import cut_field_names, read_sidecar, without_shx
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
+from geo.mapinfo_files import check_parts
 from geo.survey import unstated_zone_hint
 from geo.vector_explain import attribute_table, check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
 from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places,
@@ -147,6 +148,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_network_link(path)  # a KML of a NetworkLink alone: GDAL says "no container element at the root"
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
+    check_parts(path)  # a .mif without its .mid, a .tab without its .dat
     if path.suffix.lower() == ".shp":
         check_dbf_beside(path)
         check_record_counts(path)

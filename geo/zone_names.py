@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name

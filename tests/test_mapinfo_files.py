@@ -1,4 +1,4 @@
-"""MapInfo files whose header names another charset than their text's (geo.mapinfo_charset)."""
+"""MapInfo files whose header names another charset than their text's (geo.mapinfo_files)."""
 
 import pytest
 import shapely
@@ -45,3 +45,41 @@ def test_a_mapinfo_file_whose_header_names_its_texts_charset_is_read_without_a_w
     frame = vectors.read_vector(path)
     assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
     assert "charset" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix, part", [(".mif", ".mid"), (".tab", ".dat")])
+def test_a_mapinfo_file_without_its_table_of_values_is_refused_naming_the_part(tmp_path, suffix, part):
+    # A .mif copied without its .mid: `every feature has an empty '街道名称'`; a .tab without its .dat:
+    # `not a vector file GDAL reads`.
+    from geo.io import InputError
+
+    path = _mapinfo(tmp_path, suffix, "CP936", b"WindowsSimpChinese")
+    path.with_suffix(part).unlink()
+    with pytest.raises(InputError, match=rf"jd\{suffix}: MapInfo \{suffix} has no \{part} beside it \(its table of "
+                                         rf"values: names, codes\); copy the \{part} with it$"):
+        vectors.read_vector(path)
+
+
+def test_a_mapinfo_table_of_no_map_objects_says_its_lon_lat_columns_are_read_from_a_csv(tmp_path):
+    # A table of 名称, 经度, 纬度 that MapInfo never made points of (no .map, .id): `has no geometry column`.
+    from geo.io import InputError
+
+    path = _mapinfo(tmp_path, ".tab", "CP936", b"WindowsSimpChinese")
+    for part in (".map", ".id"):
+        path.with_suffix(part).unlink()
+    with pytest.raises(InputError, match=r"jd.tab: has no geometry column: its layer 'jd' is a table of attributes "
+                                         r"alone \(街道名称\) \(no .map beside it: a table of no map objects, or its "
+                                         r".map and .id not copied with it\?\)$"):
+        vectors.read_vector(path)
+
+
+def test_a_mapinfo_raster_table_is_said_to_be_a_picture(tmp_path):
+    from geo.io import InputError
+
+    path = tmp_path / "影像.tab"
+    path.write_text('!table\n!version 300\n!charset WindowsSimpChinese\n\nDefinition Table\n  File "影像.png"\n'
+                    '  Type "RASTER"\n  (120.1,30.3) (0,0) Label "Pt 1",\n  (120.2,30.3) (1000,0) Label "Pt 2",\n'
+                    '  (120.2,30.2) (1000,1000) Label "Pt 3"\n  CoordSys Earth Projection 1, 104\n  Units "degree"\n',
+                    encoding="gbk")
+    with pytest.raises(InputError, match=r"影像.tab: is a MapInfo raster table \(a picture placed on the map\)"):
+        vectors.read_vector(path)

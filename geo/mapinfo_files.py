@@ -1,4 +1,7 @@
-"""A MapInfo file (.mif and its .mid, .tab and its .dat) whose header names another charset than its text is in.
+"""MapInfo files (.mif and its .mid, .tab and its .dat): a part missing, and a header naming another charset than the text's.
+
+A .mif without its .mid, or a native .tab without its .dat, holds its shapes without the table of their
+values: GDAL read every name as empty, or no file at all (:func:`check_parts`).
 
 MapInfo writes its text in the charset its header names (``Charset "WindowsSimpChinese"``, GBK), and
 GDAL converts it from there. A .mid or .mif converted to UTF-8 by a text editor or ``iconv`` (to read it
@@ -27,6 +30,36 @@ _LABELS = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5", "cp1252": "Window
            "cp932": "Shift-JIS", "cp949": "EUC-KR"}
 _TEXT_PART = {".mif": ".mid", ".tab": ".dat"}
 _HEADER_BYTES = 1 << 16
+
+
+def check_parts(path) -> None:
+    """InputError when the MapInfo file ``path`` lacks the part holding its table of values: a .mif its .mid
+    (GDAL reads every value empty: `every feature has an empty '名称'`), a native .tab its .dat (GDAL reads
+    no file: `not a vector file GDAL reads`); one that is a picture laid on the map (``Type RASTER``) is said."""
+    from geo.io import InputError
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _TEXT_PART or not path.is_file():
+        return
+    if suffix == ".tab":
+        with open(path, "rb") as handle:
+            kind = re.search(rb'(?im)^[ \t]*Type[ \t]+"?(\w+)', handle.read(_HEADER_BYTES))
+        kind = kind.group(1).decode("ascii").upper() if kind else "NATIVE"
+        if kind == "RASTER":
+            raise InputError(path, "is a MapInfo raster table (a picture placed on the map), no vector features: give "
+                                   "the table of its regions or points")
+        if kind != "NATIVE":
+            return  # a table of a .dbf, a Shapefile, a seamless or linked one: GDAL says what it reads
+    else:
+        with open(path, "rb") as handle:
+            columns = re.search(rb"(?im)^[ \t]*Columns[ \t]+(\d+)", handle.read(_HEADER_BYTES))
+        if columns is not None and int(columns.group(1)) == 0:
+            return  # shapes alone, no table of values
+    part = _TEXT_PART[suffix]
+    if not any(p.is_file() for p in (path.with_suffix(part), path.with_suffix(part.upper()))):
+        raise InputError(path, f"MapInfo {suffix} has no {part} beside it (its table of values: names, codes); "
+                               f"copy the {part} with it")
 
 
 def readable_mapinfo(path) -> Path:
