@@ -13,6 +13,7 @@ from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unr
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
 from geo.mapinfo_files import check_parts
+from geo.project_files import check_project_file
 from geo.survey import unstated_zone_hint
 from geo.vector_explain import attribute_table, check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
 from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places,
@@ -141,6 +142,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         check_input_file(path)
     check_library_path(path)
     check_unread_archive(path)  # RAR, 7-Zip: "not a vector file GDAL reads", named .zip "not a zip file"
+    check_project_file(path)  # a QGIS project, a MapInfo workspace, an ArcGIS map: "not a vector file GDAL reads"
     check_shapefile_header(path)
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
