@@ -11,3 +11,12 @@ def test_a_streets_office_or_government_name_or_its_district_before_it_gives_the
     assert named_zone("白石垃圾转运站", stems) == "白石街道办"
     assert named_zone("青松卫生院", stems) == "青松镇人民政府"
     assert named_zone("东湖小学", stems) == "青山区东湖街道"
+
+
+def test_a_streets_name_in_traditional_script_or_with_a_space_in_it_gives_the_place_its_name_carries():
+    # 東湖街道 (Traditional), 青松　街道 (a full-width space aligning a table's names) and 白石 街道: their stems kept
+    # the script and the space, and a project's name, compared in its matching form (东湖小学), carried none.
+    stems = zone_stems(["東湖街道", "青松\u3000街道", "白石 街道"])
+    assert named_zone("东湖小学", stems) == "東湖街道"
+    assert named_zone("青松卫生院", stems) == "青松\u3000街道"
+    assert named_zone("白石垃圾转运站", stems) == "白石 街道"
