@@ -194,6 +194,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                          normalise_datum, stated_web_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.dbf import dbf_cut_names
+    from geo.mapinfo_files import laundered_field_hint
     from geo.osm_files import is_osm_file
     from geo.vectors import read_vector
 
@@ -228,7 +229,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                 columns = ", ".join(f"{c} ({aliases[c]})" if c in aliases else str(c)
                                     for c in gdf.columns if c != gdf.geometry.name)
                 raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})"
-                                       + name_field_hint(path))
+                                       + name_field_hint(path) + laundered_field_hint(path, gdf.columns.drop(gdf.geometry.name)))
             fields[field_name] = same[0]
     name_field, code_field = fields.get(name_field, name_field), fields.get(code_field, code_field)
     missing = gdf.geometry.isna() | gdf.geometry.is_empty

@@ -83,3 +83,23 @@ def test_a_mapinfo_raster_table_is_said_to_be_a_picture(tmp_path):
                     encoding="gbk")
     with pytest.raises(InputError, match=r"影像.tab: is a MapInfo raster table \(a picture placed on the map\)"):
         vectors.read_vector(path)
+
+
+def test_a_mapinfo_field_name_garbled_into_underscores_is_named_in_the_refusal(tmp_path):
+    # QGIS 3.22's "Save Features As" MapInfo (GDAL 3.6) wrote 名称 as 名_ (bytes no Latin-1 letter made '_'):
+    # `--name-field '名称' is not a column (columns: 名_)`, nothing said of why, nor that 名_ is it.
+    import geopandas as gpd
+
+    from geo.boundaries import load_boundaries
+    from geo.io import InputError
+
+    path = tmp_path / "jd.tab"
+    gpd.GeoDataFrame({"名称": ["白石街道", "青松街道"]}, geometry=[shapely.box(120.10, 30.24, 120.14, 30.27),
+                     shapely.box(120.14, 30.24, 120.18, 30.27)], crs=4326).to_file(
+        path, driver="MapInfo File", layer_options={"ENCODING": "CP936"})
+    for part in (path, path.with_suffix(".dat")):  # 名称 (C3FB B3C6) as GDAL 3.6 launders it: C3FB 5F C6
+        part.write_bytes(part.read_bytes().replace("名称".encode("gbk"), b"\xc3\xfb_\xc6"))
+    with pytest.raises(InputError, match=r"jd.tab: --name-field '名称' is not a column \(columns: 名_\); 名_: field names "
+                                         r"whose characters the program that wrote the file turned into '_'"):
+        load_boundaries(path, name_field="名称")
+    assert list(load_boundaries(path, name_field="名_").zones["name"]) == ["白石街道", "青松街道"]
