@@ -9,16 +9,21 @@ from geo.names import display_name
 
 def code_text(value) -> str:
     """A 街道 code as text: ``370105001`` whether the file stores it as text, an integer or a
-    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column); ``""`` for a null."""
+    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column), in full-width digits (``３７０１０５００１``,
+    typed with a Chinese input method's full-width mode) or with an invisible character a web page's copy left
+    (a zero-width space); ``""`` for a null."""
     import math
+    import unicodedata
 
     import pandas as pd
+
+    from geo.names import INVISIBLE
 
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    return INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).strip()
 
 
 def code_from_zones(zones):

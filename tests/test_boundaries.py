@@ -758,3 +758,18 @@ def test_streets_of_an_empty_name_are_named_by_their_number_and_code(tmp_path, e
     with pytest.raises(InputError, match=r"jd.geojson: 2 of 4 features have an empty '名称' \(feature 2, 代码 "
                                          r"330199002; feature 4, 代码 330199004\): give each feature its name$"):
         load_boundaries(path, name_field="名称", code_field="代码")
+
+
+@pytest.mark.parametrize("written", [lambda code: code.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+                                     lambda code: code + "\u200b"])
+def test_street_codes_in_full_width_digits_or_with_an_invisible_character_are_read_as_their_digits(tmp_path, written):
+    # ３３０１０６００２ (a Chinese input method's full-width mode) or 330106002 and a zero-width space (a web
+    # page's copy) were kept so: coverage.csv's codes joined no other table, and their county was not found.
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    _xihu_strips([row["name"] for row in named]).assign(code=[written(row["code"]) for row in named]).to_file(path)
+    b = load_boundaries(path, name_field="name", code_field="code")
+    assert b.outline["code"].iloc[0] == "330106"
+    assert sorted(b.zones["code"]) == sorted(row["code"] for row in named)
