@@ -17,7 +17,7 @@ from geo.names import display_name
 from geo.places import zone_level
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
-from geo.zone_codes import code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
+from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -289,8 +289,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         name_of.setdefault(code, name)
     clashing = sorted({code for code, name in zip(codes, names) if name != name_of[code]})
     if clashing:
+        shown = [str(v) for v in gdf[code_field]] if code_field else []
+        excel = next((v for v in shown if EXCEL_SCIENTIFIC.fullmatch(v.strip())), None)
         raise InputError(path, f"duplicate {level} codes in {code_field or 'row numbers'!r} name different {level} "
-                               f"({listed(clashing)})")
+                               f"({listed(clashing)})" + (f"; '{excel}' is a code as Excel shows a long number, its last "
+                               "digits lost: format the column as text in Excel and give the codes again, or leave "
+                               "--code-field out" if excel else ""))
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
     warnings = drawn + villages
     parted = sorted({code for code in codes if (codes == code).sum() > 1})

@@ -773,3 +773,22 @@ def test_street_codes_in_full_width_digits_or_with_an_invisible_character_are_re
     b = load_boundaries(path, name_field="name", code_field="code")
     assert b.outline["code"].iloc[0] == "330106"
     assert sorted(b.zones["code"]) == sorted(row["code"] for row in named)
+
+
+def test_street_codes_excel_showed_in_scientific_notation_are_read_or_said_to_have_lost_their_digits(tmp_path):
+    # A table of 12-digit codes through Excel: 3.30106002E+11 in a wide column (digits whole) was kept so, its
+    # county not found; 3.30106E+11 in a narrow one (digits lost) gave "duplicate codes … (3.30106E+11)", nothing
+    # said of Excel.
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    zones = _xihu_strips([row["name"] for row in named])
+    zones.assign(code=["%.8E" % (int(row["code"]) * 1000) for row in named]).to_file(path)
+    b = load_boundaries(path, name_field="name", code_field="code")
+    assert b.outline["code"].iloc[0] == "330106"
+    assert sorted(b.zones["code"]) == sorted(row["code"] + "000" for row in named)  # as 12-digit codes are
+    zones.assign(code="3.30106E+11").to_file(path)
+    with pytest.raises(InputError, match=r"duplicate 街道/乡镇 codes in 'code' name different 街道/乡镇 \(3.30106E\+11\); "
+                                         r"'3.30106E\+11' is a code as Excel shows a long number, its last digits lost"):
+        load_boundaries(path, name_field="name", code_field="code")
