@@ -13,7 +13,7 @@ from geo.district_choice import (check_code, check_district_options, check_field
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
 from geo.io import InputError
-from geo.names import display_name
+from geo.names import display_name, normalise_name
 from geo.places import zone_level
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
@@ -187,6 +187,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     """
     import geopandas as gpd
     import numpy as np
+    import pandas as pd
     import shapely
 
     from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
@@ -274,9 +275,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
                                    f"({listed(names[empty])}); give every {level} its code, or leave --code-field out")
-    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's
-        first_row = {}
-        codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
+    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's, and its
+        # name: one name in its matching form (白石 街道 and 白石街道, 東湖街道 and 东湖街道 on two sheets)
+        first_row, first_name = {}, {}
+        forms = [normalise_name(name) for name in names]
+        codes = [first_row.setdefault(form, f"{i + 1:03d}") for i, form in enumerate(forms)]
+        names = pd.Series([first_name.setdefault(form, name) for form, name in zip(forms, names)], index=names.index)
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
     keep, others = rows_of_district(codes, names, district_code, path, level) if code_field else (None, [])
     if others:  # a city's 街道 given with --district-code: the district's own
@@ -303,7 +307,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
         warnings.append(f"{path}: {len(parted)} {level} drawn as several features of one {kind} "
                         f"({listed(shown)}); each is joined as one {level}")
-    repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
+    forms = np.array([normalise_name(name) for name in names[first]], dtype=object)  # 白石 街道 is 白石街道
+    repeated = sorted({n for n, form in zip(names[first], forms) if (forms == form).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several {level} share a name ({'、'.join(repeated)}); coverage rows are told apart "
                         "by code only")

@@ -792,3 +792,16 @@ def test_street_codes_excel_showed_in_scientific_notation_are_read_or_said_to_ha
     with pytest.raises(InputError, match=r"duplicate 街道/乡镇 codes in 'code' name different 街道/乡镇 \(3.30106E\+11\); "
                                          r"'3.30106E\+11' is a code as Excel shows a long number, its last digits lost"):
         load_boundaries(path, name_field="name", code_field="code")
+
+
+def test_streets_whose_names_differ_by_a_space_or_their_script_alone_are_one_name(tmp_path):
+    # 白石街道 and 白石 街道 (two map sheets, one typed with a space), 東湖街道 and 东湖街道: without codes, two
+    # 街道 each, with codes, nothing said of their sharing a name, as two names differing by an invisible
+    # character are.
+    path = _qingshan(tmp_path, ["白石街道", "白石 街道", "東湖街道", "东湖街道"])
+    b = load_boundaries(path, name_field="名称")
+    assert list(b.zones["name"]) == ["白石街道", "東湖街道"]
+    assert any("2 街道 drawn as several features of one name (白石街道、東湖街道)" in w for w in b.warnings)
+    b = load_boundaries(path, name_field="名称", code_field="代码")
+    assert len(b.zones) == 4
+    assert any("several 街道 share a name (东湖街道、東湖街道、白石 街道、白石街道)" in w for w in b.warnings)
