@@ -59,3 +59,10 @@ def test_word_lists_look_words_up_as_a_set_and_stay_tuples_in_file_order():
     assert ("实施" + stops[0]).endswith(stops)  # str.endswith takes it as the tuple it is
 
 
+
+
+@pytest.mark.parametrize("text", ["实施道路硬化、农田改造、侵蚀沟治理等项目。", "实施泄洪沟清淤和排洪渠加固。",
+                                  "完成截洪沟修复。"])
+def test_a_flood_or_erosion_channel_named_by_its_purpose_alone_is_a_type(text):
+    # 侵蚀沟治理 (heilongjiang_muling): the kind of gully, no name of one (modifiers.tsv: generic)
+    assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"].get("named")] == []
