@@ -75,3 +75,10 @@ def test_every_county_whose_name_opens_with_a_stop_character_is_no_stop():
 def test_a_county_opening_with_a_stop_character_keeps_it_in_a_name(county):
     names = [f["properties"]["name"] for f in extract_projects(f"推进{county}青山小学建设。")]
     assert names == [f"{county}青山小学"]
+
+
+@pytest.mark.parametrize("text", ["实施道路硬化、农田改造、侵蚀沟治理等项目。", "实施泄洪沟清淤和排洪渠加固。",
+                                  "完成截洪沟修复。"])
+def test_a_flood_or_erosion_channel_named_by_its_purpose_alone_is_a_type(text):
+    # 侵蚀沟治理 (heilongjiang_muling): the kind of gully, no name of one (modifiers.tsv: generic)
+    assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"].get("named")] == []
