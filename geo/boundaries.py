@@ -13,11 +13,11 @@ from geo.district_choice import (check_code, check_district_options, check_field
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
 from geo.io import InputError
-from geo.names import display_name
+from geo.names import display_name, normalise_name
 from geo.places import zone_level
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
-from geo.zone_codes import code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
+from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
 APPROXIMATE = "approximate"
 OFFICIAL = "official"
@@ -187,6 +187,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     """
     import geopandas as gpd
     import numpy as np
+    import pandas as pd
     import shapely
 
     from geo.cad import is_drawing, name_field_hint, zones_from_closed_lines, zones_from_drawing
@@ -194,6 +195,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                          normalise_datum, stated_web_datum, to_metric, wgs84_geometry)
     from geo.survey import unstated_zone_hint, zone_number_hint
     from geo.dbf import dbf_cut_names
+    from geo.mapinfo_files import laundered_field_hint
     from geo.osm_files import is_osm_file
     from geo.vectors import read_vector
 
@@ -228,7 +230,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
                 columns = ", ".join(f"{c} ({aliases[c]})" if c in aliases else str(c)
                                     for c in gdf.columns if c != gdf.geometry.name)
                 raise InputError(path, f"{option} {field_name!r} is not a column (columns: {columns})"
-                                       + name_field_hint(path))
+                                       + name_field_hint(path) + laundered_field_hint(path, gdf.columns.drop(gdf.geometry.name)))
             fields[field_name] = same[0]
     name_field, code_field = fields.get(name_field, name_field), fields.get(code_field, code_field)
     missing = gdf.geometry.isna() | gdf.geometry.is_empty
@@ -263,8 +265,9 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
     names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
-    if (names == "").any() or gdf[name_field].isna().any():
-        raise InputError(path, f"some features have an empty {name_field!r}")
+    if (empty := (names == "") | gdf[name_field].isna().to_numpy()).any():
+        raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {name_field!r} "
+                               f"({_features_at(gdf, empty, code_field)}): give each feature its name")
     level = zone_level(names)  # what the messages call them: 乡镇 in a rural county, as its maps do
     if code_field:
         codes = gdf[code_field].map(code_text)
@@ -272,9 +275,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         if empty.any():
             raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {code_field!r} "
                                    f"({listed(names[empty])}); give every {level} its code, or leave --code-field out")
-    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's
-        first_row = {}
-        codes = [first_row.setdefault(name, f"{i + 1:03d}") for i, name in enumerate(names)]
+    else:  # row numbers; the features of one name (an exclave, one per map sheet) share their first's, and its
+        # name: one name in its matching form (白石 街道 and 白石街道, 東湖街道 and 东湖街道 on two sheets)
+        first_row, first_name = {}, {}
+        forms = [normalise_name(name) for name in names]
+        codes = [first_row.setdefault(form, f"{i + 1:03d}") for i, form in enumerate(forms)]
+        names = pd.Series([first_name.setdefault(form, name) for form, name in zip(forms, names)], index=names.index)
     codes, names = np.asarray(codes, dtype=object), names.to_numpy(dtype=object)
     keep, others = rows_of_district(codes, names, district_code, path, level) if code_field else (None, [])
     if others:  # a city's 街道 given with --district-code: the district's own
@@ -287,8 +293,12 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         name_of.setdefault(code, name)
     clashing = sorted({code for code, name in zip(codes, names) if name != name_of[code]})
     if clashing:
+        shown = [str(v) for v in gdf[code_field]] if code_field else []
+        excel = next((v for v in shown if EXCEL_SCIENTIFIC.fullmatch(v.strip())), None)
         raise InputError(path, f"duplicate {level} codes in {code_field or 'row numbers'!r} name different {level} "
-                               f"({listed(clashing)})")
+                               f"({listed(clashing)})" + (f"; '{excel}' is a code as Excel shows a long number, its last "
+                               "digits lost: format the column as text in Excel and give the codes again, or leave "
+                               "--code-field out" if excel else ""))
     first = np.sort(np.unique(codes.astype(str), return_index=True)[1])  # the first feature of each code
     warnings = drawn + villages
     parted = sorted({code for code in codes if (codes == code).sum() > 1})
@@ -297,7 +307,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         kind, shown = ("code and name", parted) if code_field else ("name", [name_of[code] for code in parted])
         warnings.append(f"{path}: {len(parted)} {level} drawn as several features of one {kind} "
                         f"({listed(shown)}); each is joined as one {level}")
-    repeated = sorted({n for n in names[first] if (names[first] == n).sum() > 1})
+    forms = np.array([normalise_name(name) for name in names[first]], dtype=object)  # 白石 街道 is 白石街道
+    repeated = sorted({n for n, form in zip(names[first], forms) if (forms == form).sum() > 1})
     if repeated:
         warnings.append(f"{path}: several {level} share a name ({'、'.join(repeated)}); coverage rows are told apart "
                         "by code only")
@@ -415,17 +426,32 @@ def _names_apart(path, layer, info, name_field) -> bool:
 
 
 def _check_one_value(path, values, field):
-    """InputError when a feature's name or code is a list (a GeoJSON array, GDAL's StringList: ``["无影山街道"]``),
-    which would be shown as its Python form, ``['无影山街道']``."""
+    """InputError when a feature's name or code is a list (a GeoJSON array, GDAL's StringList: ``["无影山街道"]``)
+    or an object (``{"zh": "无影山街道"}``, GDAL's JSON field), which would be shown as its Python form, ``['无影山街道']``."""
     import json
 
     import numpy as np
 
-    listed_at = next((i for i, v in enumerate(values) if isinstance(v, (list, tuple, np.ndarray))), None)
+    listed_at = next((i for i, v in enumerate(values) if isinstance(v, (list, tuple, np.ndarray, dict))), None)
     if listed_at is not None:
-        shown = json.dumps(list(values.iloc[listed_at]), ensure_ascii=False, default=str)
-        raise InputError(path, f"feature {listed_at + 1}'s {field!r} is a list ({shown[:80]}), not one value: give "
+        value = values.iloc[listed_at]
+        kind = "an object" if isinstance(value, dict) else "a list"
+        shown = json.dumps(value if isinstance(value, dict) else list(value), ensure_ascii=False, default=str)
+        raise InputError(path, f"feature {listed_at + 1}'s {field!r} is {kind} ({shown[:80]}), not one value: give "
                                "each feature one name and one code, as text")
+
+
+def _features_at(gdf, rows, code_field=None):
+    """``feature 2, 代码 330199002; feature 5…``: the features of ``rows`` (a boolean array) by number, and
+    code when the file gives one, the first three."""
+    import numpy as np
+
+    from geo.zone_codes import code_text
+
+    at = np.flatnonzero(rows)
+    codes = [code_text(gdf[code_field].iloc[i]) if code_field else "" for i in at[:3]]
+    shown = [f"feature {i + 1}" + (f", {code_field} {code}" if code else "") for i, code in zip(at[:3], codes)]
+    return "; ".join(shown) + ("…" if len(at) > 3 else "")
 
 
 def _of(count, total):

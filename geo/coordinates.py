@@ -77,6 +77,9 @@ def degrees(text, axis, delimiter):
     if _DATE.fullmatch(text):  # 2026/1/17, 1936-06-09 00:00:00: a cell Excel made a date of
         raise ValueError(f"{axis} {raw!r} is a date, not a coordinate (Excel took the cell for a date: format the "
                          "column as text or number and type the coordinate again)")
+    if _EXCEL_ERROR.fullmatch(text):  # a formula's error, as Excel or WPS saves it to CSV and shows it in a cell
+        raise ValueError(f"{axis} {raw!r} is an Excel error value, not a coordinate (its formula found nothing: a "
+                         "VLOOKUP without a match, a cell it read deleted); type the coordinate, or leave the row out")
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
@@ -122,6 +125,8 @@ def _ungrouped(text):
 # coordinate cell of a table is: read without the normalising and the forms of degrees a cell may take.
 _PLAIN_NUMBER = re.compile(r"[ \t]*[-+]?\d+(?:\.(\d+))?[ \t]*", re.A)
 # A date as Excel writes or shows one (year first, or day and month first with a four-digit year), a time after it.
+# Excel's (and WPS's) error values: #N/A, #VALUE!, #REF!, #DIV/0!, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!.
+_EXCEL_ERROR = re.compile(r"#(?:N/A|VALUE!|REF!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!)", re.I)
 _DATE = re.compile(r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?")
 _GROUPED_POINT = re.compile(r"[-+]?\d{1,3}(?:(?:,\d{3})+\.\d+|(?:,\d{3}){2,})")
 _GROUPED_COMMA = re.compile(r"[-+]?\d{1,3}(?:(?:\.\d{3})+,\d+|(?:\.\d{3}){2,})")

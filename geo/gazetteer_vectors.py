@@ -46,13 +46,16 @@ def read_vector_rows(path, warnings=None, *, layer=None):
 
 def _listed_names(row):
     """The row, its name the first of a list of names (a GeoJSON array, GDAL's StringList: ``["天桥医院",
-    "天桥二院"]``) and the others its aliases: the entry was named ``['天桥医院', '天桥二院']``, its Python form."""
+    "天桥二院"]``) and the others its aliases: the entry was named ``['天桥医院', '天桥二院']``, its Python form.
+    An object of names (``{"zh": "天桥医院", "en": "…"}``, GDAL's JSON field) is the list of its values."""
     import numpy as np
 
     listed = row.get("name")
+    if isinstance(listed, dict):  # {"zh": "天桥医院", "en": "Tianqiao Hospital"}: a name in each language
+        listed = list(listed.values())
     if not isinstance(listed, (list, tuple, np.ndarray)):
         return row
-    names = [str(v).strip() for v in listed if v is not None and str(v).strip()]
+    names = [str(v).strip() for v in listed if v is not None and not isinstance(v, (dict, list)) and str(v).strip()]
     row["name"] = names[0] if names else None
     row["aliases"] = (*names[1:], *cell_aliases(row.get("aliases")))
     return row

@@ -316,6 +316,8 @@ BUS_WORDS = words("bus_context")
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
 COUNT_STATE_WORDS = words("count_state")
+# Qualifiers a count may stand before alone when the next count of a list shares its noun (3所公办和2所民办幼儿园).
+COUNT_QUALIFIERS = words("count_qualifier")
 
 UNITS_BY_GROUP = {}
 for _unit, _groups in pairs("count_unit"):
@@ -405,6 +407,10 @@ NETWORK_LINKS = tuple(words("network_link"))
 # The zones whose road network is named so (青山新区路网, 白石工业园路网); other areas' (片区, 小区, 开发区...) are
 # left to the tagger and the record model.
 NETWORKED_ZONES = frozenset(words("networked_zone"))
+# Works verbs streets are often named by (建设大街, 发展大道): such a street is kept whatever the record model reads.
+STREET_NAMING_VERBS = tuple(words("street_naming_verb"))
+# Road heads a direction alone names (中干道, 西快线, 东西干道): a stem of a direction is the road's name, not its side.
+DIRECTION_NAMED_HEADS = frozenset(words("direction_named"))
 # Roads and rivers a network is laid along (靖宁路给水管网, 李石河污水截流管网).
 ALONG_WORDS = words("along")
 # Jurisdictions whose roads are a type (上蔡县公路; 藤州镇公路 goes to the town: a name).

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from geo import settings
 
 OSM = "osm"  # the boundary_quality of 街道 taken from OpenStreetMap: neither official nor the bundled approximation
-_SUFFIX = re.compile(r"(街道办事处|街道|办事处|镇|乡)$")
+# A 街道/乡镇 name's level, as official files also write it: its office (北山街道办事处, 北山街道办) or
+# government (三墩镇人民政府).
+LEVEL_SUFFIX = re.compile(r"(街道办事处|街道办|街道|办事处|镇人民政府|乡人民政府|镇|乡)$")
 # A note in brackets after a name (西江镇（千户苗寨）, 龙头街道(筹)): no part of it.
 _NOTE = re.compile(r"\s*[（(【\[][^（()）【】\[\]]*[)）】\]]\s*$")
 
@@ -284,8 +287,49 @@ def name_stem(name):
 
 
 def _stem(name):
-    short = _SUFFIX.sub("", name)
-    return short if len(short) >= 2 else name
+    """A matching form without its level suffix (:data:`LEVEL_SUFFIX`) and without the county (with its city and
+    province) a file may write before it (西湖区北山街道, 杭州市西湖区北山街道: 北山), when a name of two
+    characters or more is left; the form itself when too short a name would be left (城区 of 城区街道)."""
+    short = LEVEL_SUFFIX.sub("", name)
+    if len(short) < 2:
+        return name
+    cut = division_prefix_length(short)
+    return short[cut:] if cut and len(short) - cut >= 2 and short != name else short
+
+
+def division_prefix_length(form) -> int:
+    """The length of the county-level division's name (西湖区), with its city (杭州市西湖区, 杭州西湖区) and
+    province, that the matching form ``form`` opens with; 0 for none. The longest is taken."""
+    if not _MAY_HAVE_PREFIX.search(form):
+        return 0
+    prefixes = _division_prefixes()
+    return next((end for end in range(min(len(form), _LONGEST_PREFIX), 1, -1) if form[:end] in prefixes), 0)
+
+
+# A county-level division's name ends in one of these (区, 县, 市, 旗, 自治县…): a form without one
+# before its end opens with none.
+_MAY_HAVE_PREFIX = re.compile("[区县市旗].")
+_LONGEST_PREFIX = 24
+
+
+@functools.lru_cache(maxsize=1)
+def _division_prefixes() -> frozenset:
+    """The matching forms of every bundled county-level division's name, alone and after its city's
+    (with 市 or without) and its province's."""
+    from geo import data
+    from geo.names import normalise_name
+    from geo.places import stem
+
+    forms = set()
+    for row in data.counties().values():
+        county, city, province = row["name"], row["city"] or "", row["province"] or ""
+        cities = {city, stem(city)} - {""}
+        provinces = {province, stem(province)} - {""}
+        forms.add(county)
+        forms.update(c + county for c in cities)
+        forms.update(p + c + county for p in provinces for c in cities)
+        forms.update(p + county for p in provinces)
+    return frozenset(normalise_name(form) for form in forms if len(form) <= _LONGEST_PREFIX)
 
 
 def _polygonal(geom):

@@ -32,7 +32,7 @@ def stem(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
-_LEVELS = ((("街道办事处", "街道", "办事处"), "街道"), (("镇",), "镇"), (("乡", "苏木"), "乡"))
+_LEVELS = ((("街道办事处", "街道办", "街道", "办事处"), "街道"), (("镇", "镇人民政府"), "镇"), (("乡", "苏木", "乡人民政府"), "乡"))
 
 
 def zone_level(names) -> str:

@@ -442,3 +442,6 @@ BARE_ROAD_MIN_CHARS = 3
 # A route's first end after an address (吴屯乡|加油站至瑞岩寺生态公路): the characters, fewest and most, of the
 # place's name before the address's suffix that the first end takes in (geo/extract/routes.py).
 ROUTE_ADDRESS_NAME_CHARS = (2, 4)
+# Characters looked back from a counted group's count for counts listed before it that share its noun,
+# each a count and a qualifier alone (建设1个220千伏和4个110千伏输变电工程: shared_counts.py).
+SHARED_COUNT_LOOKBACK = 20

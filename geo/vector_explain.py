@@ -181,13 +181,21 @@ def unreadable(exc, source, what="vector file") -> str:
     return f"not a readable {what} ({line})"
 
 
-def no_crs(path, frame=None) -> str:
+def no_crs(path, frame=None, local=False) -> str:
     """What to say of a vector file GDAL found no CRS in: for a Shapefile, whether its .prj is
     missing or there but unreadable (``has no coordinate reference system (add a .prj ...)``), and
     which one its numbers ask for when ``frame`` (what was read) holds Gauss-Kruger metres. A CSV of
-    WKT can hold no CRS: GDAL reads one from a .prj beside it, as beside a Shapefile."""
+    WKT can hold no CRS: GDAL reads one from a .prj beside it, as beside a Shapefile. ``local``: its CRS
+    is a local (engineering) one, a plane placed nowhere on the earth (MapInfo's NonEarth)."""
     path = Path(str(path))
     hint = unstated_zone_hint(frame) if frame is not None else ""
+    if local:
+        mapinfo = " (MapInfo's NonEarth)" if path.suffix.lower() in (".tab", ".mif") else ""
+        advice = ("; give the table its projection in MapInfo (Table > Maintenance > Table Structure > Projection)"
+                  if mapinfo else "; put a .prj of its CRS in place of its .prj" if path.suffix.lower() in (".shp", ".csv")
+                  else "")
+        return (f"has no coordinate reference system placing it on the earth: its CRS is a local plane{mapinfo}"
+                f"{hint}{advice}")
     if path.suffix.lower() not in (".shp", ".csv"):
         said = "; ".join(filter(None, (esri_json_crs_hint(path), hint[2:])))  # an ArcGIS REST answer without it
         return f"has no coordinate reference system{f' ({said})' if said else ''}"
@@ -199,13 +207,16 @@ def no_crs(path, frame=None) -> str:
 def attribute_table(path: Path, frame, layer=None):
     """``has no geometry column: its layer '点位表' is a table of attributes alone (名称, 经度, 纬度)…`` for a
     GeoPackage or SQLite table without geometry (an attribute table QGIS or ArcGIS wrote beside, or instead
-    of, a layer of points), saying that a table's lon/lat columns are read from a CSV or workbook; else None."""
+    of, a layer of points) or a MapInfo table of no map objects (no .map), saying that a table's lon/lat columns are read from a CSV or workbook; else None."""
     import pyogrio
 
     from geo.table_headers import LAT_COLUMNS, LON_COLUMNS, header_key
 
-    if path.suffix.lower() not in (".gpkg", ".sqlite", ".db") or not path.is_file():
+    mapinfo = path.suffix.lower() in (".tab", ".mif")
+    if path.suffix.lower() not in (".gpkg", ".sqlite", ".db", ".tab", ".mif") or not path.is_file():
         return None
+    if mapinfo:
+        layer = layer or path.stem
     if layer is None:
         with contextlib.suppress(Exception):  # (GDAL's errors: it was read a moment ago)
             layer = str(pyogrio.list_layers(path)[0][0])
@@ -213,7 +224,10 @@ def attribute_table(path: Path, frame, layer=None):
     shown = ", ".join(columns[:6]) + ("…" if len(columns) > 6 else "")
     keys = {header_key(column) for column in columns}
     said = f"has no geometry column: its layer '{layer}' is a table of attributes alone ({shown})"
+    if mapinfo and path.suffix.lower() == ".tab" and not any(path.with_suffix(s).exists() for s in (".map", ".MAP")):
+        said += " (no .map beside it: a table of no map objects, or its .map and .id not copied with it?)"
     if keys & set(LON_COLUMNS) and keys & set(LAT_COLUMNS):
         said += ("; geo reads the lon/lat columns of a CSV or .xlsx table: export the layer as one (QGIS: "
-                 "Export > Save Features As…, CSV)")
+                 "Export > Save Features As…, CSV" + ("; MapInfo: Table > Export, or Table > Create Points)"
+                                                      if mapinfo else ")"))
     return said

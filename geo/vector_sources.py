@@ -95,10 +95,12 @@ def gdal_source(path):
     "Send to > Compressed (zipped) folder" does) that folder inside it, which GDAL would not find,
     and for one holding a File Geodatabase (GDAL finds one only in ``jd.gdb.zip``) the ``.gdb`` in it;
     for a KML declaring GBK or Big5 (or a KMZ holding one), a UTF-8 copy of it
-    (:func:`geo.kml_encoding.readable_copy`)."""
+    (:func:`geo.kml_encoding.readable_copy`); for a MapInfo file whose header names another charset than its
+    text's, a copy naming that (:func:`geo.mapinfo_files.readable_mapinfo`)."""
     import zipfile
 
     from geo.kml_encoding import readable_copy
+    from geo.mapinfo_files import readable_mapinfo
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
@@ -107,6 +109,8 @@ def gdal_source(path):
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() in (".geojson", ".json"):
         return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
+    if path.suffix.lower() in (".mif", ".tab"):
+        return readable_mapinfo(path)  # a header naming GBK over UTF-8 text: a copy naming UTF-8
     if without_shx(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)

@@ -12,6 +12,8 @@ from geo.dbf import cut_field_names, read_sidecar, without_shx
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
+from geo.mapinfo_files import check_parts
+from geo.project_files import check_project_file
 from geo.survey import unstated_zone_hint
 from geo.vector_explain import attribute_table, check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
 from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_lost_characters, without_false_places,
@@ -140,6 +142,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         check_input_file(path)
     check_library_path(path)
     check_unread_archive(path)  # RAR, 7-Zip: "not a vector file GDAL reads", named .zip "not a zip file"
+    check_project_file(path)  # a QGIS project, a MapInfo workspace, an ArcGIS map: "not a vector file GDAL reads"
     check_shapefile_header(path)
     check_geojson_text(path)
     if path.suffix.lower() in (".zip", ".kmz") and path.is_file():
@@ -147,6 +150,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     check_network_link(path)  # a KML of a NetworkLink alone: GDAL says "no container element at the root"
     kwargs = {}
     container = path.is_dir() or path.suffix.lower() == ".zip"
+    check_parts(path)  # a .mif without its .mid, a .tab without its .dat
     if path.suffix.lower() == ".shp":
         check_dbf_beside(path)
         check_record_counts(path)
@@ -197,6 +201,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if declared is not None:
         gdf = gdf.set_crs(declared, allow_override=True)
     gdf = with_stated_srid(path, gdf)  # a PostGIS dump's EWKT or hex EWKB
+    local = gdf.crs is not None and gdf.crs.is_engineering  # MapInfo's NonEarth, a LOCAL_CS .prj: placed nowhere
+    if local:
+        gdf = gdf.set_crs(None, allow_override=True)  # as a file of no CRS: its numbers tell what it needs
     if gdf.crs is None and is_drawing(path):
         crs = prj_beside(path) or assume_crs  # ArcGIS's way: jd.prj beside jd.dxf
         if crs is None:
@@ -206,7 +213,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         gdf = gdf.set_crs(4326)
     if gdf.crs is None:
         if assume_crs is None:
-            raise InputError(path, no_crs(path, gdf) + (unstated(gdf) if unstated else ""))
+            raise InputError(path, no_crs(path, gdf, local=local) + (unstated(gdf) if unstated else ""))
         gdf = gdf.set_crs(assume_crs)
     from geo.crs import refuse_local_datum
 

@@ -9,16 +9,33 @@ from geo.names import display_name
 
 def code_text(value) -> str:
     """A 街道 code as text: ``370105001`` whether the file stores it as text, an integer or a
-    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column); ``""`` for a null."""
+    whole real number (``370105001.0``, a .dbf ``N(19,11)`` column), in full-width digits (``３７０１０５００１``,
+    typed with a Chinese input method's full-width mode) or with an invisible character a web page's copy left
+    (a zero-width space); ``""`` for a null."""
     import math
+    import unicodedata
 
     import pandas as pd
+
+    from geo.names import INVISIBLE
 
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", str(value))).strip()
+    if EXCEL_SCIENTIFIC.fullmatch(text) and len(text.partition(".")[2].partition("E")[0].partition("e")[0]) >= 8:
+        from decimal import Decimal  # 3.30106002E+11: a 12-digit code Excel showed so, saved as text, its digits whole
+
+        number = Decimal(text)
+        if number == number.to_integral_value():
+            return str(int(number))
+    return text  # 3.30106E+11 (six digits left) stays as it is: its digits are lost
+
+
+# A number as Excel shows a long one in its General format and saves it to CSV: 3.30106E+11 (its digits
+# beyond the sixth lost) or, in a wider column, 3.30106002E+11.
+EXCEL_SCIENTIFIC = re.compile(r"[1-9]\.\d+E\+\d{1,2}", re.I)
 
 
 def code_from_zones(zones):

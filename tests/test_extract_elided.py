@@ -59,3 +59,23 @@ def test_a_clause_opening_with_no_numeral_or_rest_word_is_not_matched_for_a_bare
     assert runs == ["还", "3", "三", "３"]
     # the count and its state are read as before
     assert ("area", 80) in counted_groups("青山县31个老旧小区正在施工,还有80个正在开展前期设计。")
+
+
+def test_a_bare_count_after_adverbs_or_a_verb_of_phase_counts_the_noun_before_it():
+    assert counted_groups("青山区新建学校食堂4个,完成改造9个。") == [("school", 4), ("school", 9)]
+    assert counted_groups("白石县改造老旧小区12个,其中已完工8个。") == [("area", 8), ("area", 12)]
+    assert counted_groups("白石县改造老旧小区12个,其中正在施工3个。") == [("area", 3), ("area", 12)]
+
+
+def test_the_records_before_a_bare_count_are_each_taken_in_once_per_reading(monkeypatch):
+    # a sentence of many clauses (新建学校食堂4个,完成改造9个,…) is not read again for each bare count
+    taken = []
+    update = elided._Seen.update
+
+    def counting(self):
+        taken.append(len(self.records) - self.count)
+        return update(self)
+
+    monkeypatch.setattr(elided._Seen, "update", counting)
+    assert ("school", 9) in counted_groups("青山区" + "新建学校食堂4个,完成改造9个," * 200 + "全部完成。")
+    assert 0 < sum(taken) <= 2 * 2 * 400  # (two readings, at most two records a clause: not each again per count)

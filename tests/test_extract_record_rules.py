@@ -38,3 +38,13 @@ def test_a_road_network_after_a_named_place_is_that_place_s_one_project():
     # a town's or a zone type's network is a type; a network a dash follows heads the roads listed after it
     assert named_names("加快完善城市路网,完善园区配套路网。") == []
     assert "白石站片区路网" not in named_names("包括白石站片区路网——青松路建设工程。")
+
+
+def test_a_direction_alone_before_a_trunk_road_or_a_fast_line_names_the_road():
+    # 中干道, 西快线, 东快线二期: a direction as the whole stem of 干道 or 快线 is the road's name, no side of a type
+    named = named_names("青山县高新区实验学校及中干道、白石大道建设项目举行开工仪式。")
+    assert "中干道" in named
+    assert "西快线" in named_names("在西快线、红枫大道等施工现场,工人已回到工作岗位。")
+    assert named_names("实现东快线二期通车。") == ["东快线二期"]
+    # a town's trunk roads stay a type
+    assert named_names("加快完善城市干道,打通城区南北干道。") == []

@@ -79,3 +79,10 @@ def test_a_length_before_a_road_is_searched_for_by_its_first_character_with_the_
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert [m.span() for m in routes.LENGTH_BEFORE_ROAD.finditer(text)] == \
             [m.span() for m in former.finditer(text)], text
+
+
+def test_a_road_after_a_dash_takes_the_route_s_first_end():
+    # 白石营子—红枫湖路: a road named after a dash was its second end alone, as after 至
+    named = _named("重点完成松林坡口—青石岱海路、白石营子—红枫湖路道旁绿化。")
+    assert "白石营子—红枫湖路" in named
+    assert "红枫湖路" not in named

@@ -37,3 +37,13 @@ def test_a_village_under_its_township_before_its_works_outweighs_the_record_mode
     # 青山镇白石行政村路面加宽: works on the parts of a village written under its township are that village's
     assert "青山镇白石行政村" in _named("你提出的《关于青山镇白石行政村路面加宽的建议》已交我们研究办理。")
     assert "红枫镇松林村" in _named("你提出的《关于红枫镇松林村路面加宽的建议》已收悉。")
+
+
+def test_a_street_named_by_a_works_verb_outweighs_the_record_model():
+    # 建设大街(青松路-红枫路): the model reads the street's name as the verb 建设; the rules hold it a street
+    assert "建设大街(青松路-红枫路)" in _named("建设大街(青松路-红枫路)该路段全长594米,宽42米。目前,已建成通车。")
+
+
+def test_a_road_a_direction_alone_names_outweighs_the_tagger():
+    # 东西干道: the tagger reads the direction as a side of a type; the rules name the road (record_rules)
+    assert "东西干道" in _named("你们提出的《关于修复东西干道及青山城门口至白石路口段路面坑塘的建议》已转交我县住建局研究办理。")

@@ -28,3 +28,9 @@ def test_two_sides_of_a_place_before_one_head_are_one_name():
     assert named_names("推进东、西片区建设。") == []
     # (two streets: 沿河东、西路 of real6 huangshan_yixian)
     assert "河东、西路" not in named_names("完成沿河东、西路改造。")
+
+
+def test_xiangyang_opening_a_road_s_name_is_no_preposition():
+    # 向阳大道: 向 opening a clause before 阳 is the name's (向阳, a common place word), not "towards"
+    assert named_names("向阳大道中分带增设一柱双波护栏5.65公里。") == ["向阳大道"]
+    assert named_names("加快向阳光产业转型。") == []

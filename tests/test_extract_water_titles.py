@@ -28,3 +28,22 @@ def test_a_water_works_title_ending_in_a_bare_type_head_is_named_whole_too():
     # 桃山湖坝下综合治理项目正式开工 (qitaihe): 项目 read as a bare type head (a generic kind) does not stop the
     # title opening its clause from naming the water works
     assert _names("2019年7月31日,青石湖坝下综合治理项目正式开工。") == [("青石湖坝下综合治理项目", "water")]
+
+
+def test_a_water_works_title_listed_as_an_item_is_a_title_too():
+    # 完成塘下赵、大湖头组团工程建设施工 (shaoxing_yuecheng), 能装备项目、臣南河乡村振兴项目、尧山路 (linfen_fushan):
+    # an item of a list joined by 、 is written as a title as much as one opening its clause
+    text = "完成青石村、白沙湖组团工程建设施工。"
+    start, end = text.index("白沙湖"), text.index("建设")
+    assert titled_water_works(text, start, end, text.index("完成"))
+    text = "白沙湖湿地修复项目、青山路改造已建成。"
+    start, end = 0, text.index("、")
+    assert titled_water_works("此外," + text, start + 3, end + 3, 0)
+    text = "完成白沙湖湿地修复项目建设。"  # (after a verb, in no list: no title)
+    assert not titled_water_works(text, text.index("白沙湖"), text.index("建设"), 0)
+
+
+def test_a_water_works_title_between_list_marks_is_named_whole():
+    # (臣南河乡村振兴项目 between two items of linfen_fushan's list)
+    names = _names("重点推进智能装备项目、青石河乡村振兴项目、白石路改造。")
+    assert ("青石河乡村振兴项目", "water") in names

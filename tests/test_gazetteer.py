@@ -727,6 +727,19 @@ def test_a_geojson_gazetteer_name_given_as_a_list_is_the_first_name_the_others_i
     assert [(e.name, e.aliases) for e in entries] == [("天桥医院", ("天桥二院", "天桥区医院")), ("北园小学", ())]
 
 
+def test_a_geojson_gazetteer_name_given_as_an_object_of_languages_is_its_first_value_the_others_its_aliases(tmp_path):
+    # {"zh": "白石小学", "en": "Baishi Primary School"} (GDAL's JSON field) named the entry "{'zh': '白石小学', …}",
+    # matching nothing, without a word.
+    path = tmp_path / "places.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": {"zh": "白石小学", "en": "Baishi Primary School"}, "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [120.11, 30.25]}},
+        {"type": "Feature", "properties": {"name": {"zh": "青松中学"}, "datum": "wgs84"},
+         "geometry": {"type": "Point", "coordinates": [120.15, 30.26]}}]}, ensure_ascii=False), encoding="utf-8")
+    entries = load_file(path)
+    assert [(e.name, e.aliases) for e in entries] == [("白石小学", ("Baishi Primary School",)), ("青松中学", ())]
+
+
 def test_a_datum_column_repeating_one_label_is_read_once_for_the_table(tmp_path, monkeypatch):
     import geo.crs
     import geo.survey

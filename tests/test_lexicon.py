@@ -59,3 +59,26 @@ def test_word_lists_look_words_up_as_a_set_and_stay_tuples_in_file_order():
     assert ("实施" + stops[0]).endswith(stops)  # str.endswith takes it as the tuple it is
 
 
+
+
+def test_every_county_whose_name_opens_with_a_stop_character_is_no_stop():
+    # 从化区, 离石区, 和平区: a county's name opening with a one-character stop word is whole (化区青山小学 before);
+    # 和县 is left to the rules on 和 (青松公园和县城道路)
+    stops = {w for w in lexicon.STOP_WORDS if len(w) == 1}
+    with open(lexicon.LEXICON_DIR.parent / "china_counties.csv", encoding="utf-8", newline="") as handle:
+        names = {row["name"] for row in csv.DictReader(handle)}
+    opened = {n for n in names if n[0] in stops and n != "和县"}
+    assert opened and all(name.startswith(lexicon.NOT_STOPS) for name in opened), opened
+
+
+@pytest.mark.parametrize("county", ["从化区", "离石区", "和平区", "于洪区"])
+def test_a_county_opening_with_a_stop_character_keeps_it_in_a_name(county):
+    names = [f["properties"]["name"] for f in extract_projects(f"推进{county}青山小学建设。")]
+    assert names == [f"{county}青山小学"]
+
+
+@pytest.mark.parametrize("text", ["实施道路硬化、农田改造、侵蚀沟治理等项目。", "实施泄洪沟清淤和排洪渠加固。",
+                                  "完成截洪沟修复。"])
+def test_a_flood_or_erosion_channel_named_by_its_purpose_alone_is_a_type(text):
+    # 侵蚀沟治理 (heilongjiang_muling): the kind of gully, no name of one (modifiers.tsv: generic)
+    assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"].get("named")] == []

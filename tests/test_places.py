@@ -61,6 +61,8 @@ def test_counties_named_reads_a_name_with_or_without_its_city_and_province(name,
     (["江湾镇"], "镇"),
     (["段莘乡"], "乡"),
     (["Zone A", "城南片区"], "街道"),  # names that say no level: the tool's word
+    (["白石镇人民政府", "青松镇人民政府"], "镇"),  # a government's or an office's name: its level
+    (["白石镇人民政府", "青松乡人民政府", "东湖街道办"], "街道/乡镇"),
 ])
 def test_the_word_for_a_districts_zones_is_their_own_level(names, word):
     # A county's 10 镇 and 6 乡 were all called 街道 in messages.

@@ -642,3 +642,45 @@ def test_a_geopackage_table_without_geometry_says_it_is_an_attribute_table(tmp_p
     assert str(info.value) == (f"{path}: has no geometry column: its layer '点位表' is a table of attributes alone "
                                "(名称, 经度, 纬度); geo reads the lon/lat columns of a CSV or .xlsx table: export the "
                                "layer as one (QGIS: Export > Save Features As…, CSV)")
+
+
+def _nonearth_mif(tmp_path, x0):
+    """青山区's two 街道 as a MapInfo .mif of NonEarth metres (a table drawn or imported without a projection),
+    their eastings from ``x0``, in GBK as MapInfo writes them."""
+    rings = [[(x0, 3_346_000), (x0 + 4000, 3_346_000), (x0 + 4000, 3_349_000), (x0, 3_349_000), (x0, 3_346_000)],
+             [(x0 + 4000, 3_346_000), (x0 + 8000, 3_346_000), (x0 + 8000, 3_349_000), (x0 + 4000, 3_349_000),
+              (x0 + 4000, 3_346_000)]]
+    regions = "".join("Region 1\n  5\n" + "".join(f"{x} {y}\n" for x, y in ring) for ring in rings)
+    path = tmp_path / "jd.mif"
+    path.write_bytes(('Version 300\nCharset "WindowsSimpChinese"\nDelimiter ","\nCoordSys NonEarth Units "m" '
+                      'Bounds (0, 0) (50000000, 10000000)\nColumns 1\n  名称 Char(20)\nData\n\n' + regions).encode("gbk"))
+    path.with_suffix(".mid").write_bytes('"白石街道"\n"青松街道"\n'.encode("gbk"))
+    return path
+
+
+@pytest.mark.parametrize("x0, said", [(40_509_000, "its eastings carry the Gauss-Kruger zone number 40"),
+                                      (509_000, "its numbers are metres of a Gauss-Kruger zone")])
+def test_a_mapinfo_table_of_nonearth_coordinates_is_said_to_have_no_crs_placing_it_on_the_earth(tmp_path, x0, said):
+    # MapInfo's NonEarth (a table drawn, or imported from CAD, without a projection) is a local plane GDAL
+    # reads as a CRS: the file was taken as placed, and failed later as `cannot reproject to WGS-84 (Error
+    # creating Transformer from CRS.)`, nothing said of what it lacks or which zone its numbers fit.
+    path = _nonearth_mif(tmp_path, x0)
+    with pytest.raises(InputError, match=rf"jd.mif: has no coordinate reference system placing it on the earth: its "
+                                         rf"CRS is a local plane \(MapInfo's NonEarth\); {said}.*Projection\)$"):
+        vectors.read_vector(path)
+    frame = vectors.read_vector(path, assume_crs="EPSG:4528" if x0 > 1e6 else "EPSG:4549")  # as a file of no CRS
+    assert list(frame["名称"]) == ["白石街道", "青松街道"] and frame.crs.to_epsg() in (4528, 4549)
+
+
+def test_a_shapefile_whose_prj_is_a_local_plane_is_said_to_have_no_crs_placing_it_on_the_earth(tmp_path):
+    # A CAD tool's export (LOCAL_CS in its .prj): read as placed, then `cannot reproject to WGS-84`.
+    import geopandas as gpd
+
+    path = tmp_path / "jd.shp"
+    local = 'LOCAL_CS["Nonearth",UNIT["Meter",1.0],AXIS["Easting",EAST],AXIS["Northing",NORTH]]'
+    gpd.GeoDataFrame({"name": ["白石街道"]}, geometry=[shapely.box(40_509_000, 3_346_000, 40_513_000, 3_349_000)],
+                     crs=local).to_file(path)
+    with pytest.raises(InputError, match=r"jd.shp: has no coordinate reference system placing it on the earth: its CRS "
+                                         r"is a local plane; its eastings carry the Gauss-Kruger zone number 40.*; put "
+                                         r"a .prj of its CRS in place of its .prj$"):
+        vectors.read_vector(path)

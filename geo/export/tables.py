@@ -203,16 +203,28 @@ def _subdistrict_test(table, value):
 
     # 北园 is 北园街道, 江湾 江湾镇, 段莘 段莘乡: a 街道 or 乡镇 named without its level
     wanted = {value} | ({value + level for level in ("街道", "镇", "乡")} if not value.endswith(("街道", "镇", "乡")) else set())
+    named = _names_as(value)
     if "subdistrict_codes" in table.columns or "subdistrict_names" in table.columns:
         def test(row):
             values = set()
             for column in ("subdistrict_codes", "subdistrict_names"):
                 values.update(s.strip() for s in split_list(row.get(column)) if s.strip())
-            return bool(values & wanted)
+            return bool(values & wanted) or any(map(named, values))
         return test
     if table.name == "subdistricts" or ("code" in table.columns and "boundary_quality" in table.columns):
-        return lambda row: str(row.get("code")) in wanted or str(row.get("name")) in wanted
+        return lambda row: str(row.get("code")) in wanted or str(row.get("name")) in wanted or named(str(row.get("name")))
     return None
+
+
+def _names_as(value):
+    """Whether a 街道's name is the one ``value`` names as :func:`geo.osm_subdistricts.name_stem` reads both: 蒋村 and
+    蒋村街道 name 蒋村街道办 and 西湖区蒋村街道; a level ``value`` says is the name's too (泺口街道 is no 泺口镇)."""
+    from geo.osm_subdistricts import LEVEL_SUFFIX, name_stem
+    from geo.places import zone_level
+
+    stem, said = name_stem(value), LEVEL_SUFFIX.search(value)
+    level = zone_level([value]) if said else None
+    return lambda name: name_stem(name) == stem and (level is None or zone_level([name]) == level)
 
 
 def located_only(table, *, single):

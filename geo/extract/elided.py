@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from geo.lexicon import COUNT_REST_WORDS, COUNT_STATE_WORDS
-from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, match_any
+from geo.lexicon import ADDING_VERBS, COUNT_REST_WORDS, COUNT_STATE_WORDS, PHASE_VERBS
+from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, longest_first, match_any
 from geo.extract.counts import group_record
+from geo.extract.works import skip_adverbs
 from geo.extract.patterns import CN_DIGITS, NUM
 from geo.numbers import parse_number
 from geo.settings import STATE_COUNT_LOOKBACK
@@ -16,6 +17,8 @@ from geo.settings import STATE_COUNT_LOOKBACK
 _UNITS = "所座个处条家"
 _BARE_COUNT = re.compile(rf"[了成]?(?P<num>{NUM})(?P<unit>[{_UNITS}])\s*")
 _SHARE = "其中"  # 其中新建5所: the share of a count before it is counted the same way
+# Verbs of a phase or of adding that may stand for the works before a bare count (其中完成改造9个, 新增3所).
+_PHASE_WORDS = longest_first(tuple(PHASE_VERBS) + tuple(ADDING_VERBS))
 _ITEM_BREAK = "、"  # 新建学校3所、改扩建5所: the items of a clause
 # A unit ending an item (before white space only): where an item can be a bare count (\s is what str.isspace tells).
 _UNIT_ENDS_ITEM = re.compile(rf"[{_UNITS}]\s*(?:{_ITEM_BREAK}|\Z)")
@@ -68,7 +71,7 @@ def elided_counts(norm, start, end, earlier, states=True):
         while last > item_start and norm[last].isspace():
             last -= 1
         if norm[last] in _UNITS:  # (most items end otherwise: nothing more looked up)
-            record = _elided_count(norm, item_start, item_end, earlier + out)
+            record = _elided_count(norm, item_start, item_end, (earlier, states), out)
             if record is not None:
                 out.append(record)
         item_start = item_end + 1
@@ -97,22 +100,64 @@ def _state_count(norm, match, end, earlier):
                         before.base[1] - 1, {"value": value, "unit": unit})
 
 
-def _elided_count(norm, start, end, earlier):
-    """The group of one list item or clause (see :func:`elided_counts`), or None."""
+def _elided_count(norm, start, end, reading, out):
+    """The group of one list item or clause (see :func:`elided_counts`), or None; ``reading`` the
+    sentence's records so far and which reading made them, ``out`` the clause's groups made before it."""
     pos = start + len(_SHARE) if norm.startswith(_SHARE, start) else start
+    pos = skip_adverbs(norm, pos, end)[0]  # (其中已完工8个, 正在施工3个: the adverbs and times before the works)
     action = None
-    while (word := match_any(norm, pos, ACTIONS_SORTED)) is not None:
+    while (word := match_any(norm, pos, ACTIONS_SORTED) or match_any(norm, pos, _PHASE_WORDS)) is not None:
         action, pos = word, pos + len(word)
     count = _BARE_COUNT.fullmatch(norm, pos, end) if action is not None else None
     value = parse_number(count.group("num")) if count else None
     if value is None:
         return None
     unit, count_end = count.group("unit"), count.end("unit")
-    if any(r.start < count_end and r.end > pos for r in earlier):
+    seen = _seen(*reading)  # (indexed only once an item is a bare count: most are not)
+    if seen.covers(pos, count_end) or any(r.start < count_end and r.end > pos for r in out):
         return None  # a rule counted it already
-    before = next((r for r in reversed(earlier) if not r.named and r.start < start
-                   and (r.quantity or {}).get("unit") == unit), None)
+    before = next((r for r in reversed(out) if r.start < start and r.quantity.get("unit") == unit), None) \
+        or seen.last_group(unit, start)
     if before is None:
         return None
     return group_record(before.category, action, (pos, count_end), before.base, before.base[1] - 1,
                          {"value": value, "unit": unit})
+
+
+class _Seen:
+    """The spans a sentence's records cover and its unnamed groups by unit, kept up to date as the
+    records of one reading grow (they are only appended to): a bare count is looked up in the time
+    of its own length, not of the records before it (a sentence of thousands of clauses stays linear)."""
+
+    __slots__ = ("records", "states", "count", "covered", "groups")
+
+    def __init__(self, records, states):
+        self.records, self.states, self.count, self.covered, self.groups = records, states, 0, set(), {}
+
+    def update(self):
+        """Take in the records appended since the last look."""
+        for record in self.records[self.count:]:
+            self.covered.update(range(record.start, record.end))
+            if not record.named and record.quantity:
+                self.groups.setdefault(record.quantity.get("unit"), []).append(record)
+        self.count = len(self.records)
+        return self
+
+    def covers(self, start, end):
+        """True when a record covers a character of ``norm[start:end]``."""
+        return not self.covered.isdisjoint(range(start, end))
+
+    def last_group(self, unit, before):
+        """The last unnamed group counted in ``unit`` (in the records' order) starting before ``before``."""
+        return next((r for r in reversed(self.groups.get(unit, ())) if r.start < before), None)
+
+
+_SEEN = [None]  # the _Seen of the reading under way (its records' list and reading)
+
+
+def _seen(records, states):
+    """The :class:`_Seen` of ``records`` (one reading of a sentence: ``states`` tells which), up to date."""
+    seen = _SEEN[0]
+    if seen is None or seen.records is not records or seen.states != states or seen.count > len(records):
+        seen = _SEEN[0] = _Seen(records, states)
+    return seen.update()

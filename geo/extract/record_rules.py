@@ -7,7 +7,7 @@ import re
 
 from geo.settings import NAME_BEFORE_WATER_TYPE_MIN, NETWORK_PLACE_MIN_STEM, NETWORK_PLACE_REACH
 from geo.lexicon import (
-    BARE_PHASE_UNNAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, NETWORK_LINKS, NETWORKED_ZONES, ORGANISATION_HEADS, PHASE_VERBS,
+    BARE_PHASE_UNNAMED_HEADS, DIRECTION_NAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, NETWORK_LINKS, NETWORKED_ZONES, ORGANISATION_HEADS, PHASE_VERBS,
     PLACE_NETWORK_HEADS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
 from geo.lexicon_lookups import is_generic
 from geo.extract.counts import sentence_part_before, stock_counted, BREAKDOWN_REACH
@@ -197,6 +197,21 @@ def _school_type_after_a_name(case):
     return [named_record(norm, mention, case.category, case.action, start=case.rest_start)]
 
 
+# A direction alone (中, 东, 东西, 南北) as a whole stem.
+DIRECTION_STEM = re.compile(r"[东西南北中]|东西|南北")
+
+
+def _road_named_by_direction(case):
+    """中干道, 西快线, 东西干道: a direction alone before a road head of DIRECTION_NAMED_HEADS, the whole stem
+    (a break or a stop word before it), names one road; 城区干道, 青山快线 are the other rules'."""
+    mention = case.mention
+    if case.count is not None or mention.category != "road" or mention.head not in DIRECTION_NAMED_HEADS \
+            or mention.stem_start != case.rest_start \
+            or DIRECTION_STEM.fullmatch(case.norm, mention.stem_start, mention.head_start) is None:
+        return None
+    return [named_record(case.norm, mention, case.category, case.action)]
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -266,7 +281,8 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _network_of_a_named_place, _name_before_its_type, _school_type_after_a_name, _type_or_slogan,
+    _route_between_places, _network_of_a_named_place, _name_before_its_type, _school_type_after_a_name, _road_named_by_direction,
+    _type_or_slogan,
     _distinctive_name, _singleton_facility, _built_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
@@ -275,7 +291,7 @@ RECORD_RULES = (
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
 _UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _network_of_a_named_place, _name_before_its_type,
-                            _school_type_after_a_name, _built_facility))
+                            _school_type_after_a_name, _road_named_by_direction, _built_facility))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 

@@ -18,6 +18,10 @@ _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 # The first place of a two-place name in 线 whose second place is the name's own (璧山至铜梁线).
 _FROM_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)$")
+# The first place of a route written with one dash right before a named road (梅力盖图—|凉城岱海路; a double
+# dash heads what follows: 民生工程——花泥路, 明代古桥——太平桥).
+_FROM_PLACE_DASHED = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>[—–-])$")
+_ROUTE_JOINS = re.compile(r"[至—–-]")
 
 
 def code_mention(norm, match, clause_start, clause_end):
@@ -324,7 +328,7 @@ def with_first_ends(norm, records, sent_start):
     list of Record
         ``records``.
     """
-    if norm.find("至", sent_start, max((r.end for r in records), default=sent_start)) < 0:
+    if _ROUTE_JOINS.search(norm, sent_start, max((r.end for r in records), default=sent_start)) is None:
         return records
     furthest = {}  # where the named records starting at a position end, at the furthest
     for r in records:
@@ -347,10 +351,11 @@ def first_end(norm, record, sent_start):
     """Where a named road or bridge starting right after 至 starts once given its route's first end
     (龙王淌改线 of 哨路道班至龙王淌改线: at 哨路道班), see :func:`with_first_ends`; else its start."""
     start = record.start
-    if not (record.named and start > sent_start and norm[start - 1] == "至" and category_group(record.category) == "roads"):
+    if not (record.named and start > sent_start and norm[start - 1] in _JOINS and category_group(record.category) == "roads"):
         return start
     lo = record.clause[0] if record.clause else sent_start
-    first = _places_joined_before(norm, start, lo, _FROM_PLACE, _ADDRESS_ENDS)
+    first = _places_joined_before(norm, start, lo, _FROM_PLACE if norm[start - 1] == "至" else _FROM_PLACE_DASHED,
+                                  _ADDRESS_ENDS)
     if first < start and norm[first - 1] in _ADDRESS_ENDS:
         return _address_start(norm, first, lo)
     if first < start and (first == lo or norm[first - 1] in HARD_BREAKS or len(stop_ending_at(norm, first, lo) or "") > 1):
@@ -374,3 +379,4 @@ def _address_start(norm, first, lo):
 # The last characters of the address a route's first end may follow (产业集聚区|温岭新河至伍佰屿公路,
 # 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's of one character.
 _ADDRESS_ENDS = ONE_CHARACTER_LEVELS
+_JOINS = "至—–-"  # a route's join: 至, or a dash (梅力盖图—凉城岱海路)

@@ -7,12 +7,13 @@ import re
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
-    BUDGET_WORDS, COUNTY_ROAD_OWNERS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
+    BUDGET_WORDS, COUNTY_ROAD_OWNERS, DIRECTION_NAMED_HEADS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.record_rules import DIRECTION_STEM
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.listed_estates import estate_listed_before_housing
 from geo.extract.stems import quoted_name
@@ -62,6 +63,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or estate_listed_before_housing(norm, record)
                                               or named_inside_brackets(norm, record)
                                               or _village_before_works(norm, record)
+                                              or record.named and _kept_street_named_by_a_verb(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
@@ -69,7 +71,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
             # an estate beside its housing type (record_spans.housed_estate), or listed before one
             # (listed_estates); a name its budget follows;
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
-            # a village under its township before its works (_village_before_works)
+            # a village under its township before its works (_village_before_works); a street named by a works
+            # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb
             record.confidence = None
     return records
 
@@ -169,7 +172,8 @@ def _evident(norm, record, sent_start):
     right before its works, or in a list right before them (龙山光伏发电项目建设, 东外环、山前大道通车);
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
-    or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows."""
+    or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows; a road a
+    direction alone names (东西干道)."""
     return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
         or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
@@ -177,7 +181,15 @@ def _evident(norm, record, sent_start):
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
-        or named_inside_brackets(norm, record)
+        or named_inside_brackets(norm, record) or _named_by_direction(norm, record)
+
+
+def _named_by_direction(norm, record):
+    """东西干道, 中干道: a road a direction alone names (record_rules._road_named_by_direction), which the tagger
+    reads as a side."""
+    mention = record.mention
+    return record.named and mention.head in DIRECTION_NAMED_HEADS and record.start == mention.stem_start \
+        and DIRECTION_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None
 
 
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
@@ -225,6 +237,15 @@ def _street_named_by_a_verb(norm, record):
     verb = ACTION_INDEX.at(norm, record.start)
     return mention.category == "road" and record.start == mention.stem_start and verb is not None \
         and record.start + len(verb) == mention.head_start and norm.startswith(STREET_NAME_ENDINGS, mention.head_start)
+
+
+def _kept_street_named_by_a_verb(norm, record):
+    """建设大街(惠民路-果园路), 开发大道拓宽改造: a street named by a works verb (see :func:`_street_named_by_a_verb`),
+    which the record model reads as the verb, when its works are its own or the verb is one streets are often
+    named by (STREET_NAMING_VERBS): the street, whatever the model says (a street of another verb with no works,
+    开发大道两侧, stays the model's to weigh)."""
+    return (record.action is not None or norm.startswith(STREET_NAMING_VERBS, record.start)) \
+        and _street_named_by_a_verb(norm, record)
 
 
 def _built_facility(norm, record):

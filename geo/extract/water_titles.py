@@ -3,9 +3,10 @@
 The rules name a project by the head it ends with; a water works written as its title (a body of
 water, what is done to it, and 工程 or 项目) ends with no head, so the tagger's span for it has no
 category and is dropped (:func:`geo.extract.added_names._record_for_span`). Such a span is water
-when it opens its clause, as a title does (此外,白沙湖湿地生态保护与修复工程也被纳入…), holds a
-body of water's head after at least one character and closes with a title word (``titled_works``
-in followers.tsv). A title after a verb governing it (实施了县城水系综合治理改造提升工程) is not read
+when it opens its clause, as a title does (此外,白沙湖湿地生态保护与修复工程也被纳入…), or is an item
+of a list joined by 、 (完成青石村、白沙湖组团工程建设; 白沙湖湿地修复项目、青山路建成), holds a body of
+water's head after at least one character and closes with a title word (``titled_works`` in
+followers.tsv). A title after a verb governing it (实施了县城水系综合治理改造提升工程) is not read
 as one: measured, it brings false names on unseen text.
 """
 
@@ -15,6 +16,8 @@ from geo.lexicon import TITLED_WORKS, heads
 
 _WATER = "water"
 _WATER_KINDS = ("name", "facility")
+# The mark joining the items of a list: a title written as one of them is as much a title.
+_ITEM_MARK = "、"
 # The longest water head looked for inside a span (水源涵养区), from the lexicon's heads.
 _LONGEST_HEAD = max(len(head) for head, (category, kind, _) in heads().items()
                     if category == _WATER and kind in _WATER_KINDS)
@@ -30,16 +33,22 @@ def titled_water_works(norm, start, end, clause_start):
     start, end : int
         The span the tagger marks, which no head ends.
     clause_start : int
-        Where its clause starts.
+        Where its clause starts (a title opens it, or is an item of a list joined by 、).
 
     Returns
     -------
     bool
     """
-    if start != clause_start:
+    if start != clause_start and not _list_item(norm, start, end):
         return False
     ending = next((word for word in TITLED_WORKS if norm.endswith(word, start, end)), None)
     return ending is not None and _holds_water_head(norm, start + 1, end - len(ending))
+
+
+def _list_item(norm, start, end):
+    """True when the span ``norm[start:end]`` is an item of a list joined by 、: the mark is right
+    before it or right after it."""
+    return norm[start - 1] == _ITEM_MARK or norm.startswith(_ITEM_MARK, end)
 
 
 def _holds_water_head(norm, lo, hi):

@@ -1,0 +1,185 @@
+"""MapInfo files (.mif and its .mid, .tab and its .dat): a part missing, and a header naming another charset than the text's.
+
+A .mif without its .mid, or a native .tab without its .dat, holds its shapes without the table of their
+values: GDAL read every name as empty, or no file at all (:func:`check_parts`).
+
+MapInfo writes its text in the charset its header names (``Charset "WindowsSimpChinese"``, GBK), and
+GDAL converts it from there. A .mid or .mif converted to UTF-8 by a text editor or ``iconv`` (to read it
+elsewhere), or written by a tool that keeps the header it was given, still names GBK: GDAL then reads
+every name and column as other characters (北山街道 as 鍖楀北琛楅亾), without an error. Such a file is
+read from a copy whose header names the charset its text is in (GDAL reads ``"UTF-8"``), with a warning.
+A header saying ``Neutral`` passes the bytes on as they are (:func:`geo.vectors._mapinfo_codec` reads
+those).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+# A .tab's "!charset WindowsSimpChinese" and its table's 'Charset "WindowsSimpChinese"', a .mif's
+# 'Charset "WindowsSimpChinese"'.
+_CHARSET = re.compile(rb'(?im)^([ \t]*!charset[ \t]+)([^\s"]+)|(\bCharset[ \t]+")([^"\r\n]*)(")')
+# The charsets MapInfo names, as Python codecs; a charset not here is left to GDAL.
+_CODECS = {"windowssimpchinese": "gb18030", "windowstradchinese": "big5", "utf-8": "utf-8", "utf8": "utf-8",
+           "windowslatin1": "cp1252", "iso8859_1": "latin-1", "windowsjapanese": "cp932", "windowskorean": "cp949"}
+# The charset to name for the codec a text is found in.
+_CHARSETS = {"utf-8": "UTF-8", "gb18030": "WindowsSimpChinese", "big5": "WindowsTradChinese"}
+_LABELS = {"utf-8": "UTF-8", "gb18030": "GBK", "big5": "Big5", "cp1252": "Windows-1252", "latin-1": "ISO-8859-1",
+           "cp932": "Shift-JIS", "cp949": "EUC-KR"}
+_TEXT_PART = {".mif": ".mid", ".tab": ".dat"}
+_HEADER_BYTES = 1 << 16
+
+
+def check_parts(path) -> None:
+    """InputError when the MapInfo file ``path`` lacks the part holding its table of values: a .mif its .mid
+    (GDAL reads every value empty: `every feature has an empty '名称'`), a native .tab its .dat (GDAL reads
+    no file: `not a vector file GDAL reads`); one that is a picture laid on the map (``Type RASTER``) is said."""
+    from geo.io import InputError
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in _TEXT_PART or not path.is_file():
+        return
+    if suffix == ".tab":
+        with open(path, "rb") as handle:
+            kind = re.search(rb'(?im)^[ \t]*Type[ \t]+"?(\w+)', handle.read(_HEADER_BYTES))
+        kind = kind.group(1).decode("ascii").upper() if kind else "NATIVE"
+        if kind == "RASTER":
+            raise InputError(path, "is a MapInfo raster table (a picture placed on the map), no vector features: give "
+                                   "the table of its regions or points")
+        if kind != "NATIVE":
+            return  # a table of a .dbf, a Shapefile, a seamless or linked one: GDAL says what it reads
+    else:
+        with open(path, "rb") as handle:
+            columns = re.search(rb"(?im)^[ \t]*Columns[ \t]+(\d+)", handle.read(_HEADER_BYTES))
+        if columns is not None and int(columns.group(1)) == 0:
+            return  # shapes alone, no table of values
+    part = _TEXT_PART[suffix]
+    if not any(p.is_file() for p in (path.with_suffix(part), path.with_suffix(part.upper()))):
+        raise InputError(path, f"MapInfo {suffix} has no {part} beside it (its table of values: names, codes); "
+                               f"copy the {part} with it")
+
+
+def laundered_field_hint(path, columns) -> str:
+    """What to add when a field named is no column of the MapInfo file ``path`` and some of its ``columns`` hold
+    ``_`` beside other than ASCII (``名_``, ``_码``: GDAL 3.6's MapInfo writer, in QGIS 3.22 and ogr2ogr, turns
+    each byte of a field name that is no letter in Latin-1 into ``_``, 名称 into 名_); else ''."""
+    if Path(path).suffix.lower() not in _TEXT_PART:
+        return ""
+    garbled = [str(c) for c in columns if "_" in str(c) and not str(c).isascii()]
+    if not garbled:
+        return ""
+    return (f"; {', '.join(garbled[:3])}: field names whose characters the program that wrote the file turned "
+            f"into '_' (GDAL 3.6's MapInfo writer: QGIS 3.22, ogr2ogr)? Name the column as it is (--name-field "
+            f"'{garbled[0]}'), or save the file again in MapInfo or a newer QGIS")
+
+
+def readable_mapinfo(path) -> Path:
+    """What GDAL reads for the MapInfo file ``path`` (.mif, .tab): a copy whose header names the charset its
+    text is in (UTF-8, GBK or Big5, as :func:`text_codec` finds it) when the header names another; else
+    ``path`` itself (any other file, a header naming Neutral or none, a text GDAL reads right)."""
+    path = Path(path)
+    if path.suffix.lower() not in _TEXT_PART or not path.is_file():
+        return path
+    try:
+        stat = path.stat()
+    except OSError:
+        return path
+    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+
+
+@functools.lru_cache(maxsize=16)
+def _copied(path, version):
+    from geo.io import warn
+
+    header, text = _parts(path)
+    if header is None:
+        return path
+    declared = {match.group(2) or match.group(4) for match in _CHARSET.finditer(header)}
+    codecs = {_CODECS.get(name.decode("ascii", "replace").strip().lower()) for name in declared}
+    if len(declared) != 1 or None in codecs:
+        return path  # none, Neutral, one GDAL alone knows, or two: left to GDAL
+    (name,), (codec,) = declared, codecs
+    found = text_codec(header, text)
+    if found is None or found == codec:
+        return path
+    copy = _copy(path, len(header), _CHARSET.sub(lambda m: _renamed(m, _CHARSETS[found]), header))
+    warn(f"{path}: its header names the charset {name.decode('ascii', 'replace')} ({_LABELS.get(codec, codec)}), but "
+         f"its text is {_LABELS[found]} (converted by a text editor or a tool that kept the header?): read as "
+         f"{_LABELS[found]}")
+    return copy
+
+
+def text_codec(header: bytes, text: bytes):
+    """``utf-8``, ``gb18030`` or ``big5`` for the non-ASCII text of a MapInfo file's header (its column names)
+    and text part, as :func:`geo.text_codecs.detect_cjk_codec` tells it; None for ASCII text alone and for
+    text of a one-byte code page (:func:`geo.text_codecs.is_single_byte_text`)."""
+    from geo.text_codecs import detect_cjk_codec, is_single_byte_text
+
+    data = header + b"\n" + text
+    if data.isascii():
+        return None
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and len(text) >= _sample_bytes():  # a character cut by the sample
+            return "utf-8"
+    detected = detect_cjk_codec(data)
+    return None if detected is None or is_single_byte_text(data) else detected
+
+
+def _renamed(match, charset):
+    if match.group(1) is not None:
+        return match.group(1) + charset.encode("ascii")
+    return match.group(3) + charset.encode("ascii") + match.group(5)
+
+
+def _sample_bytes():
+    from geo import settings
+
+    return settings.DBF_SAMPLE_BYTES
+
+
+def _parts(path):
+    """(header bytes, a sample of the text) of the MapInfo file ``path``: a .mif's header up to its
+    ``Data`` line and its .mid, a .tab and the records of its .dat; (None, None) without the text part."""
+    from geo.dbf import read_sidecar
+
+    suffix = _TEXT_PART[path.suffix.lower()]
+    part = next((p for p in (path.with_suffix(suffix), path.with_suffix(suffix.upper())) if p.is_file()), None)
+    if part is None:
+        return None, None
+    with open(path, "rb") as handle:
+        header = handle.read(_HEADER_BYTES)
+    if path.suffix.lower() == ".mif":
+        data = re.search(rb"(?im)^[ \t]*data[ \t]*\r?$", header)
+        header = header[:data.start()] if data else header
+    text = read_sidecar(part, lambda handle: handle.read(_sample_bytes()))
+    if suffix == ".dat" and len(text) >= 10:
+        text = text[int.from_bytes(text[8:10], "little"):]  # its records: the header holds binary counts
+    return header, text
+
+
+def _copy(path, length, header):
+    """A copy of the MapInfo file ``path`` with ``header`` in place of its first ``length`` bytes: the header written anew,
+    its other parts (.mid, .dat, .map, .id, .ind) linked, in a folder of their own."""
+    import os
+    import shutil
+
+    from geo.kml_encoding import temporary_folder
+
+    folder = temporary_folder("geo-mapinfo-")
+    with open(path, "rb") as source, open(folder / path.name, "wb") as target:
+        target.write(header)
+        source.seek(length)
+        shutil.copyfileobj(source, target)
+    for part in sorted(path.parent.iterdir()):
+        if part.stem == path.stem and part != path and part.suffix.lower() in (".mid", ".dat", ".map", ".id", ".ind"):
+            try:
+                os.symlink(part.resolve(), folder / part.name)
+            except OSError:  # no symbolic links (Windows without the right): a copy
+                shutil.copyfile(part, folder / part.name)
+    return folder / path.name
