@@ -198,16 +198,35 @@ def _school_type_after_a_name(case):
 
 
 # A direction alone (中, 东, 东西, 南北) as a whole stem.
-DIRECTION_STEM = re.compile(r"[东西南北中]|东西|南北")
+_DIRECTION_STEM = re.compile(r"[东西南北中]|东西|南北")
+
+
+def named_by_direction(norm, mention):
+    """True when a direction alone (中, 东西) is the whole stem before a road head of DIRECTION_NAMED_HEADS
+    (中干道, 西快线, 东西干道): it names one road, not a side of a type (city roads: 城区干道).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    mention : Mention
+        A mention whose stem starts where its name does (the caller checks).
+
+    Returns
+    -------
+    bool
+    """
+    return mention.head in DIRECTION_NAMED_HEADS \
+        and _DIRECTION_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None
 
 
 def _road_named_by_direction(case):
     """中干道, 西快线, 东西干道: a direction alone before a road head of DIRECTION_NAMED_HEADS, the whole stem
-    (a break or a stop word before it), names one road; 城区干道, 青山快线 are the other rules'."""
+    (a break or a stop word before it), names one road (:func:`named_by_direction`); 城区干道, 青山快线 are
+    the other rules'."""
     mention = case.mention
-    if case.count is not None or mention.category != "road" or mention.head not in DIRECTION_NAMED_HEADS \
-            or mention.stem_start != case.rest_start \
-            or DIRECTION_STEM.fullmatch(case.norm, mention.stem_start, mention.head_start) is None:
+    if case.count is not None or mention.category != "road" or mention.stem_start != case.rest_start \
+            or not named_by_direction(case.norm, mention):
         return None
     return [named_record(case.norm, mention, case.category, case.action)]
 

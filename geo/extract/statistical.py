@@ -7,13 +7,13 @@ import re
 from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
-    BUDGET_WORDS, COUNTY_ROAD_OWNERS, DIRECTION_NAMED_HEADS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
+    BUDGET_WORDS, COUNTY_ROAD_OWNERS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
-from geo.extract.record_rules import DIRECTION_STEM
+from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.listed_estates import estate_listed_before_housing
 from geo.extract.stems import quoted_name
@@ -185,11 +185,9 @@ def _evident(norm, record, sent_start):
 
 
 def _named_by_direction(norm, record):
-    """东西干道, 中干道: a road a direction alone names (record_rules._road_named_by_direction), which the tagger
+    """东西干道, 中干道: a road a direction alone names (record_rules.named_by_direction), which the tagger
     reads as a side."""
-    mention = record.mention
-    return record.named and mention.head in DIRECTION_NAMED_HEADS and record.start == mention.stem_start \
-        and DIRECTION_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None
+    return record.named and record.start == record.mention.stem_start and named_by_direction(norm, record.mention)
 
 
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
