@@ -20,8 +20,9 @@ _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5
 _FROM_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)$")
 # The first place of a route written with one dash right before a named road (梅力盖图—|凉城岱海路; a double
 # dash heads what follows: 民生工程——花泥路, 明代古桥——太平桥).
-_FROM_PLACE_DASHED = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>[—–-])$")
-_ROUTE_JOINS = re.compile(r"[至—–-]")
+_JOINS = "至—–-"  # a route's join: 至, or a dash (梅力盖图—凉城岱海路)
+_FROM_PLACE_DASHED = re.compile(rf"[\u4e00-\u9fff]{{2,5}}(?P<to>[{_JOINS[1:]}])$")
+_ROUTE_JOINS = re.compile(f"[{_JOINS}]")
 
 
 def code_mention(norm, match, clause_start, clause_end):
@@ -379,4 +380,3 @@ def _address_start(norm, first, lo):
 # The last characters of the address a route's first end may follow (产业集聚区|温岭新河至伍佰屿公路,
 # 吴屯乡|加油站至瑞岩寺生态公路): a jurisdiction's or a township's of one character.
 _ADDRESS_ENDS = ONE_CHARACTER_LEVELS
-_JOINS = "至—–-"  # a route's join: 至, or a dash (梅力盖图—凉城岱海路)
