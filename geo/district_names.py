@@ -6,9 +6,7 @@ import functools
 import re
 
 from geo.gazetteer import Match
-
-# What a county-level division's name ends with (武侯区, 青山县, 白石市, 青山旗).
-_COUNTY_LEVELS = "区县市旗"
+from geo.places import COUNTY_LEVEL_ENDS
 
 
 def full_district_name(name, code=None):
@@ -29,7 +27,7 @@ def district_prefixes(district):
     from geo import data
     from geo.places import counties_named, stem
 
-    short = re.search(rf"[^省市]+?[{_COUNTY_LEVELS}]$", district or "")
+    short = re.search(rf"[^省市]+?[{COUNTY_LEVEL_ENDS}]$", district or "")
     if short is None:
         return ()
     short = short.group()
@@ -117,7 +115,7 @@ def without_district(name, district, lookup):
     simplified = to_simplified(name)  # 青山縣白石路 in a report in Traditional script
     for prefix in sorted(district_prefixes(district), key=len, reverse=True):
         rest = name[len(prefix):]
-        if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in _COUNTY_LEVELS:
+        if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in COUNTY_LEVEL_ENDS:
             continue
         match = lookup(rest)
         if match is not None and match.strength in ("exact", "folded"):

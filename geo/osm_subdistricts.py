@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo import settings
+from geo.places import COUNTY_LEVEL_ENDS
 
 OSM = "osm"  # the boundary_quality of 街道 taken from OpenStreetMap: neither official nor the bundled approximation
 # A 街道/乡镇 name's level, as official files also write it: its office (北山街道办事处, 北山街道办) or
@@ -308,7 +309,7 @@ def division_prefix_length(form) -> int:
 
 # A county-level division's name ends in one of these (区, 县, 市, 旗, 自治县…): a form without one
 # before its end opens with none.
-_MAY_HAVE_PREFIX = re.compile("[区县市旗].")
+_MAY_HAVE_PREFIX = re.compile(f"[{COUNTY_LEVEL_ENDS}].")
 _LONGEST_PREFIX = 24
 
 

@@ -7,9 +7,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+# A county-level division's name ends in one of these (武侯区, 青山县, 白石市, 青山旗, 自治县).
+COUNTY_LEVEL_ENDS = "区县市旗"
 # Place names end in one of these characters (区 县 市 旗, 街道, 镇 乡, 省): only
 # substrings ending there are looked up, which keeps a scan linear in the text.
-_NAME_ENDS = frozenset("区县市旗道镇乡省")
+_NAME_ENDS = frozenset(COUNTY_LEVEL_ENDS + "道镇乡省")
 _LONGEST_NAME = 16
 # Names made only of these (老城区, 新城区, 城东区, 市中区, 城关镇) are also ordinary words
 # of a report ("老城区改造"), so they never count as places elsewhere.
