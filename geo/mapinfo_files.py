@@ -87,7 +87,7 @@ def readable_mapinfo(path) -> Path:
         stat = path.stat()
     except OSError:
         return path
-    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns))
+    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
 
 
 @functools.lru_cache(maxsize=16)

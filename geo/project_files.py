@@ -46,6 +46,7 @@ def check_project_file(path) -> None:
 
 def _qgis_sources(path):
     """The layer sources a .qgs (or the .qgs in a .qgz) names, in order and once each; None when it is none."""
+    import html
     import zipfile
 
     from geo.dbf import read_sidecar
@@ -65,7 +66,7 @@ def _qgis_sources(path):
     text = text.decode("utf-8", errors="replace")
     if "<qgis" not in text:
         return None
-    return list(dict.fromkeys(_unescaped(source.strip()) for source in _QGIS_SOURCE.findall(text) if source.strip()))
+    return list(dict.fromkeys(html.unescape(source.strip()) for source in _QGIS_SOURCE.findall(text) if source.strip()))
 
 
 def _workspace_tables(path):
@@ -78,9 +79,3 @@ def _workspace_tables(path):
     if not text.lstrip().lower().startswith("!workspace"):
         return None
     return list(dict.fromkeys(_MAPINFO_TABLE.findall(text)))
-
-
-def _unescaped(text):
-    import html
-
-    return html.unescape(text)
