@@ -700,54 +700,47 @@ def test_subdistrict_filter_by_code_or_name(out_dir, tmp_path, value):
     assert [f["properties"]["code"] for f in json.loads(path.read_text(encoding="utf-8"))["features"]] == ["370105002"]
 
 
-@pytest.fixture
-def township_dir(tmp_path):
-    """A county's build: a clinic in 江湾镇, a village in 段莘乡."""
+def _two_zone_build(build, zones, corners, county, source, features):
+    """A build at ``build`` of two official zones (``zones``: {"code", "name"} each), squares at ``corners``,
+    in the county ``county`` ((code, name), outlined around them), ``features`` placed in them."""
     import geopandas as gpd
 
     from geo.boundaries import Boundaries
     from geo.pipeline import write_catalog, write_layers
 
+    frame = gpd.GeoDataFrame({"code": [z["code"] for z in zones], "name": [z["name"] for z in zones],
+                              "boundary_quality": ["official"] * 2, "source": [source] * 2},
+                             geometry=[_square(*corner) for corner in corners], crs=4326)
+    (x, y), (x2, _) = corners
+    outline = gpd.GeoDataFrame({"code": [county[0]], "name": [county[1]], "source": [source]},
+                               geometry=[shapely.box(x, y, x2 + 0.02, y + 0.02)], crs=4326)
+    write_catalog(build / "projects.geojson", features, "report.txt")
+    write_layers(features, Boundaries(zones=frame, outline=outline, quality="official", source=source), build / "layers")
+    return build
+
+
+@pytest.fixture
+def township_dir(tmp_path):
+    """A county's build: a clinic in 江湾镇, a village in 段莘乡."""
     jiangwan, duanshen = {"code": "361130103", "name": "江湾镇"}, {"code": "361130201", "name": "段莘乡"}
-    zones = gpd.GeoDataFrame({"code": [jiangwan["code"], duanshen["code"]], "name": [jiangwan["name"], duanshen["name"]],
-                              "boundary_quality": ["official"] * 2, "source": ["乡镇界线.gpkg"] * 2},
-                             geometry=[_square(118.0, 29.28), _square(118.02, 29.28)], crs=4326)
-    outline = gpd.GeoDataFrame({"code": ["361130"], "name": ["婺源县"], "source": ["乡镇界线.gpkg"]},
-                               geometry=[shapely.box(118.0, 29.28, 118.04, 29.30)], crs=4326)
     features = [_project("health-jiangwan", "江湾镇卫生院", "health", shapely.Point(118.01, 29.29),
                          [dict(jiangwan, share=1.0, km=None)]),
                 _project("village-qingyuan", "庆源村", "village", shapely.Point(118.03, 29.29),
                          [dict(duanshen, share=1.0, km=None)])]
-    build = tmp_path / "county"
-    write_catalog(build / "projects.geojson", features, "report.txt")
-    write_layers(features, Boundaries(zones=zones, outline=outline, quality="official", source="乡镇界线.gpkg"),
-                 build / "layers")
-    return build
+    return _two_zone_build(tmp_path / "county", (jiangwan, duanshen), ((118.0, 29.28), (118.02, 29.28)),
+                           ("361130", "婺源县"), "乡镇界线.gpkg", features)
 
 
 @pytest.fixture
 def office_named_dir(tmp_path):
     """A build whose official file names its 街道 by their offices: a clinic in 白石街道办, a school in 青松镇人民政府."""
-    import geopandas as gpd
-
-    from geo.boundaries import Boundaries
-    from geo.pipeline import write_catalog, write_layers
-
     baishi, qingsong = {"code": "330199001", "name": "白石街道办"}, {"code": "330199100", "name": "青松镇人民政府"}
-    zones = gpd.GeoDataFrame({"code": [baishi["code"], qingsong["code"]], "name": [baishi["name"], qingsong["name"]],
-                              "boundary_quality": ["official"] * 2, "source": ["街道.gpkg"] * 2},
-                             geometry=[_square(120.10, 30.24), _square(120.12, 30.24)], crs=4326)
-    outline = gpd.GeoDataFrame({"code": ["330199"], "name": ["青山区"], "source": ["街道.gpkg"]},
-                               geometry=[shapely.box(120.10, 30.24, 120.14, 30.26)], crs=4326)
     features = [_project("health-baishi", "白石社区卫生服务中心", "health", shapely.Point(120.11, 30.25),
                          [dict(baishi, share=1.0, km=None)]),
                 _project("school-qingsong", "青松小学", "school", shapely.Point(120.13, 30.25),
                          [dict(qingsong, share=1.0, km=None)])]
-    build = tmp_path / "qingshan"
-    write_catalog(build / "projects.geojson", features, "report.txt")
-    write_layers(features, Boundaries(zones=zones, outline=outline, quality="official", source="街道.gpkg"),
-                 build / "layers")
-    return build
+    return _two_zone_build(tmp_path / "qingshan", (baishi, qingsong), ((120.10, 30.24), (120.12, 30.24)),
+                           ("330199", "青山区"), "街道.gpkg", features)
 
 
 @pytest.mark.parametrize("value, layer, expected", [("白石", "health", "health-baishi"), ("白石街道", "health", "health-baishi"),
