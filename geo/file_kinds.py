@@ -6,7 +6,7 @@ import functools
 import re
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, file_version
 
 # A Shapefile's main file opens with its file code, 9994, as a big-endian integer (ESRI's white paper).
 SHAPEFILE_CODE = b"\x00\x00\x27\x0a"
@@ -146,8 +146,8 @@ def geojson_copy(path: Path) -> Path:
     itself. The copy is made once per version of the file and kept until the program ends."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return path
-    stat = path.stat()
-    return _readable_copy(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    version = file_version(path)
+    return path if version is None else _readable_copy(path, version)
 
 
 # An integer of 19 digits or more outside a string (2**63 has 19): perhaps one past 64 bits.

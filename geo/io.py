@@ -74,6 +74,18 @@ def _link_problem(path) -> str:
     return "no such file"
 
 
+def file_version(path):
+    """(resolved path, size, modification time in ns, inode) of the file ``path``: the key of what is made
+    once per version of a file and kept while the program runs (a copy GDAL reads, a listing of its layers);
+    None when it cannot be looked at."""
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
 def check_not_stream(path) -> None:
     """InputError when ``path`` is a pipe or device (``<(cmd)``, a FIFO): a file that is read more
     than once (sniffed for its kind, then read) must be a regular one, and a FIFO no program writes to

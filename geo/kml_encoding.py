@@ -7,7 +7,7 @@ import functools
 import re
 from pathlib import Path
 
-from geo.io import InputError
+from geo.io import InputError, file_version
 
 # The XML declaration's encoding, at the head of the text (after blanks).
 _DECLARATION = re.compile(r"""\A\s*<\?xml\b[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1""")
@@ -91,12 +91,10 @@ def readable_copy(path, archive=False):
     path = Path(path)
     if (path.suffix.lower() not in (".kml", ".kmz") and not archive) or not path.is_file():
         return path
-    try:
-        stat = path.stat()
-    except OSError:
+    version = file_version(path)
+    if version is None:
         return path
-    archive = archive or path.suffix.lower() == ".kmz"
-    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino), archive)
+    return _copied(path, version, archive or path.suffix.lower() == ".kmz")
 
 
 @functools.lru_cache(maxsize=16)

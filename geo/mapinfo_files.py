@@ -80,14 +80,13 @@ def readable_mapinfo(path) -> Path:
     """What GDAL reads for the MapInfo file ``path`` (.mif, .tab): a copy whose header names the charset its
     text is in (UTF-8, GBK or Big5, as :func:`text_codec` finds it) when the header names another; else
     ``path`` itself (any other file, a header naming Neutral or none, a text GDAL reads right)."""
+    from geo.io import file_version
+
     path = Path(path)
     if path.suffix.lower() not in _TEXT_PART or not path.is_file():
         return path
-    try:
-        stat = path.stat()
-    except OSError:
-        return path
-    return _copied(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    version = file_version(path)
+    return path if version is None else _copied(path, version)
 
 
 @functools.lru_cache(maxsize=16)

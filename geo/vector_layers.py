@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from geo.io import InputError, error_line
+from geo.io import InputError, error_line, file_version
 
 
 def check_network_link(path) -> None:
@@ -144,11 +144,7 @@ def kml_listing(path):
     :func:`kml_sources`, or ``(source, None, exception)`` for one GDAL cannot list; listed once per
     version of the file (by its size, time and inode), however many of its layers are read one by one."""
     path = Path(path)
-    try:
-        stat = path.stat()
-    except OSError:
-        return _listed(path, None)
-    return _listed(path, (str(path.resolve()), stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return _listed(path, file_version(path))
 
 
 @functools.lru_cache(maxsize=8)
