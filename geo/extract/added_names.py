@@ -14,7 +14,7 @@ from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
+from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, LIST_JOIN_CHARS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
 from geo.extract.segment import clauses
 from geo.extract.water_titles import titled_water_works
 
@@ -392,7 +392,7 @@ def _category(norm, start, end, records, depth=0):
     return None, None, end, 0
 
 
-_LIST_JOINS = frozenset("、和及与")
+_LIST_JOINS = frozenset(LIST_JOIN_CHARS)
 
 
 class _Neighbours:

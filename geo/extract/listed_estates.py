@@ -16,7 +16,7 @@ import re
 
 from geo.lexicon import ESTATE_ENDINGS, LISTED_HOUSING_BUILDINGS, LISTED_HOUSING_WORDS
 from geo.lexicon_lookups import is_generic
-from geo.extract.patterns import NUM
+from geo.extract.patterns import LIST_JOIN_CHARS, NUM
 from geo.settings import LISTED_ESTATE_ITEM_CHARS, LISTED_ESTATE_ITEMS, LISTED_ESTATE_TYPE_INFIX_CHARS
 
 # The housing or renewal type a list of estates closes with: a housing word (老旧, 棚改, 安置…), up to
@@ -25,7 +25,7 @@ _HOUSING_TYPE = (rf"(?:{'|'.join(LISTED_HOUSING_WORDS)})[\u4e00-\u9fff]{{0,{LIST
                  rf"(?:{'|'.join(LISTED_HOUSING_BUILDINGS)})")
 # The list's other items (、红水堡, 、白石湾), then 等 and/or a count, then the type; or the type alone.
 _LIST_TO_TYPE = re.compile(
-    rf"(?:(?:[、和及与][^、和及与,;。!?:\n]{{1,{LISTED_ESTATE_ITEM_CHARS}}}?){{0,{LISTED_ESTATE_ITEMS}}}?"
+    rf"(?:(?:[{LIST_JOIN_CHARS}][^{LIST_JOIN_CHARS},;。!?:\n]{{1,{LISTED_ESTATE_ITEM_CHARS}}}?){{0,{LISTED_ESTATE_ITEMS}}}?"
     rf"(?:等{NUM}个|等|{NUM}个))?{_HOUSING_TYPE}")
 
 

@@ -17,6 +17,8 @@ HARD_BREAKS = frozenset(",;:。!?、()[]{}<>|/…—·.【】〔〕〖〗*\t\r\n
 DASHES = "—–-－~～"
 # What joins the items of a plain list of places (青山路、白石路和红水路): after one, another item follows.
 LIST_JOINS = ("、", "和", "及")
+# The characters joining a list's items, 与 with them (青山花园、红水堡与白石湾; 1个220千伏和4个110千伏…).
+LIST_JOIN_CHARS = "、和及与"
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES
 # Corner quotes (Taiwan, Hong Kong) and their closers: a name may follow one opened inside a stem

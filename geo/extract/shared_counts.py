@@ -8,7 +8,7 @@ import re
 
 from geo.lexicon import COUNT_QUALIFIERS, THING_UNITS
 from geo.extract.counts import group_record
-from geo.extract.patterns import CN_DIGITS, NUM, RATING_RE
+from geo.extract.patterns import CN_DIGITS, LIST_JOIN_CHARS, NUM, RATING_RE
 from geo.numbers import parse_number
 from geo.settings import SHARED_COUNT_LOOKBACK
 
@@ -16,10 +16,9 @@ from geo.settings import SHARED_COUNT_LOOKBACK
 # 10万吨级), a qualifier of the lexicon (公办, 省级: ``count_qualifier``) or a kind ending in 型 (乡村型).
 _QUALIFIER = rf"(?:{RATING_RE.pattern}|{'|'.join(COUNT_QUALIFIERS)}|[\u4e00-\u9fff]{{1,2}}型)"
 _UNIT = "|".join(THING_UNITS)
-_JOINERS = "和及与、"
 _NUMBER_OPENERS = frozenset(CN_DIGITS)
 # A count and a qualifier alone, then a joiner, ending where the group's count starts.
-_LEADING = re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<num>{NUM})(?P<unit>{_UNIT})(?P<mod>{_QUALIFIER})[{_JOINERS}]")
+_LEADING = re.compile(rf"(?<![\d.{CN_DIGITS}])(?P<num>{NUM})(?P<unit>{_UNIT})(?P<mod>{_QUALIFIER})[{LIST_JOIN_CHARS}]")
 # The group's own count and qualifier, at its start (4个110千伏…).
 _OWN = re.compile(rf"{NUM}(?P<unit>{_UNIT})(?P<mod>{_QUALIFIER})")
 
@@ -47,7 +46,7 @@ def shared_counts(norm, records, sent_start):
     """
     found, leads = [], set()
     groups = [r for r in records if not r.named and r.quantity and not r.remainder
-              and r.start > sent_start and norm[r.start - 1] in _JOINERS]
+              and r.start > sent_start and norm[r.start - 1] in LIST_JOIN_CHARS]
     if not groups:
         return found
     named = sorted((r.start, r.end) for r in records if r.named)
