@@ -2022,6 +2022,9 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # staff turnover housing (周转房) is a housing head with a stem of three characters or more (a
     # school's, a township's); a bare or short one names nothing
     ("建成白石中学周转房,新建周转房2000平方米。", [("白石中学周转房", "area")], []),
+    # a refuse ground (处理场) is a sanitation head, as 填埋场 is; the city's household refuse
+    # (城市生活) names no place
+    ("新建白石嘴垃圾处理场,建设城市生活垃圾处理场。", [("白石嘴垃圾处理场", "sanitation")], []),
 ])
 
 
