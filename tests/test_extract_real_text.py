@@ -2025,6 +2025,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a refuse ground (处理场) is a sanitation head, as 填埋场 is; the city's household refuse
     # (城市生活) names no place
     ("新建白石嘴垃圾处理场,建设城市生活垃圾处理场。", [("白石嘴垃圾处理场", "sanitation")], []),
+    # an airport opening to flights (通航) is its works; a general-aviation airport (通航机场) keeps
+    # the word in its name
+    ("2019年12月青山白石机场通航,谋划建设红枫通航机场。",
+     [("红枫通航机场", "transport"), ("青山白石机场", "transport")], []),
 ])
 
 
