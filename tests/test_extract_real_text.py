@@ -2029,6 +2029,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # the word in its name
     ("2019年12月青山白石机场通航,谋划建设红枫通航机场。",
      [("红枫通航机场", "transport"), ("青山白石机场", "transport")], []),
+    # a disease-control hospital (防治院), a walled-town site (城址) and an old post road (古驿道)
+    # are health and culture heads
+    ("新建青山县精神病防治院,实施白石土司城址保护工程,修复位于白石岭的红枫古驿道。",
+     [("白石土司城址保护工程", "culture"), ("红枫古驿道", "culture"), ("青山县精神病防治院", "health")], []),
 ])
 
 
