@@ -2033,6 +2033,10 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # are health and culture heads
     ("新建青山县精神病防治院,实施白石土司城址保护工程,修复位于白石岭的红枫古驿道。",
      [("白石土司城址保护工程", "culture"), ("红枫古驿道", "culture"), ("青山县精神病防治院", "health")], []),
+    # a facility's name ends before works said with words of a kind (综合提升改造工程), as a river's does;
+    # a hospital's standard (按三甲医院) stays none
+    ("实施白石客运站综合提升改造工程,按三甲医院标准建设青山医院。",
+     [("白石客运站", "transport"), ("青山医院", "health")], []),
 ])
 
 
