@@ -2037,6 +2037,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # a hospital's standard (按三甲医院) stays none
     ("实施白石客运站综合提升改造工程,按三甲医院标准建设青山医院。",
      [("白石客运站", "transport"), ("青山医院", "health")], []),
+    # a commercial building (商业体) and a business centre (商务中心) are commercial heads
+    ("建成红枫商业体,推进青山商务中心建设。", [("红枫商业体", "commercial"), ("青山商务中心", "commercial")], []),
 ])
 
 
