@@ -59,3 +59,14 @@ def test_word_lists_look_words_up_as_a_set_and_stay_tuples_in_file_order():
     assert ("实施" + stops[0]).endswith(stops)  # str.endswith takes it as the tuple it is
 
 
+
+
+def test_a_teaching_point_and_a_vocational_school_abbreviated_are_school_heads():
+    # 南吕村小学北吕村教学点 (real/hebei_xinji), 长乐职专 (real5/fuzhou_changle): a village's teaching
+    # point and a 职专 are schools named by their stems; a bare one names nothing
+    def names(text):
+        return [(f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text)]
+
+    assert ("青山镇白石村小学东坡村教学点", "school") in names("青山镇白石村小学东坡村教学点项目施工现场,人员穿梭。")
+    assert ("青山职专", "school") in names("新建青山职专。")
+    assert names("把全县65所行政村小学调整为教学点。") == []
