@@ -348,9 +348,11 @@ TERMINAL_RUN_CHARS = 200
 # How many words of a kind (综合, 生态, 文化) may stand between a place's name and the action of its
 # works for the name to end there (青山河文化生态综合治理工程 -> 青山河; geo.extract.extents).
 CLASSED_WORKS_MAX_MODIFIERS = 3
-# The categories whose names end so (a road or a hospital before 标准建设, 提升改造 names the standard or
-# a part as often as the place: measured on the read sets, only water names gained).
-CLASSED_WORKS_CATEGORIES = ("water",)
+# The categories whose names end so: water, and facilities whose works a report words with a kind
+# (白石客运站综合提升改造工程); a road or a hospital before 标准建设, 提升改造 names the standard or a part
+# as often as the place (按三甲医院), a village a counted 中心村, an area its works (沿岸区域综合提升).
+CLASSED_WORKS_CATEGORIES = ("water", "culture", "transport", "commercial", "welfare", "sanitation", "sports",
+                            "market")
 # A facility named by the people it serves (老年人活动中心, 儿童公园) keeps at most this many characters
 # of its stem after them when it is read as a kind in a list typed as a class of facilities
 # (geo.extract.described.kinds_of_facility).

@@ -30,3 +30,17 @@ def test_a_ring_road_keeps_its_jurisdiction():
     # 青山县绕城公路 … 绕城公路: alone, 绕城公路 (like 环城公路) names no one road
     named = _named("今年完成青山县绕城公路改造。绕城公路建成后将缓解交通压力。")
     assert "青山县绕城公路" in named
+
+
+def test_a_road_named_many_times_is_cut_once(monkeypatch):
+    # 青山县白石南路 named four times: its jurisdiction is read once a name, not once a record
+    from geo.extract import bare_roads
+
+    calls = []
+    original = bare_roads.simplified_with_offsets
+    monkeypatch.setattr(bare_roads, "simplified_with_offsets", lambda name: calls.append(name) or original(name))
+    text = ("青山县白石南路建设工程开工。青山县白石南路完成路面改造。青山县白石南路完成绿化。"
+            "青山县白石南路完成亮化。白石南路全长3公里。")
+    named = _named(text)
+    assert "白石南路" in named and "青山县白石南路" not in named
+    assert len(calls) == len(set(calls))

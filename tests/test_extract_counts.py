@@ -682,3 +682,29 @@ def test_things_counted_are_looked_for_from_a_prefix_s_length_before_the_clause_
     monkeypatch.setattr(counts, "_THING_COUNT", Recorded())
     assert counted_groups("青山镇白石村今年建成不少于15家放心粮油连锁店") == [("project", 15)]
     assert asked == ["不少于15家放心粮油连锁店"]
+
+
+def test_things_counted_are_searched_for_by_their_first_character_with_the_same_counts():
+    # _THING_COUNT opened with a look-behind: the engine tried it at every position from a clause's
+    # first digit on; its first character (a digit or a prefix word's) consumed as one class and what
+    # stands before it tested behind it, the counts, their numbers and units are the same.
+    import random
+    import re
+
+    from geo.extract import counts
+    from geo.extract.patterns import COUNT_PREFIX
+    from geo.lexicon import THING_UNITS
+    from test_extract_segment import _searched_for
+
+    former = re.compile(rf"(?<![\d.第])(?!(?<=[签预节履])约)(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?"
+                        rf"(?P<unit>{'|'.join(THING_UNITS)})")
+    assert _searched_for(counts._THING_COUNT) and not _searched_for(former)
+    rng = random.Random(23)
+    alphabet = list("不少于低超过达到多各约共计总合近签预节履第.0123456789余个条座家台处青山") + ["\u0663", "\uff13", "\n"]
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        assert [(m.span(), m.group("num") or text[m.start():m.end("more")], m.group("unit"))
+                for m in counts._THING_COUNT.finditer(text, lo, hi)] == \
+            [(m.span(), m.group("num"), m.group("unit")) for m in former.finditer(text, lo, hi)], text

@@ -32,3 +32,16 @@ def test_only_the_opening_lines_and_the_years_written_are_converted_to_simplifie
     text = "改造提升白石路、青山大道等13條道路。\n" * 5000 + "２０２５年青山區政府工作報告\n"
     assert report_date(text) == "2025"
     assert max(seen) <= 2 * 600 and sum(seen) < 2000
+
+
+def test_a_year_before_work_with_no_report_after_it_is_not_converted(monkeypatch):
+    # 2024年工作目标, 2025年重点工作: a year and 工作 but no 报告 (告 is written alike in both scripts
+    # and no other character reads as it): the window is not converted to be read for a title.
+    from geo import names
+
+    seen = []
+    real = names.to_simplified
+    monkeypatch.setattr(names, "to_simplified", lambda text: seen.append(text) or real(text))
+    text = "青山县开篇。\n" + "2024年工作目标是完成白石路改造。2025年重点工作。\n" * 200 + "2025年青山區政府工作報告\n"
+    assert report_date(text) == "2025"
+    assert len(seen) <= 4  # the opening lines, and the years within reach of the title's 告

@@ -55,3 +55,23 @@ def test_waters_listed_before_flood_duties_are_each_looked_at_once(monkeypatch):
     assert len(looked) <= len(joined)
     assert named_names("做好" + "青山河、" * 300 + "白石河防汛工作。") == []
     assert described._FLOOD_REACH[0] is None  # (the text is let go of once extracted)
+
+
+def test_residents_needs_are_looked_for_up_to_the_mark_that_closes_the_clause(monkeypatch):
+    # 解决青山小区居民入学问题: the needs words are looked for up to the clause's comma (the pattern
+    # crosses no mark), not over the 120 characters after the place (a need in the next clause: none).
+    from geo.extract import described
+
+    spans = []
+    real = described._RESIDENTS_NEED_WORDS
+
+    class Recorded:
+        def search(self, text, pos, endpos):
+            spans.append((pos, endpos, text[endpos:endpos + 1]))
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(described, "_RESIDENTS_NEED_WORDS", Recorded())
+    assert named_names("解决青山小区居民入学问题,改造白石路。") == ["白石路"]
+    assert named_names("改造白石路,解决青山小区居民出行问题。") == ["白石路"]
+    assert any(mark == "," for _, _, mark in spans)  # (the first clause's place: up to its comma)
+    assert all(end - pos < 20 for pos, end, mark in spans if mark == ",")

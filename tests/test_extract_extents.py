@@ -71,3 +71,14 @@ def test_a_name_ends_before_a_corner_quote_as_before_a_double_quote():
 
     assert "青石河" in named_names("实施青石河「清水绿岸」治理提升。")
     assert "青石河" in named_names("实施青石河『清水绿岸』治理提升。")
+
+
+def test_a_school_kind_in_brackets_is_no_other_name_of_the_school():
+    # 上马街道育英路九年一贯制 (real3/qingdao_chengyang) is a school named by its kind; after a school's
+    # name, (九年一贯制) is its kind, not another name (龙岩实验学校(九年一贯制), real148; 文钟片区寄宿制中学
+    # (九年一贯制), real4): a head whose stem in the bracket is shorter than its names need makes no alias
+    from extract_cases import named_names
+
+    assert "青山街道白石路九年一贯制" in named_names("青山街道白石路九年一贯制等3所学校开工建设。")
+    assert "青山实验学校" in named_names("开工建设青山实验学校(九年一贯制)。")
+    assert "白石实验学校(青山中学)" in named_names("新建白石实验学校(青山中学)。")

@@ -2022,6 +2022,23 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
     # staff turnover housing (周转房) is a housing head with a stem of three characters or more (a
     # school's, a township's); a bare or short one names nothing
     ("建成白石中学周转房,新建周转房2000平方米。", [("白石中学周转房", "area")], []),
+    # a refuse ground (处理场) is a sanitation head, as 填埋场 is; the city's household refuse
+    # (城市生活) names no place
+    ("新建白石嘴垃圾处理场,建设城市生活垃圾处理场。", [("白石嘴垃圾处理场", "sanitation")], []),
+    # an airport opening to flights (通航) is its works; a general-aviation airport (通航机场) keeps
+    # the word in its name
+    ("2019年12月青山白石机场通航,谋划建设红枫通航机场。",
+     [("红枫通航机场", "transport"), ("青山白石机场", "transport")], []),
+    # a disease-control hospital (防治院), a walled-town site (城址) and an old post road (古驿道)
+    # are health and culture heads
+    ("新建青山县精神病防治院,实施白石土司城址保护工程,修复位于白石岭的红枫古驿道。",
+     [("白石土司城址保护工程", "culture"), ("红枫古驿道", "culture"), ("青山县精神病防治院", "health")], []),
+    # a facility's name ends before works said with words of a kind (综合提升改造工程), as a river's does;
+    # a hospital's standard (按三甲医院) stays none
+    ("实施白石客运站综合提升改造工程,按三甲医院标准建设青山医院。",
+     [("白石客运站", "transport"), ("青山医院", "health")], []),
+    # a commercial building (商业体) and a business centre (商务中心) are commercial heads
+    ("建成红枫商业体,推进青山商务中心建设。", [("红枫商业体", "commercial"), ("青山商务中心", "commercial")], []),
 ])
 
 

@@ -82,3 +82,14 @@ def test_a_county_opening_with_a_stop_character_keeps_it_in_a_name(county):
 def test_a_flood_or_erosion_channel_named_by_its_purpose_alone_is_a_type(text):
     # 侵蚀沟治理 (heilongjiang_muling): the kind of gully, no name of one (modifiers.tsv: generic)
     assert [f["properties"]["name"] for f in extract_projects(text) if f["properties"].get("named")] == []
+
+
+def test_a_teaching_point_and_a_vocational_school_abbreviated_are_school_heads():
+    # 南吕村小学北吕村教学点 (real/hebei_xinji), 长乐职专 (real5/fuzhou_changle): a village's teaching
+    # point and a 职专 are schools named by their stems; a bare one names nothing
+    def names(text):
+        return [(f["properties"]["name"], f["properties"]["category"]) for f in extract_projects(text)]
+
+    assert ("青山镇白石村小学东坡村教学点", "school") in names("青山镇白石村小学东坡村教学点项目施工现场,人员穿梭。")
+    assert ("青山职专", "school") in names("新建青山职专。")
+    assert names("把全县65所行政村小学调整为教学点。") == []

@@ -40,17 +40,28 @@ def named_bare(records):
     if len(roads) < 2:
         return records
     names = {normalise_name(r.name) for r in roads}
+    cuts = {}  # name -> where its own part begins, or None (a report names a road many times: once a name)
     for record in roads:
-        simplified, origin = simplified_with_offsets(record.name)  # (a Traditional name: 青山縣白石路)
-        match = _JURISDICTION.match(simplified)
-        if match is None or len(simplified) - match.end() < BARE_ROAD_MIN_CHARS or not _HAN.match(simplified, match.end()):
+        name = record.name
+        cut = cuts[name] if name in cuts else cuts.setdefault(name, _own_part(name))
+        if cut is None:
             continue
-        rest, own = record.name[origin[match.end()]:], normalise_name(simplified[match.end():])
+        own = cut[1]
         if own in names and not _kind_of_road(own, record.mention.head):
-            if record.base_name.startswith(record.name[:origin[match.end()]]):
-                record.base_name = record.base_name[origin[match.end()]:]
-            record.name, record.slug_parts = rest, None
+            if record.base_name.startswith(name[:cut[0]]):
+                record.base_name = record.base_name[cut[0]:]
+            record.name, record.slug_parts = name[cut[0]:], None
     return records
+
+
+def _own_part(name):
+    """(where the road's own part begins in ``name``, that part normalised) after a leading jurisdiction
+    (青山县|白石路, 青山縣|白石路), or None when no jurisdiction opens it or too little is left after it."""
+    simplified, origin = simplified_with_offsets(name)  # (a Traditional name: 青山縣白石路)
+    match = _JURISDICTION.match(simplified)
+    if match is None or len(simplified) - match.end() < BARE_ROAD_MIN_CHARS or not _HAN.match(simplified, match.end()):
+        return None
+    return origin[match.end()], normalise_name(simplified[match.end():])
 
 
 def _kind_of_road(own, head):

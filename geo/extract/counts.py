@@ -229,7 +229,13 @@ _MEASURE_NOUN = re.compile("|".join(MEASURE_NOUNS))  # the nouns of MEASURE_RE (
 
 # Things counted with no place type of the lexicon: 建成15家放心粮油连锁店, 新建农贸市场快检室8个.
 # The 约 of 签约, 预约, 节约 is no "about": 加装电梯签约8台 counts 电梯, not 电梯签.
-_THING_COUNT = re.compile(rf"(?<![\d.第])(?!(?<=[签预节履])约)(?:{COUNT_PREFIX})?(?P<num>\d+)(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
+# Its first character (a digit or a COUNT_PREFIX word's) is consumed as one class, which the engine searches
+# for (with the look-behind first it tried the pattern at every position), and what stands before it and the
+# prefix it opens are tested behind it; the number is ``num`` after a prefix, else the first digit and ``more``.
+_PREFIX_OPENINGS = "".join(dict.fromkeys(word[0] for word in COUNT_PREFIX.split("|")))
+_PREFIX_RESTS = "|".join(f"(?<={word[0]}){word[1:]}" for word in COUNT_PREFIX.split("|"))
+_THING_COUNT = re.compile(rf"[\d{_PREFIX_OPENINGS}](?<![\d.第].)(?<![签预节履]约)(?:(?:{_PREFIX_RESTS})(?P<num>\d+)|(?<=\d)(?P<more>\d*))"
+                          rf"(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 _DIGIT = re.compile(r"\d")
 _PREFIX_MAX = max(map(len, COUNT_PREFIX.split("|")))  # (不少于: the longest of COUNT_PREFIX)
 _NOT_THING_START = "的又有很更各每其该"  # 一座宽敞的大桥, 一个又一个: a description, not a thing
@@ -277,7 +283,7 @@ def counted_things(norm, start, end, records, mentions=()):
             taken = taken_spans(records, _counts_kept(records, mentions), start, end)
         if taken.hit(*span) or not is_thing(norm[noun_start:noun_end]):
             continue
-        value = parse_number(match.group("num"))
+        value = parse_number(match.group("num") or norm[match.start():match.end("more")])
         category = thing_category(norm[noun_start:noun_end]) or _type_no_mention_counted(norm, noun_start, noun_end)
         if not value or value < 2 or category is None:
             continue

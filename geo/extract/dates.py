@@ -46,7 +46,8 @@ def report_date(text: str):
     at = text.find("年")
     while at >= 0:  # each year written, and what follows it, read alone: not the whole text
         year = _YEAR_WRITTEN.search(text, at - _YEAR_REACH if at > _YEAR_REACH else 0, at)
-        if year is not None and text.find("工作", at, at + _TITLE_REACH) >= 0:  # (工作 is written alike in both scripts)
+        # (工作 and 告 are written alike in both scripts, and no other character reads as 告)
+        if year is not None and text.find("工作", at, at + _TITLE_REACH) >= 0 and text.find("告", at, at + 1 + _TITLE_REACH) >= 0:
             titled = _YEAR.match(readable(text[year.start():at + 1 + _TITLE_REACH]))
             if titled:
                 return titled.group(1)

@@ -302,10 +302,15 @@ _RESIDENTS_NEED_WORDS = re.compile(r"入学|就学|上学|就医|出行|交通|�
 
 def residents_served(case):
     """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
-    end = case.mention.end
-    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(case.norm) else len(case.norm))  # (the pattern stops at marks itself)
-    return _RESIDENTS_NEED_WORDS.search(case.norm, end, reach) is not None \
-        and _RESIDENTS_NEEDS.match(case.norm, end, reach) is not None
+    norm, end, clause_end = case.norm, case.mention.end, case.clause_end
+    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(norm) else len(norm))  # (the pattern stops at marks itself)
+    # A need is looked for up to the clause's mark when one closes it (no need past it is in reach of the pattern)
+    needs_end = clause_end if end <= clause_end < reach and norm[clause_end] in _NEEDS_STOPS else reach
+    return _RESIDENTS_NEED_WORDS.search(norm, end, needs_end) is not None \
+        and _RESIDENTS_NEEDS.match(norm, end, reach) is not None
+
+
+_NEEDS_STOPS = frozenset(",;:。!?")  # (marks _RESIDENTS_NEEDS matches none of: a clause's or a sentence's)
 
 
 # How many projects a place has, said to grow or shrink (北山片区建设项目逐渐增多, 待A片区工程建设项目

@@ -357,9 +357,13 @@ def _sections_end(norm, pos, clause_end, linear, category=None):
             match = ALIAS_RE.match(norm, pos, clause_end)
         if match is None and not linear and category is not None:
             match = _FACILITY_ALIAS_RE.match(norm, pos, clause_end)
-            if match is not None and (heads().get(head_words.head_ending(match.group(1)), ("",))[0] != category
+            alias_head = head_words.head_ending(match.group(1)) if match is not None else None
+            entry = heads().get(alias_head, ("", "", 0))
+            if match is not None and (entry[0] != category or len(match.group(1)) - len(alias_head) < int(entry[2] or 0)
                                       or category == "members" and works_title(norm, pos) is not None):
-                match = None  # (建设项目(白石小区改造项目): the place of a generic title's works, no alias)
+                # (建设项目(白石小区改造项目): the place of a generic title's works, no alias; 青山学校(九年一贯制):
+                # a head with a stem shorter than its names need is the school's kind, no other name)
+                match = None
         if match is None and linear:
             match = PLACE_SECTION_RE.match(norm, pos, clause_end)
             if match is not None and (match.group(0).endswith(NOT_SECTIONS)

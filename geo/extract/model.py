@@ -123,12 +123,25 @@ NAMED_KINDS = ("name", "facility", "code")  # the kinds of mention that name one
 
 def chain_first(mention):
     """The first item of the list a mention is in (the mention itself when it stands alone)."""
-    return once_per_chain(mention.chain, _first) if mention.chain else mention
+    chain = mention.chain
+    if not chain:
+        return mention
+    answers = getattr(chain, "answers", None)  # (read here: see chain_end)
+    kept = answers.get(_first) if answers is not None else None
+    return kept[1] if kept is not None else once_per_chain(chain, _first)
 
 
 def chain_end(mention):
-    """Where the list a mention is in ends (its own end when it stands alone)."""
-    return once_per_chain(mention.chain, _last_end) if mention.chain else mention.end
+    """Where the list a mention is in ends (its own end when it stands alone).
+
+    The answer :func:`geo.extract.chains.once_per_chain` kept on the list is read here (the rules ask
+    a list's end tens of thousands of times in a 1 MB report: no call of it each time)."""
+    chain = mention.chain
+    if not chain:
+        return mention.end
+    answers = getattr(chain, "answers", None)
+    kept = answers.get(_last_end) if answers is not None else None
+    return kept[1] if kept is not None else once_per_chain(chain, _last_end)
 
 
 def list_end(mention):
