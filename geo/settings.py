@@ -447,3 +447,6 @@ ROUTE_ADDRESS_NAME_CHARS = (2, 4)
 # Characters looked back from a counted group's count for counts listed before it that share its noun,
 # each a count and a qualifier alone (建设1个220千伏和4个110千伏输变电工程: shared_counts.py).
 SHARED_COUNT_LOOKBACK = 20
+# ... and a count is no such count when a named record overlaps it: the named records looked at are this many,
+# of those starting before the count's end (a named record spans few others).
+SHARED_COUNT_NAMED_BEFORE = 8

@@ -10,7 +10,7 @@ from geo.lexicon import COUNT_QUALIFIERS, THING_UNITS
 from geo.extract.counts import group_record
 from geo.extract.patterns import CN_DIGITS, LIST_JOIN_CHARS, NUM, RATING_RE
 from geo.numbers import parse_number
-from geo.settings import SHARED_COUNT_LOOKBACK
+from geo.settings import SHARED_COUNT_LOOKBACK, SHARED_COUNT_NAMED_BEFORE
 
 # What stands between a count and the noun a later count of its list names: a rating (220千伏,
 # 10万吨级), a qualifier of the lexicon (公办, 省级: ``count_qualifier``) or a kind ending in 型 (乡村型).
@@ -83,6 +83,7 @@ def _leading(norm, lo, at):
 
 
 def _named_over(named, start, end):
-    """True when one of the named records' spans (``named``, sorted) overlaps ``norm[start:end]``."""
+    """True when one of the named records' spans (``named``, sorted) overlaps ``norm[start:end]``: of the
+    :data:`geo.settings.SHARED_COUNT_NAMED_BEFORE` last starting before ``end``."""
     at = bisect.bisect_left(named, (end,))
-    return any(s < end and start < e for s, e in named[max(0, at - 8):at])
+    return any(s < end and start < e for s, e in named[max(0, at - SHARED_COUNT_NAMED_BEFORE):at])
