@@ -112,14 +112,21 @@ def merge_line_pieces(entries):
     for numbers in (g for g in groups.values() if len(g) > 1):
         lines = [entries[i].geometry for i in numbers]
         crs = metric_crs_for(shapely.GeometryCollection(lines))
-        pairs = near_pairs(metric_geometry(lines, crs), settings.SAME_ROAD_GAP_M)
-        for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
+        metric = list(metric_geometry(lines, crs))
+        # Seams first (pieces within ROAD_PIECE_GAP_M), then their bodies within SAME_ROAD_GAP_M: few pairs
+        # of bodies where a long road of many short rows would give each row hundreds of neighbours.
+        seams = linked_groups(len(numbers), near_pairs(metric, settings.ROAD_PIECE_GAP_M))
+        bodies = [shapely.union_all([metric[k] for k in seam]) for seam in seams]
+        for road in linked_groups(len(seams), near_pairs(bodies, settings.SAME_ROAD_GAP_M)):
+            members = sorted(k for s in road for k in seams[s])
+            if len(members) < 2:
+                continue
             first = entries[numbers[members[0]]]
             merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
             merged = _carriageways_once(merged, crs)
             accuracy, method = max(entries[numbers[k]].accuracy_m for k in members), f"{len(members)} rows joined"
-            gap = widest_gap_m(list(metric_geometry(list(shapely.get_parts(merged)), crs)))
-            if gap > settings.ROAD_PIECE_GAP_M:
+            if len(road) > 1:  # bodies more than ROAD_PIECE_GAP_M apart: a stretch left undrawn
+                gap = widest_gap_m([bodies[s] for s in road])
                 accuracy = float(round(accuracy + gap / 2))
                 method = f"{method}, across gaps up to {gap:,.0f} m: the road between them not drawn"
             replaced[numbers[members[0]]] = dataclasses.replace(first, geometry=merged, method=f"{first.method} ({method})",
@@ -131,11 +138,11 @@ def merge_line_pieces(entries):
 def widest_gap_m(parts) -> float:
     """The widest gap (metres) that joining metric ``parts`` (lines of one road) nearest first must bridge:
     the longest link of their shortest spanning tree (0 for one part, for parts that touch)."""
+    import numpy as np
     import shapely
 
-    from geo.lines import near_pairs
-
     from geo import settings
+    from geo.lines import near_pairs
 
     pairs = near_pairs(parts, settings.SAME_ROAD_GAP_M)
     parent, widest = list(range(len(parts))), 0.0
@@ -146,7 +153,10 @@ def widest_gap_m(parts) -> float:
             i = parent[i]
         return i
 
-    for distance, a, b in sorted((shapely.distance(parts[a], parts[b]), a, b) for a, b in pairs):
+    pairs = np.asarray(pairs, dtype=int).reshape(-1, 2)
+    parts = np.asarray(parts, dtype=object)
+    distances = shapely.distance(parts[pairs[:, 0]], parts[pairs[:, 1]]) if len(pairs) else np.empty(0)
+    for distance, a, b in sorted(zip(distances.tolist(), pairs[:, 0].tolist(), pairs[:, 1].tolist())):
         if root(a) != root(b):
             parent[root(a)] = root(b)
             widest = max(widest, float(distance))
