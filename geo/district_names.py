@@ -84,7 +84,7 @@ def with_district(name, district, gazetteer, accepts, category):
             note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
                     f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
             return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
-                         match.rivals, match.former_name, note)
+                         match.rivals, match.former_name, note, match.elsewhere)
     return None
 
 
@@ -120,6 +120,6 @@ def without_district(name, district, lookup):
         match = lookup(rest)
         if match is not None and match.strength in ("exact", "folded"):
             return Match(match.entry, match.strength, match.matched_name, match.rivals, match.former_name,
-                         f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off")
+                         f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off", match.elsewhere)
         return None
     return None

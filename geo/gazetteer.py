@@ -55,6 +55,9 @@ class Match:
     former_name: str = ""
     # What the geocode's method says of how the name was found (the district's name written out).
     note: str = ""
+    # (its tier, the next tier having the name exactly or folded, its entries), to say where they disagree:
+    # :func:`placed_elsewhere`.
+    elsewhere: tuple = ()
 
 
 
@@ -192,7 +195,7 @@ class Gazetteer:
         key = normalise_name(name)
         others = tuple(other for other in map(normalise_name, others) if other not in key)
         accepts = accepts or (lambda entry: True)
-        for tier, (exact, folded, noted), (former_exact, former_folded), by_category in self._indexes:
+        for position, (tier, (exact, folded, noted), (former_exact, former_folded), by_category) in enumerate(self._indexes):
             # A name an entry bears now outranks the same name another entry bore once.
             for former, strength, form, candidates in ((False, "exact", key, exact.get(key, [])),
                                                        (False, "folded", fold_name(key), folded.get(fold_name(key), [])),
@@ -202,7 +205,10 @@ class Gazetteer:
                 fit = [e for e in fit if (form, id(e)) not in noted] or fit  # 青山小学 before 青山小学（新建）
                 if fit:
                     rivals = _rivals(fit, category, lines=tier not in self._first_wins)
-                    return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "")
+                    later = () if former else _later_namesakes(self._indexes[position + 1:], key, accepts)
+                    elsewhere = (tier, *later) if later else ()
+                    return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "",
+                                 elsewhere=elsewhere)
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
             if category and len(key) >= 2:
                 candidates = [(e, names) for e, names in candidates
@@ -290,6 +296,48 @@ def _rivals(fit, category, lines=True):
             rivals.append(entry)
             seen.add(id(entry))  # an entry found by its name and an alias is one entry
     return tuple(rivals)
+
+
+def _later_namesakes(later, key, accepts):
+    """(tier, entries) of the first of the ``later`` tiers (indexes) having ``key`` exactly or folded, or ()."""
+    for other, (exact, folded, _), _, _ in later:
+        found = tuple(e for e in exact.get(key) or folded.get(fold_name(key), []) if accepts(e))
+        if found:
+            return other, found
+    return ()
+
+
+def placed_elsewhere(match, near=None) -> str:
+    """What a geocode's method says when the next source having the match's name has it only at places
+    :data:`geo.settings.DUPLICATE_NAME_APART_M` or more from the match's entry, within ``near`` (the
+    district and its margin; its namesakes beyond are other places): a planner's list and OSM placing
+    文化中心 3 km apart: ``OSM extract places 文化中心 3.0 km from here; user gazetteer a.csv, given first, is
+    used``. Empty when that source agrees, or has no such place. The first source given is kept (a
+    planner's own list is given to correct OSM), but the disagreement is said."""
+    from geo import settings
+
+    if not match.elsewhere:
+        return ""
+    tier, other, found = match.elsewhere
+    found = [e for e in found if near is None or e.geometry.intersects(near)]
+    if not found:
+        return ""
+    apart = min(_apart_m(match.entry.geometry, e.geometry) for e in found)
+    if apart < settings.DUPLICATE_NAME_APART_M:
+        return ""
+    return f"{other} places {found[0].name} {apart / 1000:.1f} km from here; {tier}, given first, is used"
+
+
+def _apart_m(first, second) -> float:
+    """Metres between two WGS-84 geometries at their nearest (on a plane tangent at the first)."""
+    import math
+
+    import shapely
+
+    point = first.representative_point()
+    scale = (111_320.0 * math.cos(math.radians(point.y)), 110_574.0)
+    plane = [shapely.transform(g, lambda xy: (xy - (point.x, point.y)) * scale) for g in (first, second)]
+    return float(plane[0].distance(plane[1]))
 
 
 def _prefer_category(entries, category):

@@ -91,14 +91,16 @@ def widen_repeated_points(entries, *, apart_m) -> list:
 
 
 def merge_line_pieces(entries):
-    """Join the rows of one file that draw pieces of one line: same name and category, within ``ROAD_PIECE_GAP_M``.
+    """Join the rows of one file that draw pieces of one line: same name and category, within ``SAME_ROAD_GAP_M``.
 
-    A road centreline file has a row per segment; looking up the road must give all of
-    it, not its first segment. Pieces are joined with ``shapely.line_merge`` (gaps stay
-    gaps); namesakes farther apart stay separate entries (and :func:`duplicate_names`
-    warns about them). The joined entry keeps the first row's attributes, the largest
-    ``accuracy_m``, and says how many rows it joins in ``method``. Rows of one name in two
-    categories are two things (a river and the greening along it, placed by hand): never joined.
+    A road centreline file has a row per segment, and a planner's file may leave a stretch undrawn; looking
+    up the road must give all of it, not its first segment. Pieces are joined with ``shapely.line_merge``
+    (gaps stay gaps) as OSM's ways of one road are (:mod:`geo.osm_roads`); namesakes farther apart stay
+    separate entries (and :func:`duplicate_names` warns about them). The joined entry keeps the first row's
+    attributes and says how many rows it joins in ``method``; its ``accuracy_m`` is the largest of its rows',
+    plus half the widest gap it bridges when that is wider than ``ROAD_PIECE_GAP_M`` (a seam): the road
+    between its pieces may lie that far from what is drawn. Rows of one name in two categories are two
+    things (a river and the greening along it, placed by hand): never joined.
     """
     import shapely
 
@@ -114,16 +116,55 @@ def merge_line_pieces(entries):
     for numbers in (g for g in groups.values() if len(g) > 1):
         lines = [entries[i].geometry for i in numbers]
         crs = metric_crs_for(shapely.GeometryCollection(lines))
-        pairs = near_pairs(metric_geometry(lines, crs), settings.ROAD_PIECE_GAP_M)
-        for members in (c for c in linked_groups(len(numbers), pairs) if len(c) > 1):
+        metric = list(metric_geometry(lines, crs))
+        # Seams first (pieces within ROAD_PIECE_GAP_M), then their bodies within SAME_ROAD_GAP_M: few pairs
+        # of bodies where a long road of many short rows would give each row hundreds of neighbours.
+        seams = linked_groups(len(numbers), near_pairs(metric, settings.ROAD_PIECE_GAP_M))
+        bodies = [shapely.union_all([metric[k] for k in seam]) for seam in seams]
+        for road in linked_groups(len(seams), near_pairs(bodies, settings.SAME_ROAD_GAP_M)):
+            members = sorted(k for s in road for k in seams[s])
+            if len(members) < 2:
+                continue
             first = entries[numbers[members[0]]]
             merged = shapely.line_merge(shapely.union_all([lines[k] for k in members]))
             merged = _carriageways_once(merged, crs)
-            replaced[numbers[members[0]]] = dataclasses.replace(
-                first, geometry=merged, method=f"{first.method} ({len(members)} rows joined)",
-                accuracy_m=max(entries[numbers[k]].accuracy_m for k in members))
+            accuracy, method = max(entries[numbers[k]].accuracy_m for k in members), f"{len(members)} rows joined"
+            if len(road) > 1:  # bodies more than ROAD_PIECE_GAP_M apart: a stretch left undrawn
+                gap = widest_gap_m([bodies[s] for s in road])
+                accuracy = float(round(accuracy + gap / 2))
+                method = f"{method}, across gaps up to {gap:,.0f} m: the road between them not drawn"
+            replaced[numbers[members[0]]] = dataclasses.replace(first, geometry=merged, method=f"{first.method} ({method})",
+                                                                accuracy_m=accuracy)
             dropped.update(numbers[k] for k in members[1:])
     return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+def widest_gap_m(parts) -> float:
+    """The widest gap (metres) that joining metric ``parts`` (lines of one road) nearest first must bridge:
+    the longest link of their shortest spanning tree (0 for one part, for parts that touch)."""
+    import numpy as np
+    import shapely
+
+    from geo import settings
+    from geo.lines import near_pairs
+
+    pairs = near_pairs(parts, settings.SAME_ROAD_GAP_M)
+    parent, widest = list(range(len(parts))), 0.0
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pairs = np.asarray(pairs, dtype=int).reshape(-1, 2)
+    parts = np.asarray(parts, dtype=object)
+    distances = shapely.distance(parts[pairs[:, 0]], parts[pairs[:, 1]]) if len(pairs) else np.empty(0)
+    for distance, a, b in sorted(zip(distances.tolist(), pairs[:, 0].tolist(), pairs[:, 1].tolist())):
+        if root(a) != root(b):
+            parent[root(a)] = root(b)
+            widest = max(widest, float(distance))
+    return widest
 
 
 def _carriageways_once(line, crs):

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
@@ -266,7 +266,8 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         site = site if site is not None and site.strength in ("exact", "folded") else \
             with_district(site_name, district, gazetteer, accepts, category)
         if site is not None:
-            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note)
+            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note,
+                          site.elsewhere)
     return match, cut
 
 
@@ -340,6 +341,8 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
         method += f"; found by its former name {match.former_name} (it is called {entry.name} now)"
     if match.note:
         method += f"; {match.note}"
+    elsewhere = placed_elsewhere(match, place.near)
+    method += f"; {elsewhere}" if elsewhere else ""
     if match.strength == "building":
         method += f"; placed at the site of {entry.name} (no source has the building itself)"
     elif match.strength not in ("exact", "folded", "district"):

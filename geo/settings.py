@@ -75,8 +75,9 @@ DUPLICATE_NAME_APART_M = 1000.0
 SAME_ROAD_GAP_M = 2500.0
 
 # Rows of one gazetteer file that draw pieces of a line with the same name (a road
-# centreline file has one row per segment) and come this close are one road: they are
-# joined into one entry, their gaps kept as gaps.
+# centreline file has one row per segment) within SAME_ROAD_GAP_M of one another are one
+# road, as OSM's ways are: joined into one entry, their gaps kept as gaps. Gaps up to this
+# are seams; a wider one (a stretch left undrawn) widens the entry's accuracy_m by half of it.
 ROAD_PIECE_GAP_M = 50.0
 
 # Overlaps between official 街道 polygons, and gaps inside their union, larger than this

@@ -822,3 +822,25 @@ def test_a_row_stored_as_a_collection_of_one_place_is_that_place_with_a_warning(
         "are kept, the points left out",
         f"{path}: left out 2 of 5 row(s) that cannot place anything (a GeometryCollection, give one geometry "
         "type per row: entries 3 (白石小学), 4 (青山广场))"]
+
+
+def test_a_later_source_placing_the_name_km_away_is_said_and_the_first_source_kept():
+    # A planner's list put 青山文化中心 at 112.935 and OSM 3 km east: the list's spot was used, `matched`,
+    # without a word of OSM's. The list is kept (given first, to correct OSM) but the geocode says so;
+    # sources agreeing within 1 km, or a later one without the name, say nothing.
+    from geo.geocode import geocode_projects
+
+    listed = _entry("青山文化中心", shapely.Point(112.935, 28.205), tier="user gazetteer 点位.csv")
+    gaz = Gazetteer().add_tier("user gazetteer 点位.csv", [listed, _entry("白石小学", shapely.Point(112.93, 28.21))]) \
+        .add_tier("OSM extract", [_entry("青山文化中心", shapely.Point(112.9657, 28.205)),
+                                  _entry("白石小学", shapely.Point(112.931, 28.21))])
+    said = "OSM extract places 青山文化中心 3.0 km from here; user gazetteer 点位.csv, given first, is used"
+    match = gaz.lookup("青山文化中心")
+    assert match.entry is listed and gazetteer_module.placed_elsewhere(match) == said
+    assert gazetteer_module.placed_elsewhere(gaz.lookup("白石小学")) == ""
+    far = shapely.box(112.90, 28.17, 112.95, 28.23)  # a district whose margin OSM's place lies beyond: another place
+    assert gazetteer_module.placed_elsewhere(match, far) == ""
+    project = {"id": 1, "geometry": None, "properties": {"id": 1, "name": "青山文化中心", "category": "culture", "named": True}}
+    (located,), _ = geocode_projects([project], gaz, shapely.box(112.90, 28.17, 113.00, 28.23), warnings=[])
+    assert located["properties"]["geocode"]["method"].endswith(said)
+    assert located["properties"]["geocode"]["status"] == "matched"

@@ -1,5 +1,8 @@
 """geo.gazetteer_rows: a file's rows as a gazetteer takes them (namesakes far apart, a place typed twice)."""
 
+import re
+
+import pytest
 import shapely
 
 
@@ -49,7 +52,7 @@ def test_of_namesakes_far_apart_the_row_in_the_district_is_used(tmp_path):
 
 def test_a_name_a_file_gives_to_two_places_in_the_district_leaves_its_project_unlocated(tmp_path):
     # An Amap pick list gives 文化中心 twice, 3 km apart, both in 青山县: the first was used, matched, claiming
-    # 50 m, though the report does not say which it means. A road drawn in two pieces stays the first piece.
+    # 50 m, though the report does not say which it means. A road drawn in two pieces 1 km apart is one road.
     from geo.geocode import geocode_projects
     from geo.pipeline import build_gazetteer
 
@@ -70,4 +73,28 @@ def test_a_name_a_file_gives_to_two_places_in_the_district_leaves_its_project_un
     centre, school, road = located
     assert centre["geometry"] is None
     assert unlocated[0]["reason"].startswith("2 places named '文化中心' in user gazetteer 点位_高德.csv, up to 3.0 km apart")
-    assert school["geometry"] is not None and road["geometry"].bounds[2] < 112.93  # the one in the county; the first piece
+    assert school["geometry"] is not None and road["geometry"].bounds[2] > 112.95  # the one in the county; both pieces
+
+
+def test_a_road_drawn_in_pieces_hundreds_of_metres_apart_is_one_road_claiming_half_its_widest_gap(tmp_path):
+    # A planner's road file drew 白石路 in three rows, the middle one 330 m short of the first (a stretch
+    # not yet surveyed): the first row alone was the road (1.1 km of 2.5 km), claiming the file's 20 m,
+    # though OSM joins the ways of one road up to 2.5 km apart. Now one road, its gap kept as a gap,
+    # claiming the farthest the undrawn stretch can lie from what is drawn (half the gap).
+    from pyproj import Geod
+
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "道路.csv"
+    path.write_text("名称,wkt\n"
+                    '白石路,"LINESTRING(112.930 28.175, 112.930 28.185)"\n'
+                    '白石路,"LINESTRING(112.930 28.188, 112.930 28.195)"\n'
+                    '白石路,"LINESTRING(112.930 28.1952, 112.930 28.200)"\n'
+                    '白石路,"LINESTRING(112.990 28.175, 112.990 28.200)"\n', encoding="utf-8")  # 5.9 km east: a namesake
+    road, namesake = load_file(path, datum="wgs84")
+    gap = Geod(ellps="WGS84").inv(112.93, 28.185, 112.93, 28.188)[2]
+    assert 330 < gap < 335 and road.geometry.geom_type == "MultiLineString" and len(road.geometry.geoms) == 3
+    assert road.accuracy_m == pytest.approx(namesake.accuracy_m + gap / 2, abs=2)  # (the gap in Gauss-Krüger metres)
+    assert re.fullmatch(r"coordinates from file \(3 rows joined, across gaps up to 33\d m: the road between them not drawn\)",
+                        road.method)
+    assert namesake.method == "coordinates from file"
