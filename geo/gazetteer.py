@@ -322,22 +322,20 @@ def placed_elsewhere(match, near=None) -> str:
     found = [e for e in found if near is None or e.geometry.intersects(near)]
     if not found:
         return ""
-    apart = min(_apart_m(match.entry.geometry, e.geometry) for e in found)
+    apart = metres_to_nearest(match.entry, found)
     if apart < settings.DUPLICATE_NAME_APART_M:
         return ""
     return f"{other} places {found[0].name} {apart / 1000:.1f} km from here; {tier}, given first, is used"
 
 
-def _apart_m(first, second) -> float:
-    """Metres between two WGS-84 geometries at their nearest (on a plane tangent at the first)."""
-    import math
+def metres_to_nearest(entry, others, crs=None) -> float:
+    """The distance in metres from ``entry``'s geometry to the nearest of ``others`` (entries), measured in
+    ``crs`` (a metric CRS; default: the Gauss-Kruger zone of ``entry``, :func:`geo.crs.metric_crs_for`)."""
+    from geo.crs import metric_crs_for, metric_geometry
 
-    import shapely
-
-    point = first.representative_point()
-    scale = (111_320.0 * math.cos(math.radians(point.y)), 110_574.0)
-    plane = [shapely.transform(g, lambda xy: (xy - (point.x, point.y)) * scale) for g in (first, second)]
-    return float(plane[0].distance(plane[1]))
+    crs = crs or metric_crs_for(entry.geometry)
+    here = metric_geometry(entry.geometry, crs)
+    return min(float(here.distance(metric_geometry(other.geometry, crs))) for other in others)
 
 
 def _prefer_category(entries, category):

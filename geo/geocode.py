@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import NamedTuple
 
 from geo import settings
-from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, placed_elsewhere
+from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
@@ -266,8 +267,7 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         site = site if site is not None and site.strength in ("exact", "folded") else \
             with_district(site_name, district, gazetteer, accepts, category)
         if site is not None:
-            match = Match(site.entry, "building", site.matched_name, site.rivals, site.former_name, site.note,
-                          site.elsewhere)
+            match = dataclasses.replace(site, strength="building")
     return match, cut
 
 
@@ -316,19 +316,10 @@ def _station_on_line(name, gazetteer, crs, off_line=None):
     lines, _ = gazetteer.find_lines(line)
     if not lines:
         return match
-    near = [e for e in (match.entry, *match.rivals) if _metres_apart(e, lines, crs) <= settings.STATION_OFF_LINE_M]
+    near = [e for e in (match.entry, *match.rivals) if metres_to_nearest(e, lines, crs) <= settings.STATION_OFF_LINE_M]
     if not near and off_line is not None:
         off_line.append((match.entry, lines[0]))
     return Match(near[0], match.strength, near[0].name, tuple(near[1:]), match.former_name) if near else None
-
-
-def _metres_apart(entry, others, crs):
-    """The distance in metres from an entry's geometry to the nearest of ``others`` (entries)."""
-    from geo.crs import metric_crs_for, metric_geometry
-
-    crs = crs or metric_crs_for(entry.geometry)
-    here = metric_geometry(entry.geometry, crs)
-    return min(float(here.distance(metric_geometry(other.geometry, crs))) for other in others)
 
 
 def _geocoded(entry, match, cut, kind, gazetteer, place):
