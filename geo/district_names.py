@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
-from geo.gazetteer import Match
 from geo.places import COUNTY_LEVEL_ENDS
 
 
@@ -83,8 +83,7 @@ def with_district(name, district, gazetteer, accepts, category):
         if match is not None and match.strength in ("exact", "folded"):
             note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
                     f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
-            return Match(match.entry, strength if strength != "exact" else match.strength, match.matched_name,
-                         match.rivals, match.former_name, note, match.elsewhere)
+            return dataclasses.replace(match, strength=strength if strength != "exact" else match.strength, note=note)
     return None
 
 
@@ -119,7 +118,6 @@ def without_district(name, district, lookup):
             continue
         match = lookup(rest)
         if match is not None and match.strength in ("exact", "folded"):
-            return Match(match.entry, match.strength, match.matched_name, match.rivals, match.former_name,
-                         f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off", match.elsewhere)
+            return dataclasses.replace(match, note=f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off")
         return None
     return None
