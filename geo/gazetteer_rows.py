@@ -146,25 +146,13 @@ def widest_gap_m(parts) -> float:
     import shapely
 
     from geo import settings
-    from geo.lines import near_pairs
+    from geo.lines import near_pairs, spanning_links
 
-    pairs = near_pairs(parts, settings.SAME_ROAD_GAP_M)
-    parent, widest = list(range(len(parts))), 0.0
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    pairs = np.asarray(pairs, dtype=int).reshape(-1, 2)
+    pairs = np.asarray(near_pairs(parts, settings.SAME_ROAD_GAP_M), dtype=int).reshape(-1, 2)
     parts = np.asarray(parts, dtype=object)
     distances = shapely.distance(parts[pairs[:, 0]], parts[pairs[:, 1]]) if len(pairs) else np.empty(0)
-    for distance, a, b in sorted(zip(distances.tolist(), pairs[:, 0].tolist(), pairs[:, 1].tolist())):
-        if root(a) != root(b):
-            parent[root(a)] = root(b)
-            widest = max(widest, float(distance))
-    return widest
+    links = sorted(zip(distances.tolist(), pairs[:, 0].tolist(), pairs[:, 1].tolist()))
+    return max((float(distance) for distance, _, _ in spanning_links(len(parts), links)), default=0.0)
 
 
 def _carriageways_once(line, crs):

@@ -231,6 +231,36 @@ def linked_groups(count, pairs):
     list of list of int
         Each group sorted, groups in order of their first index (every index in one group).
     """
+    root, join = _union_find(count)
+    for a, b in pairs:
+        join(a, b)
+    groups = {}
+    for i in range(count):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda group: group[0])
+
+
+def spanning_links(count, links):
+    """The links of a shortest spanning forest of the indices ``0 .. count - 1`` (Kruskal's).
+
+    Parameters
+    ----------
+    count : int
+    links : iterable of (float, int, int)
+        (length, i, j), sorted shortest first.
+
+    Returns
+    -------
+    list of (float, int, int)
+        The links that join two groups not yet joined, in order.
+    """
+    _, join = _union_find(count)
+    return [link for link in links if join(link[1], link[2])]
+
+
+def _union_find(count):
+    """(root, join) over the indices ``0 .. count - 1``: ``root(i)`` the representative of i's group,
+    ``join(a, b)`` joins their groups (b's root the joined group's), True when they were apart."""
     parent = list(range(count))
 
     def root(i):
@@ -239,12 +269,12 @@ def linked_groups(count, pairs):
             i = parent[i]
         return i
 
-    for a, b in pairs:
-        parent[root(a)] = root(b)
-    groups = {}
-    for i in range(count):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values(), key=lambda group: group[0])
+    def join(a, b):
+        top_a, top_b = root(a), root(b)
+        parent[top_a] = top_b
+        return top_a != top_b
+
+    return root, join
 
 
 # --------------------------------------------------------------------------- carriageways
