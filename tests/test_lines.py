@@ -4,7 +4,7 @@ import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString
 
-from geo.lines import crossings, linked_groups, merge_ways, near_pairs, route
+from geo.lines import crossings, linked_groups, merge_ways, near_pairs, route, spanning_links
 
 
 def test_route_orders_reversed_parts_across_gaps_and_cuts_without_the_gaps():
@@ -128,3 +128,10 @@ def test_lines_within_the_distance_link_into_groups_through_one_another():
     pairs = near_pairs(lines, 60.0)
     assert sorted(pairs) == [(0, 2), (2, 3)]
     assert linked_groups(len(lines), pairs) == [[0, 2, 3], [1]]  # 0 and 3 are 200 m apart, linked through 2
+
+
+def test_a_spanning_forest_keeps_the_shortest_link_joining_each_two_groups():
+    # 白石路 in three pieces: 0-1 50 m apart, 1-2 400 m, 0-2 500 m; a fourth piece apart from them all.
+    links = [(50.0, 0, 1), (400.0, 1, 2), (500.0, 0, 2)]
+    assert spanning_links(4, links) == [(50.0, 0, 1), (400.0, 1, 2)]  # 0-2 joins nothing new
+    assert spanning_links(1, []) == []
