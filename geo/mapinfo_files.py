@@ -57,7 +57,7 @@ def check_parts(path) -> None:
         if columns is not None and int(columns.group(1)) == 0:
             return  # shapes alone, no table of values
     part = _TEXT_PART[suffix]
-    if not any(p.is_file() for p in (path.with_suffix(part), path.with_suffix(part.upper()))):
+    if _text_part(path) is None:
         raise InputError(path, f"MapInfo {suffix} has no {part} beside it (its table of values: names, codes); "
                                f"copy the {part} with it")
 
@@ -91,6 +91,8 @@ def readable_mapinfo(path) -> Path:
 
 @functools.lru_cache(maxsize=16)
 def _copied(path, version):
+    """:func:`readable_mapinfo` for one ``version`` of the file (:func:`geo.io.file_version`): the copy, made
+    once, or ``path``."""
     from geo.io import warn
 
     header, text = _parts(path)
@@ -148,7 +150,7 @@ def _parts(path):
     from geo.dbf import read_sidecar
 
     suffix = _TEXT_PART[path.suffix.lower()]
-    part = next((p for p in (path.with_suffix(suffix), path.with_suffix(suffix.upper())) if p.is_file()), None)
+    part = _text_part(path)
     if part is None:
         return None, None
     with open(path, "rb") as handle:
@@ -160,6 +162,13 @@ def _parts(path):
     if suffix == ".dat" and len(text) >= 10:
         text = text[int.from_bytes(text[8:10], "little"):]  # its records: the header holds binary counts
     return header, text
+
+
+def _text_part(path):
+    """The part holding the MapInfo file ``path``'s table of values beside it (its .mid or .dat, in either
+    case), or None."""
+    suffix = _TEXT_PART[path.suffix.lower()]
+    return next((p for p in (path.with_suffix(suffix), path.with_suffix(suffix.upper())) if p.is_file()), None)
 
 
 def _copy(path, length, header):
