@@ -49,3 +49,22 @@ def test_the_course_after_jing_is_searched_for_by_its_first_character_with_the_s
         hi = rng.randint(lo, len(text))
         found, before = context._VIA_BEFORE.search(text, lo, hi), former.search(text, lo, hi)
         assert (found and found.span()) == (before and before.span()), text
+
+
+def test_verbs_of_reliance_are_looked_for_from_the_clause_start(monkeypatch):
+    # the verb's list holds no mark: the look back for 依托 starts at the clause's comma, not 40
+    # characters back; a verb in the clause before (依托白石镇,青山老街) still relies on nothing after the mark
+    from geo.extract import context
+
+    spans = []
+    real = context._RELIANCE_VERB
+
+    class Recorded:
+        def search(self, text, pos, endpos):
+            spans.append((pos, endpos, text[pos - 1:pos]))
+            return real.search(text, pos, endpos)
+
+    monkeypatch.setattr(context, "_RELIANCE_VERB", Recorded())
+    assert named_names("改造白石镇青山路、白石路,依托金河老街、翠湖广场,搭建夜间消费平台。") == ["白石路", "白石镇青山路"]
+    assert "青山公园" in named_names("依托白石镇,青山公园建设完成。")
+    assert any(mark == "," and end - pos == 0 for pos, end, mark in spans)  # (金河老街: the clause's first place)

@@ -75,3 +75,26 @@ def test_residents_needs_are_looked_for_up_to_the_mark_that_closes_the_clause(mo
     assert named_names("改造白石路,解决青山小区居民出行问题。") == ["白石路"]
     assert any(mark == "," for _, _, mark in spans)  # (the first clause's place: up to its comma)
     assert all(end - pos < 20 for pos, end, mark in spans if mark == ",")
+
+
+def test_openers_of_contents_are_looked_for_from_the_clause_start(monkeypatch):
+    # 青山文化园区包括体育馆、图书馆: an opener's list holds no mark, but the colon right after the opener
+    # (建设内容为:体育馆): the look back for 包括 starts at the clause's comma, or the longest opener
+    # before its colon, not 80 characters back; what it finds is the same
+    from geo.extract import described
+
+    spans = []
+    real = described._CONTENTS_LITERAL_RE
+
+    class Recorded:
+        def search(self, text, pos, endpos):
+            spans.append((pos, endpos, text[pos - 1:pos]))
+            return real.search(text, pos, endpos)
+
+    before = "改造白石镇青山路、白石路、绿水路、红星路、金河路、玉带路、长青路和东风路,"
+    alone = [named_names(text) for text in ("青山文化园区包括体育馆、图书馆及档案馆。", "青山体育中心建设内容为:体育馆、游泳馆。")]
+    monkeypatch.setattr(described, "_CONTENTS_LITERAL_RE", Recorded())
+    assert named_names(before + "青山文化园区包括体育馆、图书馆及档案馆。") == sorted(set(named_names(before[:-1] + "。")) | set(alone[0]))
+    assert named_names(before + "青山体育中心建设内容为:体育馆、游泳馆。") == sorted(set(named_names(before[:-1] + "。")) | set(alone[1]))
+    assert spans and all(end - pos <= 20 for pos, end, mark in spans if pos > len(before) - 2)
+    assert any(mark == "," for _, _, mark in spans)

@@ -302,7 +302,7 @@ def _context(norm, mention, action, clause, clause_text):
     from geo.extract.context import CONTEXT_RULES, governed_by_context_verb
     from geo.extract.records import Case
 
-    case = Case(norm, mention, clause_text, clause[1], action=action)
+    case = Case(norm, mention, clause_text, clause[1], clause[0], action=action)
     if governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
         return True
     end = mention.end

@@ -24,7 +24,7 @@ from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
 from geo.extract.visits import (VISIT_VERBS, estate_visited, visited_as_works, visited_works_sites, works_inspected,
                                 works_seen, works_site_visited)
-from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
+from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
 from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
@@ -117,9 +117,12 @@ def _relied_on(case):
     their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
     依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
-    start = (mention.stem_start - _RELIANCE_REACH if mention.stem_start > _RELIANCE_REACH else 0)
+    lo = (mention.stem_start - _RELIANCE_REACH if mention.stem_start > _RELIANCE_REACH else 0)
+    start = clause_floor(norm, case.clause_start, lo, mention.stem_start)  # (the verb's list holds no mark)
     if _RELIANCE_VERB.search(norm, start, mention.stem_start) is None:
-        return False  # (most places: no such verb before them, and no pattern to look for)
+        return False  # (most places: no such verb in their clause, and no pattern to look for)
+    if start > lo and _RELIANCE_VERB.search(norm, lo, start) is not None:
+        return False  # (the first verb within reach, in a clause before: its list ends at the mark)
     match = _RELIANCE_BEFORE.search(norm, start, mention.stem_start)
     if match is None or match.end() != mention.stem_start or _ends_an_action(norm, match.start(), match.group(1)) \
             or list_end(mention) < case.clause_end and not _list_rest_closes(norm, mention.end, case.clause_end):

@@ -203,6 +203,8 @@ _CONTENTS_LITERAL_RE = re.compile("|".join(_CONTENTS_LITERALS))  # (one search f
 # (包括, 建设项目有): a type with a stem listed after them beside a bare type is a part too.
 _PARTS_OPENERS = frozenset(("建设内容为", "建设内容有", "主要建设有", "内设有"))
 _CONTENTS_REACH = 80  # characters back from a place looked through for the list's 包括
+_CONTENTS_OPENER_MAX = 5  # characters of the longest opener of _CONTENTS_LISTED (建设内容为)
+_CONTENTS_MARKS = ",;。!?\n"  # what no list of _CONTENTS_LISTED holds (its colon follows the opener)
 
 
 def types_contained(case):
@@ -214,7 +216,7 @@ def types_contained(case):
     start = mention.stem_start
     if start is None or mention.count:
         return False  # (a road's code with its section, or a counted one)
-    lo = (start - _CONTENTS_REACH if start > _CONTENTS_REACH else 0)
+    lo = _contents_floor(norm, case.clause_start, (start - _CONTENTS_REACH if start > _CONTENTS_REACH else 0), start)
     if _CONTENTS_LITERAL_RE.search(norm, lo, start) is None:
         return False  # (most places: no opener of a project's contents before them)
     bare = _bare_type(norm, mention)
@@ -222,6 +224,19 @@ def types_contained(case):
         return False  # (a named place, in no list of parts)
     match = _CONTENTS_LISTED.search(norm, lo, start)
     return match is not None and (bare or match.group("opener") in _PARTS_OPENERS)
+
+
+def _contents_floor(norm, clause_start, lo, start):
+    """Where the look back for a list's opener may begin: the list holds no mark, but the colon
+    right after its opener (包括:), which the opener stands right before. A newline before the
+    place itself is left (``$`` matches before it)."""
+    if lo < clause_start <= start:
+        mark = norm[clause_start - 1]
+        if mark == ":":
+            return max(lo, clause_start - 1 - _CONTENTS_OPENER_MAX)
+        if mark in _CONTENTS_MARKS and (clause_start < start or mark != "\n"):
+            return clause_start
+    return lo
 
 
 def _bare_type(norm, mention):

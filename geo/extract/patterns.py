@@ -312,6 +312,18 @@ def on_a_route_described(norm, pos):
 
 
 CLAUSE_BREAKS = ",;。!?:\n"  # what ends a clause a rule looks back through
+
+
+def clause_floor(norm, clause_start, lo, end, marks=CLAUSE_BREAKS):
+    """Where a look back over ``norm[lo:end]`` for a run holding none of ``marks`` may begin.
+
+    Such a run ending at ``end`` lies after the last of them: ``clause_start`` when the character
+    before it is one (and it is within reach), else ``lo``. The answer of the search is the same,
+    over fewer characters.
+    """
+    if lo < clause_start <= end and norm[clause_start - 1] in marks:
+        return clause_start
+    return lo
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
 MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)

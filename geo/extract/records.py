@@ -45,7 +45,7 @@ def clause_records(norm, start, end, sent_start, sent_end):
     records = []
     right_actions = {}  # the works said after a position of the clause, looked up once (a list's items share them)
     for mention in mentions:
-        made = _mention_records(norm, mention, sentence, end, right_actions)
+        made = _mention_records(norm, mention, sentence, end, right_actions, start)
         for record in made:
             record.clause = (start, end)
         records.extend(made)
@@ -198,6 +198,7 @@ class Case:
     mention: Mention
     sentence: str
     clause_end: int
+    clause_start: int = 0  # (0 when unknown: the rules then look back as far as they reach)
     action: str | None = None
     count: Count | None = None
     rest_start: int = 0
@@ -206,17 +207,18 @@ class Case:
     section_text: str = ""
 
 
-def _mention_records(norm, mention, sentence, clause_end, right_actions=None):
+def _mention_records(norm, mention, sentence, clause_end, right_actions=None, clause_start=0):
     """Records made by one mention: a named project, a group record, or nothing.
 
     The context rules run first (CONTEXT_RULES: a mention they flag is context, not works);
     then the stem, category and action are worked out; then the record rules run in order
     (RECORD_RULES), and the first that decides gives the records. ``right_actions``: the
-    clause's right actions looked up so far (see :func:`geo.extract.works.action_for`).
+    clause's right actions looked up so far (see :func:`geo.extract.works.action_for`);
+    ``clause_start``: where the clause opens (rules that look back stop at its mark).
     """
     if mention.kind == "skip":
         return []
-    case = Case(norm, mention, sentence, clause_end)
+    case = Case(norm, mention, sentence, clause_end, clause_start)
     if governed_by_context_verb(case):
         return []
     case.action = action_for(norm, mention, clause_end, right_actions)
