@@ -17,7 +17,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import ACTION_INDEX, match_any, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
-from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, count_search, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
+from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, clause_floor, count_search, VISITED_OWN_WORKS_RE, VISITED_PLACE_CATEGORIES
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
@@ -230,13 +230,10 @@ def _contents_floor(norm, clause_start, lo, start):
     """Where the look back for a list's opener may begin: the list holds no mark, but the colon
     right after its opener (包括:), which the opener stands right before. A newline before the
     place itself is left (``$`` matches before it)."""
-    if lo < clause_start <= start:
-        mark = norm[clause_start - 1]
-        if mark == ":":
-            return max(lo, clause_start - 1 - _CONTENTS_OPENER_MAX)
-        if mark in _CONTENTS_MARKS and (clause_start < start or mark != "\n"):
-            return clause_start
-    return lo
+    if lo < clause_start <= start and norm[clause_start - 1] == ":":
+        return max(lo, clause_start - 1 - _CONTENTS_OPENER_MAX)
+    return clause_floor(norm, clause_start, lo, start,
+                        _CONTENTS_MARKS if clause_start < start else _CONTENTS_MARKS.replace("\n", ""))
 
 
 def _bare_type(norm, mention):

@@ -324,6 +324,8 @@ def clause_floor(norm, clause_start, lo, end, marks=CLAUSE_BREAKS):
     if lo < clause_start <= end and norm[clause_start - 1] in marks:
         return clause_start
     return lo
+
+
 ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
 MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
 MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
