@@ -445,3 +445,6 @@ ROUTE_ADDRESS_NAME_CHARS = (2, 4)
 # Characters looked back from a counted group's count for counts listed before it that share its noun,
 # each a count and a qualifier alone (建设1个220千伏和4个110千伏输变电工程: shared_counts.py).
 SHARED_COUNT_LOOKBACK = 20
+# A works title written right after an attributive 的 (投资2.7亿元的白石园区排水工程) is named whole when the
+# tagger is at least this sure of it (geo/extract/attributed_titles.py).
+ATTRIBUTED_TITLE_CONFIDENCE = 0.9
