@@ -451,3 +451,6 @@ SHARED_COUNT_LOOKBACK = 20
 # ... and a count is no such count when a named record overlaps it: the named records looked at are this many,
 # of those starting before the count's end (a named record spans few others).
 SHARED_COUNT_NAMED_BEFORE = 8
+# A works title written right after an attributive 的 (投资2.7亿元的白石园区排水工程) is named whole when the
+# tagger is at least this sure of it (geo/extract/attributed_titles.py).
+ATTRIBUTED_TITLE_CONFIDENCE = 0.9
