@@ -184,10 +184,9 @@ def _record_for_span(norm, start, end, clause, records, clause_text=None, neighb
         # 此外,白沙湖湿地生态保护与修复工程也被纳入…: a water works written as its title, marked whole
         # (桃山湖坝下综合治理项目正式开工: also where the rules read its 项目 as a bare type head)
         category, kind, head_start, min_stem, whole = "water", "name", end, 0, True
-    elif (category is None or kind == "generic") and attributed_title_category(norm, start, end, confidence):
+    elif (category is None or kind == "generic") and (titled := attributed_title_category(norm, start, end, confidence)):
         # 投资2.38亿元的白石园区排水工程: a works title right after the 的 closing what describes it
-        category = attributed_title_category(norm, start, end, confidence)
-        kind, head_start, min_stem, whole = "name", end, 0, True
+        category, kind, head_start, min_stem, whole = titled, "name", end, 0, True
     if category is None:
         return None
     if not whole and head_start == end and (end - start > HEADLESS_MAX or any(
