@@ -304,6 +304,9 @@ HOLDING_ZONES = words("holding_zone")
 # Places a list closed by 等 is of when the roads follow them (A村及B村等2村道路, A、B等农地重划区内共
 # 十六条农路): the roads are in those places, none of the places is a road.
 ROAD_HOLDING_PLACES = words("road_holding_place")
+# The place word after 等 closing a list of villages or townships that works lie in, not on (A村、B村等地多处
+# 道路, A社区、B社区等处的胡同): extract.region_lists.
+LISTED_REGIONS = words("listed_region")
 
 STEM_CATEGORY = pairs("stem_category")
 # Words that give a bare facility head (中心, 楼) its category, and nothing else (旅游 in 县旅游集散中心;

@@ -454,3 +454,7 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # A works title written right after an attributive 的 (投资2.7亿元的白石园区排水工程) is named whole when the
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
+
+# Items read after a village or township to the 等地/等处 closing its list (extract.region_lists): a list of
+# settlements that long is where works lie; a longer one is left to the other rules.
+REGION_LIST_ITEMS = 8

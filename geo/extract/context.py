@@ -30,6 +30,7 @@ from geo.extract.described import centres_made, enrolment_area, examples_of_a_ki
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes, growth_driven, honoured_zone
+from geo.extract.region_lists import region_listed
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
@@ -438,7 +439,8 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, insid
                  examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, what_it_becomes, residents_served,
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
-                 growth_driven, centres_made, _road_as_address, _existing_road, crossed_place, honoured_zone)
+                 growth_driven, centres_made, _road_as_address, _existing_road, crossed_place, honoured_zone,
+                 region_listed)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
