@@ -425,6 +425,12 @@ JOINED_ITEM_REACH = 12
 # Bare items listed before one named bare and the last item of a list (青石、白马、红枫工业园:
 # geo.extract.bare_items): how many are looked at.
 BARE_LIST_MAX_ITEMS = 6
+# A list whose items number the count of the type closing it names them (青山花园、红水堡、白石湾3个老旧小区:
+# geo.extract.counted_lists): the groups' categories it is asked of, the most items, an item's most characters.
+COUNTED_LIST_CATEGORIES = ("area", "commercial", "market", "culture", "welfare", "sports", "park", "health",
+                           "school", "transport")
+COUNTED_LIST_MAX_ITEMS = 6
+COUNTED_LIST_ITEM_CHARS = 12
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before

@@ -186,6 +186,7 @@ from geo.extract.sandwiched import sandwiched_items
 from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
 from geo.extract.added_names import after_label
 from geo.extract.counted_places import counted_places
+from geo.extract.counted_lists import counted_list_items
 from geo.extract.shared_counts import shared_counts
 from geo.extract.statistical import combine
 from geo.names import normalise_name, simplified_with_offsets
@@ -389,6 +390,9 @@ def _records_of_sentences(norm, spans, tagging):
             sentence_records.extend(slogan_counts(norm, sent_start, sent_end, sentence_records))
         # (after the tagger too: places counted before a type no mention read, where no name is)
         sentence_records.extend(counted_places(norm, read, sentence_records))
+        # (after them: a list whose items number a group's count names them, 青山花园、红水堡3个老旧小区)
+        if norm.find("、", sent_start, sent_end) >= 0:  # (no list in the sentence: no such group, most sentences)
+            sentence_records = counted_list_items(norm, sentence_records, sent_start)
         # 建设1个220千伏和4个110千伏输变电工程: counts listed before a group with a qualifier alone share its noun
         sentence_records.extend(shared_counts(norm, sentence_records, sent_start))
         link_listed_members(norm, sentence_records, sent_start, sent_end)
