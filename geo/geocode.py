@@ -10,6 +10,7 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
+from geo.door_numbers import place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
@@ -184,6 +185,8 @@ def _locate(props, gazetteer, kind, place, online):
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
+    if match is None and (door := place_by_door_number(name, gazetteer, place, _choose)) is not None:
+        return door  # 白石路12号: somewhere along 白石路
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None

@@ -1,0 +1,91 @@
+"""Door-number addresses (白石路12号, 新华路8号院): a spot somewhere along a road the sources know, not said where."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from geo.gazetteer import LINE_TYPES
+from geo.geocodes import APPROXIMATE, accuracy_metres
+from geo.names import ROAD_NAME_ENDINGS, to_simplified
+
+# A road, its door number and what stands there: 白石路12号, 新华路8号院, 文昌大道108-2号地块 (Simplified script).
+_DOOR = re.compile(rf"(?P<road>.{{2,}}?(?:{'|'.join(ROAD_NAME_ENDINGS)}))"
+                   r"(?P<number>\d{1,5}(?:-\d{1,4})?|[零〇一二三四五六七八九十百千]{1,6})号(?:大?院|小区|地块|宗地|楼)?")
+
+
+class Door(NamedTuple):
+    """A door-number address: the road as written and its number."""
+
+    road: str
+    number: str
+
+
+def door_on_road(name):
+    """The :class:`Door` a project's name is (白石路12号 -> 白石路, 12; 白石路12號院 in Traditional script
+    too, the road kept as written), or None: a number's 号 before 线 (地铁1号线) or a name going on after it
+    (白石路12号线, 12号楼改造) is no address of one spot."""
+    found = _DOOR.fullmatch(to_simplified(str(name or "")))
+    if found is None or found.group("road")[-1] == "线":
+        return None
+    return Door(str(name)[:found.end("road")], found.group("number"))
+
+
+def place_by_door_number(name, gazetteer, place, choose):
+    """(WGS-84 point, geocode) of a door-number address on a road one source places in the district, or None.
+
+    The sources give no door numbers: the spot is somewhere along the road. It is put at the middle of the
+    road (its part within the district's margin), ``approximate``, claiming the farthest the road gets from
+    there plus the road's own accuracy.
+
+    Parameters
+    ----------
+    name : str
+        The project's name (白石路12号).
+    gazetteer : geo.gazetteer.Gazetteer
+    place : geo.geocode._Place
+        Where matches must lie, and the metric CRS.
+    choose : callable
+        ``choose(match, place) -> (entry, None) or (None, unlocated geocode)``: the road's place in the
+        district, or why none (namesakes far apart, only outside): :func:`geo.geocode._choose`.
+
+    Returns
+    -------
+    (shapely geometry or None, dict) or None
+        None when the name is no door-number address or no source has the road by its name (exact or folded).
+    """
+    from geo.junctions import _road
+
+    door = door_on_road(name)
+    if door is None:
+        return None
+    match = _road(door.road, gazetteer, lambda entry: entry.geometry.geom_type in LINE_TYPES, place)
+    if match is None or match.strength not in ("exact", "folded"):
+        return None
+    entry, problem = choose(match, place)
+    if problem is not None:
+        problem["reason"] = f"{name}: door number {door.number} on {door.road}; {problem['reason']}"
+        return None, problem
+    spot, farthest = _middle(entry.geometry, place)
+    method = (f"{entry.method}; {name}: door number {door.number} on {entry.name}, whose place along it no source "
+              f"gives: the road's middle, spread to its farthest point ({farthest:,.0f} m)")
+    if match.note:
+        method += f"; {match.note}"
+    return spot, {"status": APPROXIMATE, "source": entry.source, "method": method, "source_datum": entry.source_datum,
+                  "accuracy_m": accuracy_metres(farthest + float(entry.accuracy_m)), "matched_name": entry.name}
+
+
+def _middle(geometry, place):
+    """(WGS-84 point at the middle of a road's line, within the district's margin when it reaches beyond,
+    the farthest the line gets from that point in metres)."""
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+
+    crs = place.crs or metric_crs_for(geometry)
+    line = metric_geometry(geometry, crs)
+    if place.near_metric is not None and not (inside := line.intersection(place.near_metric)).is_empty:
+        line = inside
+    line = shapely.line_merge(line) if line.geom_type == "MultiLineString" else line
+    spot = line.interpolate(line.project(line.centroid))  # on the road, nearest its centre
+    return wgs84_geometry(spot, crs), float(shapely.hausdorff_distance(spot, line, densify=0.05))
