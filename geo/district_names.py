@@ -85,7 +85,9 @@ def with_district(name, district, gazetteer, accepts, category):
         if match is not None and match.strength in ("exact", "folded"):
             note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
                     f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
-            return dataclasses.replace(match, strength=strength if strength != "exact" else match.strength, note=note)
+            elsewhere = match.elsewhere or gazetteer.elsewhere_of(match.entry, name, accepts=accepts)  # OSM's 城东小学
+            return dataclasses.replace(match, strength=strength if strength != "exact" else match.strength, note=note,
+                                       elsewhere=elsewhere)
     return None
 
 

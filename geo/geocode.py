@@ -12,7 +12,7 @@ from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.door_numbers import place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
-from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
+from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
@@ -175,7 +175,9 @@ def _locate(props, gazetteer, kind, place, online):
         return None, unlocated("counted group, not named in the report: stays district-wide by design")
     hand = hand_placed_entry(gazetteer, name, category)
     if hand is not None:
-        return use_hand_placed(hand, place.outline_metric, place.crs)
+        geom, geocode = use_hand_placed(hand, place.outline_metric, place.crs)
+        said = placed_elsewhere_by_sources(hand, name, gazetteer, place.near, _accepts(kind, name, category))
+        return geom, {**geocode, "method": f"{geocode['method']}; {said}" if said else geocode["method"]}
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.

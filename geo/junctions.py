@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
 from geo import settings
 from geo.district_names import without_district
-from geo.gazetteer import LINE_TYPES, distinct_places
+from geo.gazetteer import LINE_TYPES, distinct_places, placed_elsewhere
 from geo.junction_gaps import crossings_across_gaps
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.names import ROAD_NAME_ENDINGS, to_simplified
@@ -94,7 +95,11 @@ def locate_junction(pairs, gazetteer, place):
     problem = _no_single_junction(a, b, entry_a, entry_b, junctions, place, crs)
     if problem is not None:
         return None, problem
-    return _junction_geocode(entry_a, entry_b, (match_a.strength, match_b.strength), junctions[0], crs)
+    point, geocode = _junction_geocode(entry_a, entry_b, (match_a.strength, match_b.strength), junctions[0], crs)
+    for match, entry in ((match_a, entry_a), (match_b, entry_b)):  # a later source placing a road elsewhere
+        said = placed_elsewhere(dataclasses.replace(match, entry=entry), place.near)
+        geocode["method"] += f"; {said}" if said else ""
+    return point, geocode
 
 
 def _road(name, gazetteer, accepts, place):

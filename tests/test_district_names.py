@@ -73,6 +73,7 @@ def test_a_lists_city_written_before_a_district_of_no_code_is_read_as_its_own():
     school = with_district("城东小学", "白溪县", gazetteer, None, "school")
     assert school.entry.name == "云岭市白溪县城东小学" and school.strength == "district"
     assert school.note == "the report's 城东小学 taken for 云岭市白溪县城东小学, 白溪县's own: it names no district"
+    assert school.elsewhere == ()  # no other source has 城东小学
     written = with_district("白溪县实验小学", "白溪县", gazetteer, None, "school")  # the report writes the district
     assert written.entry.name == "湖南省云岭市白溪县实验小学" and written.strength == "exact"
 
@@ -85,3 +86,17 @@ def test_a_district_written_after_two_cities_or_of_a_known_code_takes_no_city_fr
     assert with_district("城东小学", "白溪县", two_cities, None, "school") is None
     # 南京市鼓楼区 known by its code: a list's 福州市鼓楼区 is another district's
     assert listed_city_prefixes(full_district_name("鼓楼区", "320106"), _listed("福州市鼓楼区城东小学")) == ()
+
+
+def test_a_place_found_with_the_district_written_out_says_a_later_source_having_the_reports_name_km_away():
+    # The list's 云岭市白溪县城东小学 taken for the report's 城东小学; OSM's own 城东小学 lies 2.5 km north: unsaid.
+    import shapely
+
+    from geo.district_names import with_district
+    from geo.gazetteer import Entry, placed_elsewhere
+
+    gazetteer = _listed("云岭市白溪县城东小学").add_tier("OSM extract", [
+        Entry(name="城东小学", geometry=shapely.Point(112.9, 28.2225), source="OSM", method="name match",
+              source_datum="wgs84", accuracy_m=20, tier="OSM extract")])
+    school = with_district("城东小学", "白溪县", gazetteer, None, "school")
+    assert placed_elsewhere(school) == "OSM extract places 城东小学 2.5 km from here; user gazetteer 学校.csv, given first, is used"

@@ -73,3 +73,19 @@ def test_a_gap_is_bridged_only_between_pieces_of_one_road_not_beyond_its_ends():
     assert links == ()  # 80 m: a near miss crossings() meets anyway
     gapped, links = bridged_line(shapely.MultiLineString([[(0, 0), (1000, 0)], [(1400, 0), (2000, 0)], [(9000, 0), (9500, 0)]]))
     assert [link.length for link in links] == [400.0]  # 7 km on: beyond SAME_ROAD_GAP_M, never bridged
+
+
+def test_a_crossing_says_a_later_source_placing_one_of_its_roads_km_away():
+    # A planner's 云溪路 crosses OSM's 红星路; OSM also has a 云溪路 2 km south: the project's method said nothing
+    # (a single road's did).
+    gazetteer = Gazetteer().add_tier("user gazetteer 道路.csv", [
+        Entry(name="云溪路", geometry=shapely.LineString([(112.90, 28.20), (112.96, 28.20)]), source="user gazetteer 道路.csv",
+              method="coordinates from file", source_datum="gcj02", accuracy_m=100, tier="user gazetteer")]) \
+        .add_tier("OSM extract", [_road("红星路", [(112.93, 28.19), (112.93, 28.22)]),
+                                  _road("云溪路", [(112.90, 28.182), (112.96, 28.182)])])
+    project = {"id": 1, "geometry": None, "properties": {"id": 1, "name": "云溪路与红星路交叉口", "category": "road_rebuild",
+                                                       "named": True}}
+    (located,), _ = geocode_projects([project], gazetteer, shapely.box(112.89, 28.17, 112.97, 28.23))
+    assert located["geometry"].distance(shapely.Point(112.93, 28.20)) < 1e-5
+    assert located["properties"]["geocode"]["method"].endswith(
+        "; OSM extract places 云溪路 2.0 km from here; user gazetteer 道路.csv, given first, is used")
