@@ -20,6 +20,11 @@ class Door(NamedTuple):
     road: str
     number: str
 
+    @property
+    def address(self):
+        """The address without what stands there: 白石路12号 of 白石路12号院."""
+        return f"{self.road}{self.number}号"
+
 
 def door_on_road(name):
     """The :class:`Door` a project's name is (白石路12号 -> 白石路, 12; 白石路12號院 in Traditional script
@@ -29,6 +34,19 @@ def door_on_road(name):
     if found is None or found.group("road")[-1] == "线":
         return None
     return Door(str(name)[:found.end("road")], found.group("number"))
+
+
+def at_address(name, lookup):
+    """The exact or folded Match of a source's row whose address (:func:`geo.addresses.address_aliases`) is the door
+    number a project's name gives (the report's 白石路12号院, a list's 白石小区 at 白石路12号), its note saying so;
+    None for a name of no door number or no such row."""
+    import dataclasses
+
+    door = door_on_road(name)
+    match = lookup(door.address) if door is not None and door.address != name else None
+    if match is None or match.strength not in ("exact", "folded"):
+        return None
+    return dataclasses.replace(match, note=f"the report's {name} is {match.entry.name}, at {door.address}")
 
 
 def place_by_door_number(name, gazetteer, place, choose):

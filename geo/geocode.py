@@ -10,7 +10,7 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
-from geo.door_numbers import place_by_door_number
+from geo.door_numbers import at_address, place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
@@ -263,8 +263,8 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     if match is None and alias:
         match = lookup(alias)
     if (match is None or match.strength not in ("exact", "folded")) and not section:
-        # the name with the district written out, exactly, before a name merely inside another
-        match = with_district(name, district, gazetteer, accepts, category) or match
+        # the name with the district written out, exactly, before a name merely inside another; a row at its address
+        match = with_district(name, district, gazetteer, accepts, category) or at_address(name, lookup) or match
     building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]

@@ -57,3 +57,17 @@ def test_a_door_number_on_a_road_of_namesakes_or_of_no_source_stays_unlocated():
     assert namesakes["geometry"] is None
     assert namesakes["properties"]["geocode"]["reason"].startswith("人民路5号: door number 5 on 人民路; 2 places named '人民路'")
     assert nowhere["geometry"] is None and "no point named '岚山路7号'" in nowhere["properties"]["geocode"]["reason"]
+
+
+def test_a_door_number_a_lists_row_gives_as_its_address_is_that_row():
+    # A list's 白石小区 at 白石路36号 (its 地址 column): the report's 白石路36号院 was the middle of 白石路.
+    baishi = [(112.93, 28.175), (112.93, 28.228)]
+    estate = Entry(name="白石小区", geometry=shapely.Point(112.9312, 28.2093), source="user gazetteer 小区.csv",
+                   method="coordinates from file", source_datum="gcj02", accuracy_m=50, tier="user gazetteer",
+                   aliases=("白石路36号",))
+    gazetteer = Gazetteer().add_tier("user gazetteer 小区.csv", [estate]).add_tier("OSM extract", [_road("白石路", baishi)])
+    courtyard, number = _geocoded(gazetteer, "白石路36号院", "白石路36号", category="area")
+    for feature in (courtyard, number):
+        assert feature["geometry"].equals(estate.geometry)
+        assert feature["properties"]["geocode"]["status"] == "matched"
+    assert courtyard["properties"]["geocode"]["method"].endswith("the report's 白石路36号院 is 白石小区, at 白石路36号")
