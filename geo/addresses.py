@@ -1,5 +1,5 @@
-"""A list's address column (地址: 白石路12号, 湖南省岚州市青岚县白石路12号): the door-number address a report may
-name its place by (白石路12号院), kept as one of the row's names."""
+"""A list's address column (地址: 白石路12号, 湖南省岚州市青岚县白石路12号) and an OSM feature's addr:* tags: the
+door-number address a report may name its place by (白石路12号院), kept as one of the row's or feature's names."""
 
 from __future__ import annotations
 
@@ -29,3 +29,14 @@ def address_aliases(row):
         if door is not None:
             return (door.address,)
     return ()
+
+
+def osm_address_aliases(tags):
+    """The door-number address of an OSM feature's ``addr:street`` and ``addr:housenumber`` (白石路, 12 or 12号;
+    else its ``addr:full``, read as an address cell), as a name of it: ``("白石路12号",)``; () for none."""
+    from geo.door_numbers import door_on_road
+    from geo.names import to_simplified
+
+    street, number = (re.sub(r"\s+", "", to_simplified(str(tags.get(key) or ""))) for key in ("addr:street", "addr:housenumber"))
+    door = door_on_road(f"{street}{number.removesuffix('号')}号") if street and number else None
+    return (door.address,) if door is not None else address_aliases({"地址": tags.get("addr:full")})

@@ -79,14 +79,15 @@ def truth():
         "岚东路5号": Point(112.985, 28.2245), "岚中路": line([(112.91, 28.2055), (112.95, 28.2058), (112.99, 28.2061)]),
         "岚州宾馆": Point(112.9701, 28.1933), "岚湖剧场": Point(112.9344, 28.2111),
         "文昌路中学": Point(112.9421, 28.1876), "文昌中学": None,  # the list's school named after the road; another
-        "白石路36号院": Point(112.9312, 28.2093),  # a list of 小区 gives its address: 湖南省岚州市青岚县白石路36号
+        "白石路36号院": Point(112.9312, 28.2093),
+        "新华路20号": Point(112.9594, 28.2133),  # OSM's 岚州银行 node, addr:street 新华路, addr:housenumber 20  # a list of 小区 gives its address: 湖南省岚州市青岚县白石路36号
     }
 
 
 MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学": "OSM extract places 城东小学 2.",
             "岚溪路与白石路交叉口": "OSM extract places 岚溪路 2.", "岚湖剧场": "OSM extract places 岚湖剧场 3.",
             "岚湖路与湖滨路交叉口": "岚湖路 not drawn there", "白石路12号": "door number 12 on 白石路",
-            "白石路36号院": "the report's 白石路36号院 is 白石小区, at 白石路36号"}
+            "白石路36号院": "the report's 白石路36号院 is 白石小区, at 白石路36号", "新华路20号": "amenity feature (node 5007)"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -100,7 +101,7 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "岚东路青岚段": ("road_rebuild", "岚东路", "青岚段"), "岚溪路与白石路交叉口": "road_rebuild",
          "岚湖路与湖滨路交叉口": "road_rebuild", "白石路12号": "project", "新华路8号院": "area", "岚湖路6号": "project",
          "岚东路5号": "project", "岚中路": "road_rebuild", "岚州宾馆": "commercial", "岚湖剧场": "culture",
-         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area"}
+         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv")
 
@@ -132,7 +133,8 @@ def _osm(out):
             (5002, (112.9601, 28.2121), {"highway": "bus_stop", "name": "文化中心"}),
             (5004, (112.9470, 28.1861), {"leisure": "park", "name": "岚湖广场"}),
             (5005, (112.9723, 28.2296), {"amenity": "school", "name": "城东小学"}),
-            (5006, (112.9655, 28.2111), {"amenity": "theatre", "name": "岚湖剧场"})]
+            (5006, (112.9655, 28.2111), {"amenity": "theatre", "name": "岚湖剧场"}),
+            (5007, (112.9594, 28.2133), {"amenity": "bank", "name": "岚州银行", "addr:street": "新华路", "addr:housenumber": "20"})]
     relations = [(900, [40, 41], {"type": "route", "route": "road", "ref": "G309", "network": "CN:national", "name": "国道309线"})]
     write_osm_xml(out / "qinglan.osm", ways, pois, relations, share_nodes=True)
 

@@ -25,3 +25,22 @@ def test_a_lists_rows_are_found_by_their_addresses(tmp_path):
                     encoding="utf-8")
     (entry,) = load_file(path)
     assert entry.name == "白石小区" and entry.aliases == ("白石路36号",)
+
+
+def test_an_osm_features_address_tags_give_its_door_number(tmp_path):
+    # OSM's 白溪银行 tagged addr:street=新华路, addr:housenumber=20: the report's 新华路20号 had nothing to find it by.
+    import shapely
+
+    from geo.addresses import osm_address_aliases
+    from geo.osm import load_osm
+    from osm_xml import write_osm_xml
+
+    assert osm_address_aliases({"addr:street": "新华路", "addr:housenumber": "20号"}) == ("新华路20号",)
+    assert osm_address_aliases({"addr:full": "云岭市白溪县新华路20号"}) == ("新华路20号",)
+    assert osm_address_aliases({"addr:street": "新华路"}) == ()
+    assert osm_address_aliases({"addr:street": "白溪村", "addr:housenumber": "3"}) == ()  # no road
+    path = tmp_path / "a.osm"
+    write_osm_xml(path, pois=[(1, (112.9594, 28.2133), {"amenity": "bank", "name": "白溪银行", "addr:street": "新华路",
+                                                         "addr:housenumber": "20"})])
+    (bank,) = load_osm(path, shapely.box(112.90, 28.17, 113.00, 28.23))
+    assert bank.name == "白溪银行" and "新华路20号" in bank.aliases
