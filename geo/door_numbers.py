@@ -84,26 +84,41 @@ def place_by_door_number(name, gazetteer, place, choose):
     if problem is not None:
         problem["reason"] = f"{name}: door number {door.number} on {door.road}; {problem['reason']}"
         return None, problem
-    spot, farthest = _middle(entry.geometry, place)
-    method = (f"{entry.method}; {name}: door number {door.number} on {entry.name}, whose place along it no source "
-              f"gives: the road's middle, spread to its farthest point ({farthest:,.0f} m)")
+    from geo.crs import metric_crs_for, wgs84_geometry
+    from geo.door_spans import between_known
+
+    crs = place.crs or metric_crs_for(entry.geometry)
+    line = _road_line(entry.geometry, place, crs)
+    span = between_known(door, line, gazetteer, crs, float(entry.accuracy_m))
+    if span is not None:  # 白石路20号 between the sources' 白石路10号 and 白石路30号
+        spot, accuracy, where = span.spot, span.spread_m, span.said
+    else:
+        spot = line.interpolate(line.project(line.centroid))  # on the road, nearest its centre
+        farthest = _farthest_m(spot, line)
+        accuracy = farthest + float(entry.accuracy_m)
+        where = f"whose place along it no source gives: the road's middle, spread to its farthest point ({farthest:,.0f} m)"
+    method = f"{entry.method}; {name}: door number {door.number} on {entry.name}, {where}"
     if match.note:
         method += f"; {match.note}"
-    return spot, {"status": APPROXIMATE, "source": entry.source, "method": method, "source_datum": entry.source_datum,
-                  "accuracy_m": accuracy_metres(farthest + float(entry.accuracy_m)), "matched_name": entry.name}
+    return wgs84_geometry(spot, crs), {"status": APPROXIMATE, "source": entry.source, "method": method,
+                                       "source_datum": entry.source_datum, "accuracy_m": accuracy_metres(accuracy),
+                                       "matched_name": entry.name}
 
 
-def _middle(geometry, place):
-    """(WGS-84 point at the middle of a road's line, within the district's margin when it reaches beyond,
-    the farthest the line gets from that point in metres)."""
+def _road_line(geometry, place, crs):
+    """A road's line in metres, within the district's margin when it reaches beyond, its pieces merged."""
     import shapely
 
-    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.crs import metric_geometry
 
-    crs = place.crs or metric_crs_for(geometry)
     line = metric_geometry(geometry, crs)
     if place.near_metric is not None and not (inside := line.intersection(place.near_metric)).is_empty:
         line = inside
-    line = shapely.line_merge(line) if line.geom_type == "MultiLineString" else line
-    spot = line.interpolate(line.project(line.centroid))  # on the road, nearest its centre
-    return wgs84_geometry(spot, crs), float(shapely.hausdorff_distance(spot, line, densify=0.05))
+    return shapely.line_merge(line) if line.geom_type == "MultiLineString" else line
+
+
+def _farthest_m(spot, line):
+    """The farthest ``line`` gets from ``spot``, in metres (both metric)."""
+    import shapely
+
+    return float(shapely.hausdorff_distance(spot, line, densify=0.05))

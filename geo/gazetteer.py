@@ -248,6 +248,13 @@ class Gazetteer:
                                  lambda other: other is not entry and accepts(other))
         return (self.tiers[position][0] if position is not None else "", later) if later else ()
 
+    def named_from(self, prefix: str):
+        """(matching name, its entries) of every tier's names (and aliases) that begin with ``prefix`` in their
+        matching form (白石路10号, 白石路30号 of 白石路: the door numbers the sources give on a road)."""
+        start = normalise_name(prefix)
+        for _, (exact, _, _), _, _ in self._indexes:
+            yield from ((key, entries) for key, entries in exact.items() if key.startswith(start))
+
     def find_lines(self, name: str):
         """The places of the line entries called ``name`` (used to locate cross streets).
 

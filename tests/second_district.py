@@ -75,11 +75,12 @@ def truth():
         "岚东卫生院": Point(112.9911, 28.2022), "青山路小学": Point(112.9555, 28.1912), "白石路小学": None,
         "岚东路": line(LANDONG).intersection(near), "岚东路青岚段": line(LANDONG[:2]),
         "岚溪路与白石路交叉口": Point(112.93, 28.196625), "岚湖路与湖滨路交叉口": Point(112.967, 28.17865),
-        "白石路12号": Point(112.93, 28.20), "新华路8号院": Point(112.96, 28.215), "岚湖路6号": Point(112.96, 28.17855),
+        "白石路12号": Point(112.93, 28.20), "新华路8号院": Point(112.96, 28.2095), "岚湖路6号": Point(112.96, 28.17855),
         "岚东路5号": Point(112.985, 28.2245), "岚中路": line([(112.91, 28.2055), (112.95, 28.2058), (112.99, 28.2061)]),
         "岚州宾馆": Point(112.9701, 28.1933), "岚湖剧场": Point(112.9344, 28.2111),
         "文昌路中学": Point(112.9421, 28.1876), "文昌中学": None,  # the list's school named after the road; another
         "白石路36号院": Point(112.9312, 28.2093),
+        "新华路10号院": Point(112.96, 28.2103),  # between the 小区 list's 新华路2号 and 新华路16号 (numbers run north)
         "新华路20号": Point(112.9594, 28.2133),  # OSM's 岚州银行 node, addr:street 新华路, addr:housenumber 20  # a list of 小区 gives its address: 湖南省岚州市青岚县白石路36号
     }
 
@@ -87,7 +88,8 @@ def truth():
 MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学": "OSM extract places 城东小学 2.",
             "岚溪路与白石路交叉口": "OSM extract places 岚溪路 2.", "岚湖剧场": "OSM extract places 岚湖剧场 3.",
             "岚湖路与湖滨路交叉口": "岚湖路 not drawn there", "白石路12号": "door number 12 on 白石路",
-            "白石路36号院": "the report's 白石路36号院 is 白石小区, at 白石路36号", "新华路20号": "amenity feature (node 5007)"}
+            "白石路36号院": "the report's 白石路36号院 is 白石小区, at 白石路36号", "新华路20号": "amenity feature (node 5007)",
+            "新华路10号院": "between 新华路2号 (新华一小区) and 新华路16号 (新华二小区)"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -101,7 +103,7 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "岚东路青岚段": ("road_rebuild", "岚东路", "青岚段"), "岚溪路与白石路交叉口": "road_rebuild",
          "岚湖路与湖滨路交叉口": "road_rebuild", "白石路12号": "project", "新华路8号院": "area", "岚湖路6号": "project",
          "岚东路5号": "project", "岚中路": "road_rebuild", "岚州宾馆": "commercial", "岚湖剧场": "culture",
-         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project"}
+         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project", "新华路10号院": "area"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv")
 
@@ -166,7 +168,9 @@ def _lists(out, t):
                                                     for n, d, c in mixed]
     files["老旧小区.csv"] = ["小区名称,地址,经度,纬度,坐标系",
                           "白石小区,湖南省岚州市青岚县白石路36号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9312, 28.2093)),
-                          "新华小区,青岚县新华路,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9588, 28.2199))]
+                          "新华小区,青岚县新华路,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9588, 28.2199)),
+                          "新华一小区,青岚县新华路2号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9604, 28.2071)),
+                          "新华二小区,青岚县新华路16号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9596, 28.2120))]
     files["placed.csv"] = ["name,category,lon,lat,wkt,datum,accuracy_m,source,method",
                            f"岚湖剧场,culture,{t['岚湖剧场'].x:.7f},{t['岚湖剧场'].y:.7f},,wgs84,5,placed by hand on the map,"
                            "placed by hand on the map at zoom 17"]
