@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import weakref
 
 from geo.places import COUNTY_LEVEL_ENDS
 
@@ -68,6 +69,7 @@ def with_district(name, district, gazetteer, accepts, category):
     if not prefixes or len(name) < 3:
         return None
     short = prefixes[0]
+    prefixes += listed_city_prefixes(district, gazetteer)
     simplified = to_simplified(name)  # 區婦幼保健院 in a report in Traditional script
     if simplified[0] == short[-1]:  # 区妇幼保健院 in 武侯区's report
         forms, strength = [(prefix + name[1:], short) for prefix in prefixes], "exact"
@@ -83,8 +85,51 @@ def with_district(name, district, gazetteer, accepts, category):
         if match is not None and match.strength in ("exact", "folded"):
             note = (f"the report's {name} is {match.entry.name}, {written} written out" if strength == "exact" else
                     f"the report's {name} taken for {match.entry.name}, {short}'s own: it names no district")
-            return dataclasses.replace(match, strength=strength if strength != "exact" else match.strength, note=note)
+            elsewhere = match.elsewhere or gazetteer.elsewhere_of(match.entry, name, accepts=accepts)  # OSM's 城东小学
+            return dataclasses.replace(match, strength=strength if strength != "exact" else match.strength, note=note,
+                                       elsewhere=elsewhere)
     return None
+
+
+# A city, prefecture or league written before a county's name in a list (岚州市青山县城东小学, 湖南省岚州市青山县…):
+# the province, when written, before it.
+_CITY_BEFORE = r"(?:[^省市县区]{2,7}?(?:省|自治区))?(?P<city>[^省市县区]{1,7}?(?:市|自治州|州|盟|地区))"
+_LISTED = weakref.WeakKeyDictionary()  # gazetteer -> {district: its prefixes}, each scanned once
+
+
+def listed_city_prefixes(district, gazetteer):
+    """The district's name with the city the gazetteer's names write before it (岚州市青山县 of a list's
+    岚州市青山县城东小学), when the bundled counties do not tell its city (a county of no code, or of a
+    name several cities have) and the gazetteer's names write one city only before it (with its province
+    or not); () otherwise: the district's name after two cities' names is no one county's.
+
+    Parameters
+    ----------
+    district : str or None
+        The district's name (:func:`district_prefixes`).
+    gazetteer : geo.gazetteer.Gazetteer
+        Its tiers' entries' names are scanned once for each district.
+
+    Returns
+    -------
+    tuple of str
+    """
+    from geo.places import counties_named
+
+    prefixes = district_prefixes(district)
+    if not prefixes or len(counties_named(district)) == 1:
+        return ()
+    by_district = _LISTED.setdefault(gazetteer, {})
+    if district not in by_district:
+        short = prefixes[0]
+        written = re.compile(_CITY_BEFORE + re.escape(short))
+        found = {}
+        for _, entries in gazetteer.tiers:
+            for entry in entries:
+                if short in entry.name and (match := written.match(entry.name)):
+                    found.setdefault(match.group("city"), set()).add(match.group())
+        by_district[district] = tuple(sorted(next(iter(found.values())), key=len)) if len(found) == 1 else ()
+    return by_district[district]
 
 
 def without_district(name, district, lookup):

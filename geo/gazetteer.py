@@ -55,8 +55,8 @@ class Match:
     former_name: str = ""
     # What the geocode's method says of how the name was found (the district's name written out).
     note: str = ""
-    # (its tier, the next tier having the name exactly or folded, its entries), to say where they disagree:
-    # :func:`placed_elsewhere`.
+    # (its tier, ((a later tier having the name exactly or folded, its entries), ...)), to say where they
+    # disagree: :func:`placed_elsewhere`.
     elsewhere: tuple = ()
 
 
@@ -205,8 +205,7 @@ class Gazetteer:
                 fit = [e for e in fit if (form, id(e)) not in noted] or fit  # 青山小学 before 青山小学（新建）
                 if fit:
                     rivals = _rivals(fit, category, lines=tier not in self._first_wins)
-                    later = () if former else _later_namesakes(self._indexes[position + 1:], key, accepts)
-                    elsewhere = (tier, *later) if later else ()
+                    elsewhere = () if former else self._elsewhere(position, key, accepts)
                     return Match(fit[0], strength, fit[0].name, rivals, former_name=name if former else "",
                                  elsewhere=elsewhere)
             candidates = _holding(by_category, category, key) if category and len(key) >= 2 else ()
@@ -214,20 +213,47 @@ class Gazetteer:
                 candidates = [(e, names) for e, names in candidates
                               if not any(other in n for other in others for n in names)]  # 开福区实验小学 in 岳麓区
                 contained = [e for e, names in candidates if accepts(e) and any(holds_same_place(e, key, n) for n in names)]
-                if len(contained) == 1:
-                    return Match(contained[0], "contained", contained[0].name)
+                if len(contained) == 1:  # a later source having the name itself may place it elsewhere
+                    return Match(contained[0], "contained", contained[0].name,
+                                 elsewhere=self._elsewhere(position, key, accepts))
             if category and len(key) >= 3:
                 # Reports abbreviate: 天桥医院 for 济南市天桥区人民医院, 天桥二院 for 天桥区第二
                 # 人民医院. The characters in order, one entry of the same category only.
                 abbreviated = [e for e, names in candidates if accepts(e) and any(is_abbreviation(e, key, n) for n in names)]
                 if len(abbreviated) == 1:
-                    return Match(abbreviated[0], "abbreviation", abbreviated[0].name)
+                    return Match(abbreviated[0], "abbreviation", abbreviated[0].name,
+                                 elsewhere=self._elsewhere(position, key, accepts))
             relaxed = undirected_name(key)
             if relaxed:
                 fit = [e for e in folded.get(relaxed, []) if accepts(e)]
                 if fit:
                     return Match(fit[0], "directional", fit[0].name)
         return None
+
+    def _elsewhere(self, position, key, accepts):
+        """:attr:`Match.elsewhere` of a match in the tier at ``position``: the later tiers having ``key``."""
+        later = _later_namesakes(self._indexes[position + 1:], key, accepts)
+        return (self._indexes[position][0], later) if later else ()
+
+    def elsewhere_of(self, entry, name, *, accepts=None, every_tier=False):
+        """:attr:`Match.elsewhere` of ``entry`` as the place of ``name``: the tiers after its own having ``name``
+        exactly or folded (a report's 城东小学 found as a list's 岚州市青岚县城东小学: OSM's 城东小学), or, with
+        ``every_tier``, all the tiers (a row placed by hand, which wins wherever it is given; its own tier's name is
+        then not looked for: ''); () when none has it."""
+        accepts = accepts or (lambda other: True)
+        position = None if every_tier else \
+            next((i for i, (_, entries) in enumerate(self.tiers) if any(e is entry for e in entries)), None)
+        start = 0 if position is None else position + 1
+        later = _later_namesakes(self._indexes[start:], normalise_name(name),
+                                 lambda other: other is not entry and accepts(other))
+        return (self.tiers[position][0] if position is not None else "", later) if later else ()
+
+    def named_from(self, prefix: str):
+        """(matching name, its entries) of every tier's names (and aliases) that begin with ``prefix`` in their
+        matching form (白石路10号, 白石路30号 of 白石路: the door numbers the sources give on a road)."""
+        start = normalise_name(prefix)
+        for _, (exact, _, _), _, _ in self._indexes:
+            yield from ((key, entries) for key, entries in exact.items() if key.startswith(start))
 
     def find_lines(self, name: str):
         """The places of the line entries called ``name`` (used to locate cross streets).
@@ -299,33 +325,31 @@ def _rivals(fit, category, lines=True):
 
 
 def _later_namesakes(later, key, accepts):
-    """(tier, entries) of the first of the ``later`` tiers (indexes) having ``key`` exactly or folded, or ()."""
-    for other, (exact, folded, _), _, _ in later:
-        found = tuple(e for e in exact.get(key) or folded.get(fold_name(key), []) if accepts(e))
-        if found:
-            return other, found
-    return ()
+    """((tier, entries), ...) of the ``later`` tiers (indexes) having ``key`` exactly or folded, in order; ()."""
+    found = ((other, tuple(e for e in exact.get(key) or folded.get(fold_name(key), []) if accepts(e)))
+             for other, (exact, folded, _), _, _ in later)
+    return tuple((other, entries) for other, entries in found if entries)
 
 
-def placed_elsewhere(match, near=None) -> str:
-    """What a geocode's method says when the next source having the match's name has it only at places
-    :data:`geo.settings.DUPLICATE_NAME_APART_M` or more from the match's entry, within ``near`` (the
-    district and its margin; its namesakes beyond are other places): a planner's list and OSM placing
+def placed_elsewhere(match, near=None, used=None) -> str:
+    """What a geocode's method says when a later source having the match's name (:attr:`Match.elsewhere`) has it
+    only at places :data:`geo.settings.DUPLICATE_NAME_APART_M` or more from the match's entry, within ``near``
+    (the district and its margin; its namesakes beyond are other places): a planner's list and OSM placing
     文化中心 3 km apart: ``OSM extract places 文化中心 3.0 km from here; user gazetteer a.csv, given first, is
-    used``. Empty when that source agrees, or has no such place. The first source given is kept (a
-    planner's own list is given to correct OSM), but the disagreement is said."""
+    used``; the first such source, past those that agree or have no such place in the district. Empty when
+    none disagrees. The first source given is kept (a planner's own list is given to correct OSM), but the
+    disagreement is said. ``used``: what the tail says is used (default: the match's tier, given first)."""
     from geo import settings
 
     if not match.elsewhere:
         return ""
-    tier, other, found = match.elsewhere
-    found = [e for e in found if near is None or e.geometry.intersects(near)]
-    if not found:
-        return ""
-    apart = metres_to_nearest(match.entry, found)
-    if apart < settings.DUPLICATE_NAME_APART_M:
-        return ""
-    return f"{other} places {found[0].name} {apart / 1000:.1f} km from here; {tier}, given first, is used"
+    tier, later = match.elsewhere
+    for other, found in later:
+        found = [e for e in found if near is None or e.geometry.intersects(near)]
+        apart = metres_to_nearest(match.entry, found) if found else 0.0
+        if apart >= settings.DUPLICATE_NAME_APART_M:
+            return f"{other} places {found[0].name} {apart / 1000:.1f} km from here; {used or f'{tier}, given first,'} is used"
+    return ""
 
 
 def metres_to_nearest(entry, others, crs=None) -> float:

@@ -10,6 +10,7 @@ from geo import settings
 from geo.boundary_checks import listed
 from geo.coordinates import rounding_m
 from geo.gazetteer import LINE_TYPES, POINT_TYPES, Entry
+from geo.addresses import address_aliases
 from geo.gazetteer_rows import cell_aliases, merge_line_pieces
 from geo.gazetteer_vectors import PRJ_DATUM, PRJ_MERCATOR, read_vector_rows
 from geo.hand_placed import HAND_SOURCES, check_file, is_removal
@@ -344,7 +345,7 @@ def _entries_from_rows(path, rows, geoms, *, tier, datum, warnings=None, left_ou
             source_datum=str(canonical),
             accuracy_m=accuracy,
             tier=tier,
-            aliases=cell_aliases(row.get("aliases")),
+            aliases=cell_aliases(row.get("aliases")) + address_aliases(row),  # 白石路12号 of 湖南省…白石路12号
             category=_text(row.get("category")),
             feature_type=_text(row.get("feature_type")),
             section_of=_text(row.get("section_of")),

@@ -226,13 +226,30 @@ def is_abbreviation(entry, key, name):
     Returns
     -------
     bool
-        ``key`` is ``name`` with characters left out but no ordinal (:func:`_abbreviates`), and names
-        no campus or branch ``name`` adds; of an entry whose category only its name gives, ending as
+        ``key`` is ``name`` with characters left out but no ordinal (:func:`_abbreviates`) nor the ending
+        of a road it is named after (:func:`_drops_road_ending`), and names no campus or branch ``name`` adds; of an entry whose category only its name gives, ending as
         it ends (区中医院, 长沙市岳麓区中医医院) or with its head's first character (区一中, 长沙市岳麓区第一中学).
     """
-    if not _abbreviates(key, name) or _another_site(key, name):
+    if not _abbreviates(key, name) or _another_site(key, name) or _drops_road_ending(key, name):
         return False
     return entry.category is not None or name[-1:] == key[-1:] or key[-1:] == (_name_head(name)[0] or "")[:1]
+
+
+# The ending of a road a facility is named after (白石路小学, 文昌大道中学); 街道 is a 街道's, no road's.
+_ROAD_ENDING = re.compile(r"(?:大道|大街|路|街(?!道)|巷|胡同)")
+
+
+def _drops_road_ending(short, long):
+    """``short`` keeps the name of a road ``long`` is named after but leaves out its ending: 白石小学 for
+    白石路小学, 文昌中学 for 文昌大道中学 (a school named after a place, 白石, is another than one named after
+    the road): the characters of ``short`` taken leftmost in ``long``."""
+    kept, at = set(), 0
+    for char in short:
+        at = long.index(char, at)
+        kept.add(at)
+        at += 1
+    return any(found.start() - 1 in kept and not kept & set(range(found.start(), found.end()))
+               for found in _ROAD_ENDING.finditer(long) if found.start() > 0)
 
 
 def _abbreviates(short, long):

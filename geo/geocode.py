@@ -10,8 +10,9 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
+from geo.door_numbers import at_address, place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
-from geo.hand_placed import hand_placed_entry, is_hand_placed, use_hand_placed
+from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
@@ -174,7 +175,9 @@ def _locate(props, gazetteer, kind, place, online):
         return None, unlocated("counted group, not named in the report: stays district-wide by design")
     hand = hand_placed_entry(gazetteer, name, category)
     if hand is not None:
-        return use_hand_placed(hand, place.outline_metric, place.crs)
+        geom, geocode = use_hand_placed(hand, place.outline_metric, place.crs)
+        said = placed_elsewhere_by_sources(hand, name, gazetteer, place.near, _accepts(kind, name, category))
+        return geom, {**geocode, "method": f"{geocode['method']}; {said}" if said else geocode["method"]}
     roads = junction_roads(name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
@@ -184,6 +187,8 @@ def _locate(props, gazetteer, kind, place, online):
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
+    if match is None and (door := place_by_door_number(name, gazetteer, place, _choose)) is not None:
+        return door  # 白石路12号: somewhere along 白石路
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None
@@ -258,8 +263,8 @@ def _find_fitting(props, gazetteer, accepts, district=None):
     if match is None and alias:
         match = lookup(alias)
     if (match is None or match.strength not in ("exact", "folded")) and not section:
-        # the name with the district written out, exactly, before a name merely inside another
-        match = with_district(name, district, gazetteer, accepts, category) or match
+        # the name with the district written out, exactly, before a name merely inside another; a row at its address
+        match = with_district(name, district, gazetteer, accepts, category) or at_address(name, lookup) or match
     building = _BUILDING.search(to_simplified(name)) if match is None and not section else None  # 門診綜合樓 too
     if building is not None and building.start() >= 2:
         site_name = name[:building.start()]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
 from geo import settings
 from geo.district_names import without_district
-from geo.gazetteer import LINE_TYPES, distinct_places
+from geo.gazetteer import LINE_TYPES, distinct_places, placed_elsewhere
+from geo.junction_gaps import crossings_across_gaps
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.names import ROAD_NAME_ENDINGS, to_simplified
 
@@ -93,7 +95,11 @@ def locate_junction(pairs, gazetteer, place):
     problem = _no_single_junction(a, b, entry_a, entry_b, junctions, place, crs)
     if problem is not None:
         return None, problem
-    return _junction_geocode(entry_a, entry_b, (match_a.strength, match_b.strength), junctions[0], crs)
+    point, geocode = _junction_geocode(entry_a, entry_b, (match_a.strength, match_b.strength), junctions[0], crs)
+    for match, entry in ((match_a, entry_a), (match_b, entry_b)):  # a later source placing a road elsewhere
+        said = placed_elsewhere(dataclasses.replace(match, entry=entry), place.near)
+        geocode["method"] += f"; {said}" if said else ""
+    return point, geocode
 
 
 def _road(name, gazetteer, accepts, place):
@@ -142,7 +148,7 @@ def _junctions(entry_a, entry_b, place, crs):
 
     line_a, line_b = metric_geometry(entry_a.geometry, crs), metric_geometry(entry_b.geometry, crs)
     return crossings(line_a, line_b, max_gap_m=settings.INTERSECTION_GAP_M, spread_m=settings.JUNCTION_SPREAD_M,
-                     within=place.near_metric)
+                     within=place.near_metric) or crossings_across_gaps(line_a, line_b, within=place.near_metric)
 
 
 def _ambiguous(a, b, road_a, road_b, met):
@@ -196,8 +202,9 @@ def _junction_geocode(entry_a, entry_b, strengths, junction, crs):
 
     # A sideways error e of either line moves the crossing by e / sin(angle) along the other.
     sine = max(junction.sine, settings.INTERSECTION_MIN_SINE)
-    line_accuracy = [max(entry.accuracy_m, settings.LOOSE_MATCH_ACCURACY_M.get(strength, 0.0))
-                     for entry, strength in zip((entry_a, entry_b), strengths)]  # a loose match may be another stretch
+    # a loose match may be another stretch; a road where it is not drawn, half the gap off its straight bridge
+    line_accuracy = [max(entry.accuracy_m, settings.LOOSE_MATCH_ACCURACY_M.get(strength, 0.0), bridged / 2)
+                     for entry, strength, bridged in zip((entry_a, entry_b), strengths, junction.bridged_m)]
     accuracy = junction.gap_m / 2 + junction.spread_m + math.hypot(*line_accuracy) / sine
     if junction.gap_m > 0:
         how = f"the lines come within {junction.gap_m:,.0f} m: midpoint of their nearest points"
@@ -207,11 +214,13 @@ def _junction_geocode(entry_a, entry_b, strengths, junction, crs):
         how = "the lines cross"
     method = (f"junction of two roads, {entry_a.name} ({entry_a.method}) and {entry_b.name} ({entry_b.method}): "
               f"{how}; crossing angle {math.degrees(math.asin(min(junction.sine, 1.0))):.0f}°")
+    method += "".join(f"; {entry.name} not drawn there: its {bridged:,.0f} m gap bridged straight"
+                      for entry, bridged in zip((entry_a, entry_b), junction.bridged_m) if bridged)
     loose = [(entry, strength) for entry, strength in zip((entry_a, entry_b), strengths)
              if strength not in ("exact", "folded")]
     for entry, strength in loose:
         method += f"; name matched loosely ({strength}: {entry.name})"
-    exact = junction.gap_m == 0 and not loose
+    exact = junction.gap_m == 0 and not loose and not any(junction.bridged_m)
     return wgs84_geometry(junction.point, crs), {
         "status": MATCHED if exact else APPROXIMATE,
         "source": _joined(entry_a.source, entry_b.source),

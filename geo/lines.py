@@ -123,6 +123,7 @@ class Crossing:
     gap_m: float  # 0 where the lines cross; else the distance between their nearest points
     spread_m: float  # radius of the crossing points taken as this one junction
     sine: float  # sine of the angle between the roads there (1 at right angles)
+    bridged_m: tuple = (0.0, 0.0)  # how wide a gap of each road it lies in, bridged straight (geo.junction_gaps)
 
 
 def crossings(a, b, *, max_gap_m, spread_m, within=None):

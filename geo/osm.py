@@ -287,6 +287,7 @@ def _read(path, left_out, window=None, warnings=None, cut=None):
 
 
 def _poi_entry(names, tags, geom, kind, ids, source):
+    from geo.addresses import osm_address_aliases
     from geo.gazetteer import Entry
 
     # Land use, parks, water and places are areas; an amenity, shop or building outline is a facility.
@@ -303,5 +304,5 @@ def _poi_entry(names, tags, geom, kind, ids, source):
     return Entry(name=names[0], geometry=geom, source=source, method=method, source_datum="wgs84",
                  accuracy_m=accuracy,
                  tier="OSM extract",
-                 aliases=tuple(n for n in names[1:] if n not in former), former_names=former,
+                 aliases=tuple(n for n in names[1:] if n not in former) + osm_address_aliases(tags), former_names=former,
                  feature_type=feature_type, category=osm_category(tags), extra={"osm_ids": ids})

@@ -73,6 +73,9 @@ DUPLICATE_NAME_APART_M = 1000.0
 # its own name (a Yellow River bridge is 1-2 km), a stretch not mapped. Farther apart they
 # are namesakes, different roads (every city has several 长春路).
 SAME_ROAD_GAP_M = 2500.0
+# A place a source gives at a door number of a road (白石路10号: a list's address column, OSM's addr:* tags) lying
+# within this of the road's line is on it: two of them bracket another number of the road (geo.door_spans).
+DOOR_ON_ROAD_M = 150.0
 
 # Rows of one gazetteer file that draw pieces of a line with the same name (a road
 # centreline file has one row per segment) within SAME_ROAD_GAP_M of one another are one

@@ -50,3 +50,53 @@ def test_a_name_with_the_districts_own_name_in_front_is_the_sources_place_of_the
     assert east["geometry"].bounds[0] == pytest.approx(112.93)  # the east half of 白石路
     assert other["geometry"].coords[0] == (112.90, 28.21)  # another district's name is its own road, as before
     assert [u["name"] for u in unlocated] == ["青山县青山路"]  # no 青山路 anywhere
+
+
+def _listed(*names):
+    import shapely
+
+    from geo.gazetteer import Entry, Gazetteer
+
+    return Gazetteer().add_tier("user gazetteer 学校.csv", [
+        Entry(name=name, geometry=shapely.Point(112.9 + i / 100, 28.2), source="user gazetteer 学校.csv",
+              method="coordinates from file", source_datum="gcj02", accuracy_m=50, tier="user gazetteer")
+        for i, name in enumerate(names)])
+
+
+def test_a_lists_city_written_before_a_district_of_no_code_is_read_as_its_own():
+    # 白溪县 given by name alone (no code: its city unknown); the list writes 云岭市白溪县城东小学: the report's
+    # 城东小学 was only found loosely, "contained", as if it were another place of that name.
+    from geo.district_names import listed_city_prefixes, with_district
+
+    gazetteer = _listed("云岭市白溪县城东小学", "湖南省云岭市白溪县实验小学", "白溪县人民医院")
+    assert listed_city_prefixes("白溪县", gazetteer) == ("云岭市白溪县", "湖南省云岭市白溪县")
+    school = with_district("城东小学", "白溪县", gazetteer, None, "school")
+    assert school.entry.name == "云岭市白溪县城东小学" and school.strength == "district"
+    assert school.note == "the report's 城东小学 taken for 云岭市白溪县城东小学, 白溪县's own: it names no district"
+    assert school.elsewhere == ()  # no other source has 城东小学
+    written = with_district("白溪县实验小学", "白溪县", gazetteer, None, "school")  # the report writes the district
+    assert written.entry.name == "湖南省云岭市白溪县实验小学" and written.strength == "exact"
+
+
+def test_a_district_written_after_two_cities_or_of_a_known_code_takes_no_city_from_the_list():
+    from geo.district_names import full_district_name, listed_city_prefixes, with_district
+
+    two_cities = _listed("云岭市白溪县城东小学", "石门市白溪县城西小学")
+    assert listed_city_prefixes("白溪县", two_cities) == ()
+    assert with_district("城东小学", "白溪县", two_cities, None, "school") is None
+    # 南京市鼓楼区 known by its code: a list's 福州市鼓楼区 is another district's
+    assert listed_city_prefixes(full_district_name("鼓楼区", "320106"), _listed("福州市鼓楼区城东小学")) == ()
+
+
+def test_a_place_found_with_the_district_written_out_says_a_later_source_having_the_reports_name_km_away():
+    # The list's 云岭市白溪县城东小学 taken for the report's 城东小学; OSM's own 城东小学 lies 2.5 km north: unsaid.
+    import shapely
+
+    from geo.district_names import with_district
+    from geo.gazetteer import Entry, placed_elsewhere
+
+    gazetteer = _listed("云岭市白溪县城东小学").add_tier("OSM extract", [
+        Entry(name="城东小学", geometry=shapely.Point(112.9, 28.2225), source="OSM", method="name match",
+              source_datum="wgs84", accuracy_m=20, tier="OSM extract")])
+    school = with_district("城东小学", "白溪县", gazetteer, None, "school")
+    assert placed_elsewhere(school) == "OSM extract places 城东小学 2.5 km from here; user gazetteer 学校.csv, given first, is used"

@@ -844,3 +844,26 @@ def test_a_later_source_placing_the_name_km_away_is_said_and_the_first_source_ke
     (located,), _ = geocode_projects([project], gaz, shapely.box(112.90, 28.17, 113.00, 28.23), warnings=[])
     assert located["properties"]["geocode"]["method"].endswith(said)
     assert located["properties"]["geocode"]["status"] == "matched"
+
+
+def test_a_source_after_the_next_placing_the_name_km_away_is_said_past_one_without_it_in_the_district():
+    # A planner's list, then another county's list (its 青山广场 30 km away), then OSM 3 km away in the district:
+    # only the next source was looked at, and its place lay beyond the margin: nothing was said.
+    county = shapely.box(112.90, 28.17, 113.00, 28.23)
+    listed = _entry("青山广场", shapely.Point(112.915, 28.186), tier="user gazetteer 百度.csv")
+    gaz = Gazetteer().add_tier("user gazetteer 百度.csv", [listed]) \
+        .add_tier("user gazetteer 外县.csv", [_entry("青山广场", shapely.Point(113.25, 28.19))]) \
+        .add_tier("OSM extract", [_entry("青山广场", shapely.Point(112.947, 28.186))])
+    said = gazetteer_module.placed_elsewhere(gaz.lookup("青山广场"), county)
+    assert said == "OSM extract places 青山广场 3.1 km from here; user gazetteer 百度.csv, given first, is used"
+
+
+def test_a_loosely_matched_place_says_a_later_source_having_the_name_itself_km_away():
+    # The list's 白溪县城东小学 found for 城东小学 (contained): OSM's own 城东小学 2.5 km away was never looked at.
+    listed = _entry("白溪县城东小学", shapely.Point(112.9723, 28.2071), category="school", tier="user gazetteer 学校.csv")
+    gaz = Gazetteer().add_tier("user gazetteer 学校.csv", [listed]) \
+        .add_tier("OSM extract", [_entry("城东小学", shapely.Point(112.9723, 28.2296), category="school")])
+    match = gaz.lookup("城东小学", category="school")
+    assert match.strength == "contained" and match.entry is listed
+    assert gazetteer_module.placed_elsewhere(match) == ("OSM extract places 城东小学 2.5 km from here; "
+                                                        "user gazetteer 学校.csv, given first, is used")

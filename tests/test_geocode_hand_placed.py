@@ -44,8 +44,20 @@ def test_hand_placed_row_wins_over_user_osm_and_bundled_rows_of_the_name():
     assert feature["geometry"].equals(HAND_POINT)
     assert geocode["status"] == "matched"
     assert geocode["source"] == settings.HAND_PLACED_SOURCE
-    assert geocode["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
+    # the first other source placing it 1 km or more away is said (it was not: a marker dropped on the wrong
+    # street went unseen)
+    assert geocode["method"] == (f"{settings.HAND_PLACED_SOURCE} at zoom 18; user gazetteer sites.csv places 天桥医院 "
+                                 "2.4 km from here; the placement by hand is used")
     assert geocode["accuracy_m"] == 2
+
+
+def test_a_hand_placed_row_says_nothing_of_sources_agreeing_within_1_km_or_beyond_the_district():
+    near = shapely.Point(HAND_POINT.x + 0.005, HAND_POINT.y)  # 450 m
+    gazetteer = (Gazetteer().add_tier("user gazetteer placed.csv", [_hand("新图书馆", HAND_POINT, "culture")])
+                 .add_tier("OSM extract", [_entry("新图书馆", near, "OSM extract", category="culture")])
+                 .add_tier("bundled gazetteer", [_entry("新图书馆", shapely.Point(118.5, 36.7), "bundled gazetteer")]))
+    geocode = _locate([_project("新图书馆", "culture")], gazetteer)["新图书馆"]["properties"]["geocode"]
+    assert geocode["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
 
 
 def test_hand_placed_geometry_is_kept_as_drawn_whatever_the_category_expects():
