@@ -72,12 +72,12 @@ def place_by_door_number(name, gazetteer, place, choose):
     (shapely geometry or None, dict) or None
         None when the name is no door-number address or no source has the road by its name (exact or folded).
     """
-    from geo.junctions import _road
+    from geo.junctions import road_match
 
     door = door_on_road(name)
     if door is None:
         return None
-    match = _road(door.road, gazetteer, lambda entry: entry.geometry.geom_type in LINE_TYPES, place)
+    match = road_match(door.road, gazetteer, lambda entry: entry.geometry.geom_type in LINE_TYPES, place)
     if match is None or match.strength not in ("exact", "folded"):
         return None
     entry, problem = choose(match, place)

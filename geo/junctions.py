@@ -72,7 +72,7 @@ def locate_junction(pairs, gazetteer, place):
     def is_line(entry):
         return entry.geometry is not None and entry.geometry.geom_type in LINE_TYPES
 
-    found = [(a, b, _road(a, gazetteer, is_line, place), _road(b, gazetteer, is_line, place)) for a, b in pairs]
+    found = [(a, b, road_match(a, gazetteer, is_line, place), road_match(b, gazetteer, is_line, place)) for a, b in pairs]
     complete = [f for f in found if f[2] and f[3]]
     if not complete:
         a, b, match_a, match_b = max(found, key=lambda f: (f[2] is not None) + (f[3] is not None))
@@ -102,7 +102,7 @@ def locate_junction(pairs, gazetteer, place):
     return point, geocode
 
 
-def _road(name, gazetteer, accepts, place):
+def road_match(name, gazetteer, accepts, place):
     """The Match of a road of a junction: by its name, else, a name beginning with the district's own
     (青山县白石路), by the rest of it (:func:`geo.district_names.without_district`); or None."""
     match = gazetteer.lookup(name, accepts=accepts)
