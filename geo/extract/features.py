@@ -246,9 +246,10 @@ class _MentionRef:
 
     __slots__ = ("members",)
 
-def to_features(records):
+def to_features(records, text=""):
     """Finished records (see :func:`finish_records`) -> catalog features with ids, merged
-    duplicates, members' group ids, sorted."""
+    duplicates, members' group ids, sorted. ``text``: the report as written (the forms its roads are
+    named in are counted there)."""
     _disambiguate_groups(records)
     first_road = {}
     in_text_order = sorted(records, key=_CHAR_START)
@@ -264,7 +265,7 @@ def to_features(records):
 
     bare = _bare_singletons(records, in_text_order)
     bare.update(_short_jurisdictions(records))
-    bare.update(bracketed_extents(records))
+    bare.update(bracketed_extents(records, text))
     merged = {}
     for record in in_text_order:
         if id(record) in bare:
