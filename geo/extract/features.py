@@ -17,6 +17,7 @@ from geo.lexicon import (ACTIONS, ATTACHED_WORDS, CAMPUS_HEADS, INSTITUTION_WORD
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.extract import slugs
+from geo.extract.bracket_aliases import bracket_aliases
 from geo.extract.extent_brackets import bracketed_extents
 from geo.numbers import format_number
 from geo.extract.patterns import LIST_JOINS, QUOTE_CLOSERS, ROAD_CATEGORIES
@@ -266,6 +267,7 @@ def to_features(records, text=""):
     bare = _bare_singletons(records, in_text_order)
     bare.update(_short_jurisdictions(records))
     bare.update(bracketed_extents(records, text))
+    bare.update(bracket_aliases(records))
     merged = {}
     for record in in_text_order:
         if id(record) in bare:
