@@ -412,6 +412,10 @@ LISTED_ESTATE_TYPE_INFIX_CHARS = 2
 # suffix on at least this long.
 MAX_JURISDICTION_OWNER = 4
 SHORT_JURISDICTION_MIN_REST = 6
+# A road named bare and with its extent in brackets (geo.extract.extent_brackets): the two forms are
+# counted in the text for at most this many roads of a report (each count reads the whole text; the
+# roads after them are left alone, so the time stays linear).
+MAX_COUNTED_EXTENTS = 8
 # A building named after a school is the school's (A小学新建宿舍楼, geo.extract.features): its name at most this
 # long (教学综合楼), the works verb between them at most this long (改扩建).
 MAX_SCHOOL_BUILDING = 5

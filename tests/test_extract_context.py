@@ -68,3 +68,11 @@ def test_verbs_of_reliance_are_looked_for_from_the_clause_start(monkeypatch):
     assert named_names("改造白石镇青山路、白石路,依托金河老街、翠湖广场,搭建夜间消费平台。") == ["白石路", "白石镇青山路"]
     assert "青山公园" in named_names("依托白石镇,青山公园建设完成。")
     assert any(mark == "," and end - pos == 0 for pos, end, mark in spans)  # (金河老街: the clause's first place)
+
+
+def test_a_road_whose_vehicles_or_driving_a_project_serves_is_context():
+    # 分解通往A路、B街的车辆, 保证B街行车和区内交通互不干扰: the roads whose traffic a new road takes over
+    text = ("青松路全长2209米,建成后将有效分解城区通往红枫路、白石大街的车辆。"
+            "新建下穿通道,开放交通后保证青山大道行车和区内部交通互不干扰。")
+    names = named_names(text)
+    assert "白石大街" not in names and "青山大道" not in names

@@ -245,7 +245,7 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
         vocabulary = geo_data.categories()
         records = drop_unlikely([r for r in found if not any(lo <= r.char_start < hi for lo, hi in links)]
                                 if links else found)
-        features = to_features(named_bare([r for r in records if r.category in vocabulary]))
+        features = to_features(named_bare([r for r in records if r.category in vocabulary]), text)
         if _LEFT_TO_EXIT is not None:
             _LEFT_TO_EXIT.append(found)
         del found, records  # freed before the collector runs again, which would walk them once more

@@ -42,9 +42,10 @@ _FORMING_REACH = 40  # characters back from a place to the 组建 whose list it 
 # (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一(?!期(?:工程|建设))|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
-# A road's traffic as what a project relieves (…附近,文化路的交通壅塞情形; 青山路的交通压力): the
-# road is the place relieved, named in a clause of its own after the verb, no works on it.
-_TRAFFIC_OF = re.compile(r"的?交通(?:压力|拥堵|拥挤|壅塞|堵塞|瓶颈)")
+# A road's traffic as what a project relieves (…附近,文化路的交通壅塞情形; 青山路的交通压力), takes over
+# (分解通往A路、B街的车辆) or keeps apart (保证B街行车和区内交通互不干扰): the road is the place served,
+# no works on it.
+_TRAFFIC_OF = re.compile(r"的?交通(?:压力|拥堵|拥挤|壅塞|堵塞|瓶颈)|的车辆|行车(?:和|与|及|安全|秩序|效率)")
 
 
 def governed_by_context_verb(case):

@@ -17,6 +17,8 @@ from geo.lexicon import (ACTIONS, ATTACHED_WORDS, CAMPUS_HEADS, INSTITUTION_WORD
 from geo.extract.model import Record
 from geo.extract.segment import SYMBOL_MARK
 from geo.extract import slugs
+from geo.extract.bracket_aliases import bracket_aliases
+from geo.extract.extent_brackets import bracketed_extents
 from geo.numbers import format_number
 from geo.extract.patterns import LIST_JOINS, QUOTE_CLOSERS, ROAD_CATEGORIES
 from geo.settings import (MAX_JURISDICTION_OWNER, MAX_SCHOOL_BUILDING, MAX_SCHOOL_BUILDING_VERB, QUOTE_CLOSED_MIN_BEFORE,
@@ -245,9 +247,10 @@ class _MentionRef:
 
     __slots__ = ("members",)
 
-def to_features(records):
+def to_features(records, text=""):
     """Finished records (see :func:`finish_records`) -> catalog features with ids, merged
-    duplicates, members' group ids, sorted."""
+    duplicates, members' group ids, sorted. ``text``: the report as written (the forms its roads are
+    named in are counted there)."""
     _disambiguate_groups(records)
     first_road = {}
     in_text_order = sorted(records, key=_CHAR_START)
@@ -263,6 +266,8 @@ def to_features(records):
 
     bare = _bare_singletons(records, in_text_order)
     bare.update(_short_jurisdictions(records))
+    bare.update(bracketed_extents(records, text))
+    bare.update(bracket_aliases(records))
     merged = {}
     for record in in_text_order:
         if id(record) in bare:

@@ -1,0 +1,19 @@
+"""One road written with and without its extent in brackets (geo.extract.extent_brackets)."""
+
+from extract_cases import named_names
+
+_BRACKETED_MOSTLY = ("分别是红岭路(青松路-白沙路)建设工程以及青山小学新校区。\n红岭路(青松路-白沙路)\n"
+                     "红岭路(青松路-白沙路)建设工程为新建道路工程,红岭路起点位于青松路东侧,终点位于白沙路。")
+_BARE_MOSTLY = ("青山县排水防涝体系建设工程(一期白石路)总投资1.41亿元,改造白石路(青松路-红岭路),实施雨污分流和道路改造。"
+                "白石路是青山县主干道,已经有20多年历史。今年将完成白石路的路面改造。")
+
+
+def test_a_road_titled_with_its_extent_more_often_than_bare_keeps_the_brackets():
+    names = named_names(_BRACKETED_MOSTLY)
+    assert "红岭路(青松路-白沙路)" in names and "红岭路" not in names
+
+
+def test_a_road_named_bare_more_often_keeps_both_forms():
+    # the labels go both ways there (the bare name or the extent): both records stay
+    names = named_names(_BARE_MOSTLY)
+    assert "白石路" in names and "白石路(青松路-红岭路)" in names
