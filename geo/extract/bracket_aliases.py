@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from geo.extract.patterns import RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.patterns import OPENING_BRACKETS, RANGE_MARKS, ROAD_CATEGORIES
 from geo.names import normalise_name
 
-_OPENERS = ("(", "（")
 # What makes the bracket a part of the project rather than another name for it: a phase or a reach
 # (城南水厂(一期), 青山大道(南段)) or a range (A至B段).
 _PART_WORDS = ("期", "段", *RANGE_MARKS)
@@ -16,7 +15,7 @@ def _aliased(record):
     """True when ``record`` is a named facility whose section is a bracket naming no part of it."""
     section = record.section_text or ""
     return bool(section) and record.category not in ROAD_CATEGORIES and not any(word in section for word in _PART_WORDS) \
-        and any(opener in record.name for opener in _OPENERS)
+        and any(opener in record.name for opener in OPENING_BRACKETS)
 
 
 def bracket_aliases(records):

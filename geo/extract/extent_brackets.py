@@ -11,23 +11,21 @@ names fewer, see docs/extraction_accuracy.md).
 
 from __future__ import annotations
 
-from geo.extract.patterns import RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.patterns import OPENING_BRACKETS, RANGE_MARKS, ROAD_CATEGORIES
 from geo.names import normalise_name
 from geo.settings import MAX_COUNTED_EXTENTS
-
-_OPENERS = ("(", "（")
 
 
 def _extent_in_brackets(record):
     """True when ``record`` is a named road whose section is an extent in brackets ((A-B), (A至B段))."""
     section = record.section_text or ""
-    return any(mark in section for mark in RANGE_MARKS) and any(opener in record.name for opener in _OPENERS)
+    return any(mark in section for mark in RANGE_MARKS) and any(opener in record.name for opener in OPENING_BRACKETS)
 
 
 def _times_named(text, short, long_name):
     """(times ``text`` names the road bare, times it names it with these brackets): the bare count
     leaves out every bracketed form (白石路(…) is no bare 白石路)."""
-    bracketed = sum(text.count(short + opener) for opener in _OPENERS)
+    bracketed = sum(text.count(short + opener) for opener in OPENING_BRACKETS)
     return text.count(short) - bracketed, text.count(long_name)
 
 

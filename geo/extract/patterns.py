@@ -21,6 +21,8 @@ LIST_JOINS = ("、", "和", "及")
 LIST_JOIN_CHARS = "、和及与"
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES
+# How a bracket opens in a name as written (a record's name keeps the report's own brackets).
+OPENING_BRACKETS = ("(", "（")
 # Corner quotes (Taiwan, Hong Kong) and their closers: a name may follow one opened inside a stem
 # (东乡「康安路道路拓宽工程」), and a name the tagger widens opens inside none.
 CORNER_QUOTES = {"「": "」", "『": "』"}
