@@ -173,6 +173,20 @@ CROSSING_MANNERS = frozenset(words("crossing_manner"))
 # Verbs of a project driving a place's growth (带动沿线A镇的发展, 促进A片区开发): a zone or
 # village after one, alone or listed, is what benefits (see geo.extract.described.growth_driven).
 GROWTH_VERBS = words("growth_verb")
+# Words pointing back to works named before, opening a count of them (这3所学校的投用, 上述两条道路的建成):
+# the count is no group of its own (geo.extract.described.recounted_works).
+BACK_REFERENCES = words("back_reference")
+# Words of what lies around a place (未来城周边, 青山站附近): the places a sentence with no works lists there
+# are context (geo.extract.described.surroundings_described).
+SURROUNDINGS = words("surroundings")
+# Verbs saying where a place lies (青山村位于白石镇东部): a village's sentence with no works describes it.
+LIES_AT = words("lies_at")
+# Words typing a list as many kinds (各种体育设施, 各类文化设施): its members are kinds a project holds.
+KIND_QUANTIFIERS = words("kind_quantifier")
+# A type of several schools at once (中小学), and the school heads written right after it as one more type
+# (中小学幼儿园, 中小学校舍): a jurisdiction's schools, no school (geo.extract.described.types_joined).
+PLURAL_SCHOOL_TYPES = words("plural_school_type")
+JOINED_SCHOOL_HEADS = frozenset(words("joined_school_head"))
 # What a zone is given right after its name (入选, 创建为): an honour or a title (see described.honoured_zone).
 ZONE_HONOURS = words("zone_honour")
 # A flood season's duties on a river (防汛, maybe 抢险, then 工作; or 安全度汛 whole): see described.flood_duties.

@@ -455,6 +455,21 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
 
+# The characters the rules of places described, no works (geo.extract.described), look through around a
+# place; each bounded, so that a list of thousands of items stays linear:
+MADE_LIST_REACH = 80  # back from a bare 中心 for the 打造 whose list it is in (打造A中心、旅游集散中心)
+REPRESENTED_REACH = 120  # after a place for the 为代表 its list closes with (以A公园、B水库等为代表的)
+STRATEGIES_REACH = 120  # after a place for the strategies it is listed with (A建设、B建设等国家战略)
+FUNCTIONS_LISTED_REACH = 80  # back from a place for the uses of a building listed (使用功能包括A、B及C)
+CONTENTS_LISTED_REACH = 80  # back from a place for the 包括 of a project's contents (建设内容包括A、B)
+SPACED_QUOTE_REACH = 6  # back from a stem's opening quote to its 的 (成为联系群众的 “连心桥”)
+BECOMES_REACH = 40  # back from a role's 的 to the 成为 it completes (成为三省结合部的商贸物流中心)
+BECOMES_LIST_REACH = 60  # back from a listed role to its 成为 (成为A中心、B中心)
+ENROLMENT_REACH = 80  # either side of a school for a word of its enrolment area (招生范围, 施教区)
+SURROUNDINGS_REACH = 120  # either side of a place for what lies around another (新城周边)
+FACILITY_CLASS_REACH = 60  # after a list item for the class of facilities its list closes with (等便民设施)
+GROWTH_VERB_REACH = 60  # back from a zone or village for the verb of its growth (带动沿线A镇、B镇等集镇的发展)
+
 # Items read after a village or township to the 等地/等处 closing its list (extract.region_lists): a list of
 # settlements that long is where works lie; a longer one is left to the other rules.
 REGION_LIST_ITEMS = 8
