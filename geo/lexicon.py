@@ -356,6 +356,11 @@ WORKS_UNITS = words("works_unit")
 SECTION_UNITS = words("section_unit")
 # A voltage's units, as written after its number (110千伏, 35kV: a substation's or a line's rating).
 VOLTAGE_UNITS = words("voltage_unit")
+# Words a number right before is part of (1 号路, 2023 年, 3 期): a number opening a line before one is no
+# list item's number (geo.extract.segment); nor is a row's number glued to one, to a road class (320国道) or
+# to these: a road, a school written short (85中), a magnitude (12万), an approximation (20余条).
+NUMBERED_WORDS = words("numbered_word")
+GLUED_ROW_WORDS = words("glued_row_word")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).

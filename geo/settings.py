@@ -455,6 +455,22 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
 
+# Text read into clauses (geo.extract.segment): a counted village list grouped by township (A镇B、C,D镇E等35个村)
+# is read over at most this many groups back from its count, each group's opening mark looked for at most this
+# many characters back (a list of thousands stays linear).
+VILLAGE_LIST_MAX_GROUPS = 8
+VILLAGE_LIST_GROUP_REACH = 80
+# The lines a wrapped line is followed past at a page's foot and the next page's head (page numbers, blanks).
+PAGE_BREAK_MAX_LINES = 6
+# A page's links to other pieces (推荐阅读:, 相关新闻): the characters of the heading's line, marks included, and of
+# a headline under it at most.
+LINKS_HEADING_MAX_CHARS = 12
+LINKS_HEADLINE_MAX_CHARS = 40
+# A page's trail of sections (当前位置: 首页 > 新闻) is looked for in this many characters from its top; the short
+# lines above it, at most this long (bullet left out), are the site's menus.
+PAGE_HEADER_REACH = 400
+MENU_ITEM_MAX_CHARS = 12
+
 # The characters the rules of places described, no works (geo.extract.described), look through around a
 # place; each bounded, so that a list of thousands of items stays linear:
 MADE_LIST_REACH = 80  # back from a bare 中心 for the 打造 whose list it is in (打造A中心、旅游集散中心)
