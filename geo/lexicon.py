@@ -131,6 +131,12 @@ ADDING_VERBS = frozenset(words("adding_verb"))
 # Verbs that say works of things counted when said right after their noun (187个排水达标区整改,
 # 为10条街道栽植垂柳): works of a counted group only, never of a named place (进行整改 stays no works).
 COUNTED_AFTER_VERBS = words("counted_after_verb")
+# Words of planning or pace before a noun counted after it (本区将安排|重大工程建设12项, 推进建设12项): the noun
+# starts after the last of them (geo.extract.counts).
+TALLYING_VERBS = words("tallying_verb")
+# Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%): the things or
+# works counted there are under way, a group (geo.extract.counted_nouns).
+INVESTMENT_PREDICATES = words("investment_predicate")
 # Verbs before places counted before their type that say works on them there only (实施110村…, 实施13个村饮水…):
 # too general for any other count (实施 opens every kind of clause).
 COUNTED_PLACE_VERBS = words("counted_place_verb")
@@ -216,6 +222,9 @@ ROUTE_VERBS = frozenset(words("route_verb"))
 NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
 COUNTY_ROAD_OWNERS = words("county_road_owner")  # 射阳县合海线: a county before a name in 线 makes it its road
 LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in 线 that end no county road's name
+# Words of what a place has (全县现有学校56所, 该镇原有3座公厕): a count said with no works after one, and each
+# share of it after 其中, is a stock, no works (geo.extract.counts.stock_counted).
+STOCK_WORDS = words("stock_word")
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))
 # Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.

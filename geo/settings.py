@@ -455,6 +455,22 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
 
+# Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
+# and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
+# 冷库6个: 冷库 is built too).
+COUNTED_LIST_ITEM_REACH = 40
+COUNTED_LIST_VERB_ITEMS = 4
+# What may stand before a count opening a clause (贺兰县一季度|28个…), in characters.
+COUNTED_SUBJECT_PREFIX = 6
+# Characters back from a count to the 其中 that opens a breakdown, and from a share's count to the stock that 其中
+# breaks down (现有文保单位52处,其中…,A、B等15处: counts.stock_counted).
+COUNT_BREAKDOWN_REACH = 40
+STOCK_REACH = 160
+# A slogan of counted types (一河两坝六桥): its characters at most, and the characters back from it looked through
+# for its works (a sentence of thousands stays linear).
+SLOGAN_MAX_CHARS = 8
+SLOGAN_ACTION_REACH = 40
+
 # Text read into clauses (geo.extract.segment): a counted village list grouped by township (A镇B、C,D镇E等35个村)
 # is read over at most this many groups back from its count, each group's opening mark looked for at most this
 # many characters back (a list of thousands stays linear).
