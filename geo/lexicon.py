@@ -171,6 +171,12 @@ TITLES = frozenset(words("title"))
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))
+# Verbs saying what a subject is (是, 为, 作为), and the adverbs before 是 or 为 that make the places listed after it
+# no owners of the facility the clause ends with (是青山高铁的客运站 owns; 特别是, 只是 single out: geo.extract.context).
+COPULAS = words("copula")
+ADVERBS_BEFORE_COPULA = words("adverb_before_copula")
+# A body visiting after a context verb (调研组, 考察团, 督查队): the verb names the body, governing no place.
+VISITING_BODIES = words("visiting_body")
 # Verbs of a works passing over or under a place (上跨, 下穿, 横跨): the places listed right after one
 # are what it crosses, no projects; words of manner may come before them (连续上跨). No stop words:
 # a crossing's own name holds them (汇通路上跨迎宾街跨线桥).

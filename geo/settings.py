@@ -455,6 +455,19 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
 
+# Places read as context, no works (geo.extract.context): the characters looked through, each bounded so that a
+# list of thousands of items stays linear.
+FORMING_LIST_REACH = 40  # back from a place to the 组建 whose list it is in (组建A村、B村共9支消防队)
+COURSE_VIA_REACH = 40  # back from a place to the 经 of the course it lies on (起于A路,经B镇、C乡至D)
+RELIANCE_REACH = 40  # back from a place to the verb of reliance whose list it is in (依托A老街、B花园,搭建…)
+LIST_REST_REACH = 120  # after a name the tagger adds, for the rest of its list and the type closing it
+COPULA_LIST_REACH = 40  # from 是 (为) to a place listed after it (是A高铁和B高铁的客运站)
+GOVERNS_REACH = 60  # back from a list to the 辖 that opens it (青山乡下辖东风、新市等12个行政村)
+CONTEXT_CLAUSE_REACH = 80  # back from a place for the context verb (惠及A小学、B中学) or the 编制 of its clause
+PLANNED_LIST_REACH = 80  # after a place for the plan compiled for its list (A村、B村等8个村已编制完成)
+PRECEDENTS_REACH = 40  # back from a place to the 继 opening its list (继A隧道、B隧道之后)
+EXISTING_LIST_REACH = 40  # back from a road to the 现有的 opening its list (与现有的A高速、B高速)
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
