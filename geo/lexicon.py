@@ -168,6 +168,12 @@ CONTEXT_VERBS = frozenset(words("context_verb"))
 # Titles among the context verbs (副县长王江, 县领导李华桥): a title governs the names right after it
 # (whose people they are), no places later in its clause (副区长王江先后查看了青山中学).
 TITLES = frozenset(words("title"))
+# Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project (geo.extract.visits).
+VISIT_VERBS = frozenset(words("visit_verb"))
+# A housing estate a visit opens a clause with (走进青松小区), and the words of a sentence on its renewal (改造, 老旧):
+# the estate is the works' site (geo.extract.visits.estate_visited).
+VISITED_ESTATE_HEADS = words("visited_estate_head")
+RENEWAL_WORDS = words("renewal_word")
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))

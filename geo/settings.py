@@ -468,6 +468,11 @@ PLANNED_LIST_REACH = 80  # after a place for the plan compiled for its list (A�
 PRECEDENTS_REACH = 40  # back from a place to the 继 opening its list (继A隧道、B隧道之后)
 EXISTING_LIST_REACH = 40  # back from a road to the 现有的 opening its list (与现有的A高速、B高速)
 
+# Places visited (geo.extract.visits): the characters from a visited place to the 等 of the works sites its list
+# ends with (来到A、B等重点工程现场), and on either side of an estate visited for words of renewal (改造, 老旧).
+VISITED_LIST_REACH = 80
+ESTATE_RENEWAL_REACH = 150
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).

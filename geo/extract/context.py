@@ -13,7 +13,7 @@ import re
 
 from geo.lexicon import (
     ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
-    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISITING_BODIES, heads)
+    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISIT_VERBS, VISITING_BODIES, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
@@ -22,7 +22,7 @@ from geo.extract.line_forms import shown_as_built
 from geo.extract.model import NAMED_KINDS, chain_end, chain_first, list_end
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
-from geo.extract.visits import (VISIT_VERBS, estate_visited, visited_as_works, visited_works_sites, works_inspected,
+from geo.extract.visits import (estate_visited, visited_as_works, visited_works_sites, works_inspected,
                                 works_seen, works_site_visited)
 from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
 from geo.extract.works import first_action, works_at
