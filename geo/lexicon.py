@@ -350,6 +350,17 @@ FACILITY_STEM_CATEGORY = pairs("facility_stem_category")
 RAIL_WORDS = words("rail_context")
 BUS_WORDS = words("bus_context")
 
+# Words between a counted type and its works (项目安排建设56项, 道路计划改造30条; not 已/正在: 已开工建设26个 is news),
+# between projects and their count with no works word (项目完成165个), and between a type and its count
+# (市政道路有15条): geo.extract.extents reads the count after them.
+PLAN_WORDS = words("plan_word")
+TALLY_WORDS = words("tally_word")
+COUNT_AFTER_WORDS = words("count_after_word")
+# Words after a route's name that no noun phrase goes on with (在青岭至白鹭湾公路上, A至B公路暨C公路开工,
+# A至B二级公路经…争取, A至B道路因…破坏): the name ends there (geo.extract.extents).
+ROUTE_NAME_FOLLOWERS = words("route_name_follower")
+# Road heads a direction right after ends the name of (商业大道东、商业大道西, 改造人民路北: geo.extract.extents).
+DIRECTED_ROAD_HEADS = frozenset(words("directed_road_head"))
 # Words opening a clause of a bare count that counts the noun of the count before it (还有80个正在…),
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
