@@ -232,6 +232,10 @@ NEVER_IN_NAMES = frozenset(words("never_in_name"))
 ROUTE_VERBS = frozenset(words("route_verb"))
 # Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).
 NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
+# Words after which a name of two places in 线 is a road (辛高线改造, 半苗线56.9公里路基路面改造), and road works right
+# before such a name that ends its clause (建议改造浮里线。, 拓宽辛高线。): geo.extract.routes.
+COUNTY_ROAD_WORKS = words("county_road_works")
+COUNTY_ROAD_WORKS_BEFORE = words("county_road_works_before")
 COUNTY_ROAD_OWNERS = words("county_road_owner")  # 射阳县合海线: a county before a name in 线 makes it its road
 LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in 线 that end no county road's name
 # Words of what a place has (全县现有学校56所, 该镇原有3座公厕): a count said with no works after one, and each
