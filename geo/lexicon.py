@@ -365,6 +365,9 @@ COUNT_AFTER_WORDS = words("count_after_word")
 ROUTE_NAME_FOLLOWERS = words("route_name_follower")
 # Road heads a direction right after ends the name of (商业大道东、商业大道西, 改造人民路北: geo.extract.extents).
 DIRECTED_ROAD_HEADS = frozenset(words("directed_road_head"))
+# Scopes before a count in a stem (全区12座城镇污水处理厂), longest first where one opens another: no part of a name
+# (geo.extract.stem_labels); and the scopes and the 首 opening a description (全市首条地下综合管廊: geo.extract.statistical).
+SCOPES = words("scope")
 # Words opening a clause of a bare count that counts the noun of the count before it (还有80个正在…),
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
@@ -397,6 +400,8 @@ VOLTAGE_UNITS = words("voltage_unit")
 # to these: a road, a school written short (85中), a magnitude (12万), an approximation (20余条).
 NUMBERED_WORDS = words("numbered_word")
 GLUED_ROW_WORDS = words("glued_row_word")
+# Units of a length (米, 公里): a count listed before a length of the same works (完成13条、32.4公里水系整治).
+LENGTH_UNITS = words("length_unit")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).
@@ -408,6 +413,8 @@ DEVICE_NOUNS = tuple(word for word, value in pairs("uncounted") if value == "dev
 MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")
+# How a stem may end in a natural place (复兴岛第三通道, 智慧湖公园): a street's own stem, no slogan (geo.extract.stem_labels).
+NATURAL_PLACE_ENDINGS = words("natural_place_ending")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
 JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).
