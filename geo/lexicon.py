@@ -368,6 +368,11 @@ DIRECTED_ROAD_HEADS = frozenset(words("directed_road_head"))
 # Scopes before a count in a stem (全区12座城镇污水处理厂), longest first where one opens another: no part of a name
 # (geo.extract.stem_labels); and the scopes and the 首 opening a description (全市首条地下综合管廊: geo.extract.statistical).
 SCOPES = words("scope")
+DESCRIPTION_OPENERS = words("description_opener")
+# Words after a road named by its code: works along it (G4201沿线绿化), and the pace of its works (加大G353的建设力度):
+# the road is the works' object (geo.extract.statistical).
+ALONG_CODED_ROAD = words("along_coded_road")
+WORKS_PACE_WORDS = words("works_pace")
 # Words opening a clause of a bare count that counts the noun of the count before it (还有80个正在…),
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
@@ -415,6 +420,8 @@ MEASURE_UNITS = words("measure_unit")
 JUNCTION_HEADS = words("junction")
 # How a stem may end in a natural place (复兴岛第三通道, 智慧湖公园): a street's own stem, no slogan (geo.extract.stem_labels).
 NATURAL_PLACE_ENDINGS = words("natural_place_ending")
+# Road types a route named by its two ends is written before (A镇至B村二级公路, A至B自然村道路: geo.extract.statistical).
+TYPED_ROUTE_HEADS = words("typed_route_head")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
 JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).

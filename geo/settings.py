@@ -476,6 +476,10 @@ ESTATE_RENEWAL_REACH = 150
 # Characters before a route's head (道路, 公路) in which 至 joins its two ends (青山至白石公路: geo.extract.extents).
 ROUTE_JOINT_REACH = 10
 
+# How far after a name its works are looked for before its budget (白石村排水沟改善|经费约需240万元:
+# geo.extract.statistical), in characters.
+BUDGET_WORKS_REACH = 8
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
