@@ -281,6 +281,11 @@ STRINGING_WORDS = longest_first(words("stringing"))
 # (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
 ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
+# A delegate's proposal (建议, 提案, 议案) closing a title (《关于加快青山中学南侧道路建设的建议》): it asks for the works it
+# names (geo.extract.brackets, geo.extract.head_mentions).
+PROPOSALS = words("proposal")
+# Words opening brackets after a facility that hold the places it serves (养老服务中心(覆盖A、B社区)): context.
+COVERAGE_BRACKET_WORDS = words("coverage_bracket")
 # Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
 ROUTE_LIST_OPENERS = words("route_list_opener")
 # A small park type sited by where it lies (口袋公园, 小游园), and the side words ending such a site

@@ -480,6 +480,19 @@ ROUTE_JOINT_REACH = 10
 # geo.extract.statistical), in characters.
 BUDGET_WORKS_REACH = 8
 
+# Brackets and title marks (geo.extract.brackets): the printed characters from a range's bracket to a name inside it,
+# and on to its close (青山路(A至B段)); the characters from a bracket or a title's 《 to a place inside it (养老服务中心
+# (覆盖A、B社区), 《A片区建设方案》); a generic zone's characters before brackets (中心城区(三沟片区)).
+RANGE_BRACKET_REACH = 24
+BRACKETED_PLACE_REACH = 24
+GENERIC_ZONE_MAX_CHARS = 5
+# Mentions at heads (geo.extract.head_mentions): the characters of name a title line holds at least before a stop
+# word that is the name's (白石镇新村|搬迁安置点道路); an area's first end at most (with its district: 安州区河东—科技城
+# 片区); a list item before the 的 of a counted generic type at most (A、B村的3个村).
+TITLE_NAME_MIN_BEFORE_STOP = 3
+SPAN_END_STEM = 6
+LISTED_ITEM_BEFORE_DE_REACH = 12
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
