@@ -286,6 +286,10 @@ MEMBER_MARKERS = words("member_marker")
 PROPOSALS = words("proposal")
 # Words opening brackets after a facility that hold the places it serves (养老服务中心(覆盖A、B社区)): context.
 COVERAGE_BRACKET_WORDS = words("coverage_bracket")
+# A rendering of a place (青山文化中心效果图): what is to be built there; and a list item's or subhead's works word
+# right after the name that closes its line (一、青山广场建设): geo.extract.line_forms.
+RENDERINGS = words("rendering")
+LINE_TITLE_WORKS = words("line_title_works")
 # Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
 ROUTE_LIST_OPENERS = words("route_list_opener")
 # A small park type sited by where it lies (口袋公园, 小游园), and the side words ending such a site
@@ -427,6 +431,9 @@ JUNCTION_HEADS = words("junction")
 NATURAL_PLACE_ENDINGS = words("natural_place_ending")
 # Road types a route named by its two ends is written before (A镇至B村二级公路, A至B自然村道路: geo.extract.statistical).
 TYPED_ROUTE_HEADS = words("typed_route_head")
+# University heads (of NEEDS_ACTION_HEADS) that a subhead or cell names alone as the project below it (青山大学);
+# a zone alone on its line is as often a report's section heading (geo.extract.line_forms).
+LINE_UNIVERSITY_HEADS = words("line_university_head")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
 JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).

@@ -493,6 +493,13 @@ TITLE_NAME_MIN_BEFORE_STOP = 3
 SPAN_END_STEM = 6
 LISTED_ITEM_BEFORE_DE_REACH = 12
 
+# A name alone on its line (geo.extract.line_forms): how far its line's start and end are looked for from it (more
+# than the longest of the forms a line may hold around it: a number, brackets, 项目建设), and how far a title line's
+# start before its head (a long item title: 青山县白石镇安置点道路).
+LINE_START_REACH = 16
+LINE_END_REACH = 32
+TITLE_LINE_REACH = 24
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
