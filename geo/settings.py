@@ -500,6 +500,11 @@ LINE_START_REACH = 16
 LINE_END_REACH = 32
 TITLE_LINE_REACH = 24
 
+# A 、-list of generic kinds before a network (供水、燃气、消防管网: geo.extract.lists.kind_after_kinds): a kind's
+# characters at most (燃气, 再生水), and the kinds looked back over.
+NETWORK_KIND_MAX_CHARS = 3
+NETWORK_KIND_LIST_MAX = 6
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
