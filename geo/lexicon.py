@@ -241,6 +241,14 @@ LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in �
 # Words of what a place has (全县现有学校56所, 该镇原有3座公厕): a count said with no works after one, and each
 # share of it after 其中, is a stock, no works (geo.extract.counts.stock_counted).
 STOCK_WORDS = words("stock_word")
+# Words after a bare type counted saying all of them did (12个村全部完成): a status, no works (geo.extract.counted_places).
+ALL_OF = words("all_of")
+# Words opening a list of projects closed by its count (分别是A、B、C等4个项目): the first item begins after the first of
+# them it holds, in file order (geo.extract.listed_counts).
+PROJECT_LIST_OPENERS = words("project_list_opener")
+# Left edges the rules found that the tagger does not widen a name over: the type of the roads listed after it
+# (城区道路|南环路), "such as" (如|青松公园): geo.extract.widened_names.
+FIRM_LEFT_EDGES = frozenset(words("firm_left_edge"))
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))
 # Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.
@@ -416,6 +424,9 @@ NUMBERED_WORDS = words("numbered_word")
 GLUED_ROW_WORDS = words("glued_row_word")
 # Units of a length (米, 公里): a count listed before a length of the same works (完成13条、32.4公里水系整治).
 LENGTH_UNITS = words("length_unit")
+# Measures of a thing counted before it (36个班的中学, 500户的小区): the count is the thing's measure, no count of
+# things (geo.extract.stems).
+COUNTED_MEASURES = words("counted_measure")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).
@@ -434,6 +445,10 @@ TYPED_ROUTE_HEADS = words("typed_route_head")
 # University heads (of NEEDS_ACTION_HEADS) that a subhead or cell names alone as the project below it (青山大学);
 # a zone alone on its line is as often a report's section heading (geo.extract.line_forms).
 LINE_UNIVERSITY_HEADS = words("line_university_head")
+# Heads in 线 that are roads, never rail lines (青山大道连接线, 青山城区环线: geo.extract.works).
+ROAD_LINES = frozenset(words("road_line"))
+# How a count of townships names them (3个乡镇, 5个街道), longest first where one opens another (geo.extract.headfit).
+TOWNSHIP_TYPES = words("township_type")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
 JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).

@@ -505,6 +505,21 @@ TITLE_LINE_REACH = 24
 NETWORK_KIND_MAX_CHARS = 3
 NETWORK_KIND_LIST_MAX = 6
 
+# Lists closed by 等 (geo.extract.listed_counts): the characters of a list of types before 等 (公厕、垃圾转运站、溶盐池),
+# the items of a list closed by a count of projects at most (A、B、C等4个项目), and the characters such an item may take
+# on average (a clause of thousands stays linear).
+MAX_LISTED_TYPES = 40
+MAX_LISTED_PROJECTS = 30
+LISTED_PROJECT_ITEM_REACH = 60
+# Names the tagger adds (geo.extract.added_names): the characters of a name without a head (宝马, 王家咀); the sections
+# and extensions its head may stand behind (国道324线|周宁段|(青山段): more is no name but a clause of them, which would be
+# looked behind without end); how far after a name the roads enclosing a site with it are looked for (a few names of
+# roads: a clause of thousands of listed names reads no stretch of them per name), and the 等 closing its list.
+HEADLESS_MAX = 6
+MAX_NESTED_SECTIONS = 4
+ENCLOSURE_REACH = 80
+LISTED_NAME_REACH = 40
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
