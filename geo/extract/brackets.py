@@ -46,16 +46,12 @@ def _generic_before(norm, pos):
     return False
 
 
-
-
 def coverage_in_brackets(case):
     """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
     are context."""
     norm, start = case.norm, case.mention.stem_start
     opening = norm.rfind("(", (start - BRACKETED_PLACE_REACH if start > BRACKETED_PLACE_REACH else 0), start)
     return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(COVERAGE_BRACKET_WORDS, opening + 1)
-
-
 
 
 def inside_title_marks(case):
@@ -73,8 +69,6 @@ def inside_title_marks(case):
     return not (case.action is not None and closing >= 0 and (
         norm.startswith("关于", opening + 1) and norm.endswith(PROPOSALS, end, closing)
         or norm.startswith(PROPOSALS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
-
-
 
 
 def _in_range_brackets(norm, mention):

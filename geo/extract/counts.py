@@ -152,8 +152,6 @@ def _after_last_verb(norm, lo, hi):
     return found
 
 
-
-
 def _partitive(norm, count_start, pos, clause_end):
     """True when 中 at ``pos`` closes the clause (在完工的14个扶贫项目中,A…): the works counted are
     the whole of which the clause after speaks, no noun going on; not after 从 (从12个候选项目中
@@ -440,8 +438,6 @@ def is_thing(noun):
     return noun[0] not in _NOT_THING_START and "等" not in noun and not noun.endswith(UNCOUNTED_NOUNS) \
         and not noun.endswith(MEASURE_NOUNS) and ACTION_INDEX.first_in(noun) is None \
         and not any(verb in noun for verb in PHASE_VERBS)
-
-
 
 
 def stock_counted(norm, pos):

@@ -436,8 +436,6 @@ def types_joined(case):
                                                 mention.head_start - len(plural))
 
 
-
-
 def kinds_of_facility(case):
     """设置游泳馆、网球馆、室内冰场等各种体育设施: the members of a list typed as many kinds (各种, 各类,
     多种) are the kinds a project holds, no places of their own. So are the members of a list typed as a

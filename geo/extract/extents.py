@@ -257,13 +257,9 @@ def _after_plan_words(norm, pos):
     return pos + len(word) if word and ACTION_INDEX.at(norm, pos + len(word)) else pos
 
 
-
-
 def _route_between_places(norm, mention):
     """True when the head is a route's (道路, 公路) and 至 joins two places right before it."""
     return mention.head in INTERCITY_HEADS and "至" in norm[max(0, mention.head_start - ROUTE_JOINT_REACH):mention.head_start]
-
-
 
 
 def _route_name_ends(norm, pos, head_start):
@@ -275,8 +271,6 @@ def _route_name_ends(norm, pos, head_start):
     lo = (head_start - ROUTE_JOINT_REACH if head_start > ROUTE_JOINT_REACH else 0)
     joint = norm.rfind("至", lo, head_start)
     return head_start - joint > 2 and norm.find("、", joint, head_start) < 0
-
-
 
 
 def _route_after_code(norm, pos, clause_end):

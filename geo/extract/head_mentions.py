@@ -173,8 +173,6 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     return mention
 
 
-
-
 def _title_over_stop(norm, mention):
     """10.青山医院医养结合楼, 白石镇新村搬迁安置点道路建设项目: a line that is a title (a list item's or
     subhead's, see :func:`geo.extract.line_forms.title_start`) names one place (a named or facility
@@ -248,8 +246,6 @@ def _inside_open_quote(norm, lo, head_start, head_end, clause_end):
         return False
     # “关于修建A村至B村连接道路的建议”: a proposal quoted by its title names the works it asks for
     return not (norm.startswith("关于", marks[last] + 1) and norm.endswith(PROPOSALS, head_end, closing[after]))
-
-
 
 
 _QUOTE_MARK = re.compile("[“”]")
@@ -353,8 +349,6 @@ def _listed_before_de(norm, mention):
     item = norm.rfind("、", (de - LISTED_ITEM_BEFORE_DE_REACH if de > LISTED_ITEM_BEFORE_DE_REACH else 0), de)
     return item >= 0 and not any(char in HARD_BREAKS for char in norm[item + 1:de]) \
         and ends_with_head_of(norm, de, mention.category)
-
-
 
 
 _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")

@@ -80,8 +80,6 @@ def shown_as_built(norm, mention):
     return mention.head in LINE_UNIVERSITY_HEADS and alone_on_line(norm, mention.stem_start, mention.end)
 
 
-
-
 def titled_works(norm, start, end):
     """True when the name at ``norm[start:end]`` titles its line's works: the line holds the name
     and its works word (项目, 工程, 建设) and nothing else but a list number and a full stop

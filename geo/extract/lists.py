@@ -382,8 +382,6 @@ def kind_after_kinds(norm, start, head_start):
     return kinds >= 2
 
 
-
-
 def described_members(norm, records, sent_start, sent_end):
     """The records of a sentence less the named members of a type of water bodies (counted, or after 等) in a
     sentence that says no works (长江、清江、渔洋河三条河流流经其境内; 横跨A江、B河等3条江河; A河、B河等

@@ -92,8 +92,6 @@ def _village_before_works(norm, record):
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡][\u4e00-\u9fff]{2,}村")
 
 
-
-
 def _coded_road_worked(norm, record, sent_end):
     """实施G210改造, 实施G4201成都绕城高速改造: a road named by its code (alone or before its name)
     that works follow directly (or along it: 沿线绿化), closing the clause: the works' only object is the road, a project
@@ -114,8 +112,6 @@ def _coded_road_worked(norm, record, sent_end):
     if said and norm.startswith(WORKS_PACE_WORDS, pos):
         pos += len(next(word for word in WORKS_PACE_WORDS if norm.startswith(word, pos)))  # 加大G353的建设力度: its pace
     return said and (pos >= sent_end or norm[pos] in HARD_BREAKS)
-
-
 
 
 def _coded_road_built(norm, record, sent_end):
