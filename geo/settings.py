@@ -520,6 +520,22 @@ MAX_NESTED_SECTIONS = 4
 ENCLOSURE_REACH = 80
 LISTED_NAME_REACH = 40
 
+# More reaches of the extraction rules, in characters (each bounded, so that a clause of thousands stays linear):
+CROSSING_LIST_REACH = 40  # back from a place to the verb of crossing its list follows (横跨|青山河、白石河: extract.crossed)
+ASIDE_COUNT_REACH = 12  # back from an aside in brackets to the count opening its noun (179处(含新增2处)入河排污口)
+SIZED_ACTION_REACH = 40  # back from a count of things with their size for its works (extract.sized_counts)
+ROUTE_HEADER_REACH = 16  # before a clause's end for the header of a list of routes (县乡公路改造项目5个: extract.listed_routes)
+ROUTE_ITEM_MAX_CHARS = 24  # a listed route named by its two ends at most (A村至B镇: extract.listed_routes)
+COUNTED_ROAD_GAP = 12  # before a counted road word, where its count may be (extract.mentions)
+COUNT_DESCRIPTION_MAX_CHARS = 20  # a description ending in 的 between a count and its noun (extract.head_words)
+# A type word in apposition (青山村白石路: one-character heads are names' own), its characters fewest and most, and the
+# characters from an ordinal counting what it says (第六座, 首个) to its end (geo.extract.apposition).
+APPOSITION_TYPE_MIN = 2
+APPOSITION_TYPE_MAX = 4
+APPOSITION_ORDINAL_REACH = 12
+# The most characters an autonomous jurisdiction's full name takes (积石山保安族东乡族撒拉族自治县: extract.prefixes).
+AUTONOMY_NAME_MAX_CHARS = 15
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).

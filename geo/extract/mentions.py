@@ -23,6 +23,7 @@ from geo.extract.prefixes import named_along_side
 from geo.extract.runs import forget_runs
 from geo.extract.works import forget_closing_actions
 from geo.extract.described import forget_flood_reach
+from geo.settings import COUNTED_ROAD_GAP
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -201,7 +202,7 @@ def _counted_as_road(norm, head, lo, pos, clause_end):
     count = _COUNT_END.search(norm, _count_reach(norm, lo, pos), pos)
     if count is None:
         # 6条主干街道: generic words between the count and the word
-        count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - _MAX_COUNTED_GAP), pos)
+        count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - COUNTED_ROAD_GAP), pos)
                       if is_generic(norm[m.end():pos])), None)
     if count is not None and (head in ROAD_CLASSES or count.group("unit") == "条"):
         return True
@@ -245,7 +246,6 @@ def _count_reach(norm, lo, pos):
         start -= 1
     return max(lo, start - _COUNT_PREFIX_LONGEST)
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
-_MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
 # What may stand between a phase's first character and 期 (十|二|期: see _phase_starts; or a digit).
 _PHASE_SECOND = frozenset("一二三四五六七八九十")
 
