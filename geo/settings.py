@@ -536,6 +536,13 @@ APPOSITION_ORDINAL_REACH = 12
 # The most characters an autonomous jurisdiction's full name takes (积石山保安族东乡族撒拉族自治县: extract.prefixes).
 AUTONOMY_NAME_MAX_CHARS = 15
 
+# Partners and places strung together (geo.extract.partners): the characters past a noun that the words read after a
+# type may reach (the longest is 7); before a clause's end that a list's type and its verb of stringing may take (等景点
+# 串联); of the list strung together, back from its end (将沿线A风景区、B寺、C湖等景点串联).
+PARTNER_WORD_REACH = 16
+STRUNG_REACH = 16
+STRUNG_LIST_REACH = 200
+
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
 # 冷库6个: 冷库 is built too).
