@@ -298,6 +298,9 @@ COVERAGE_BRACKET_WORDS = words("coverage_bracket")
 # right after the name that closes its line (一、青山广场建设): geo.extract.line_forms.
 RENDERINGS = words("rendering")
 LINE_TITLE_WORKS = words("line_title_works")
+# Words a word opens with after the works noun 工程 (大宇工程机械物流园, 工程技术中心, 工程学院): no description before a
+# name ends with that 工程 (geo.extract.record_spans).
+AFTER_WORKS_NOUN = words("after_works_noun")
 # Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
 ROUTE_LIST_OPENERS = words("route_list_opener")
 # A small park type sited by where it lies (口袋公园, 小游园), and the side words ending such a site
