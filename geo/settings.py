@@ -428,7 +428,7 @@ BARE_LIST_MAX_ITEMS = 6
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before
-# its head (a stem alone holds at most patterns.MAX_STEM).
+# its head (a stem alone holds at most MAX_STEM).
 PARENT_NAMED_MAX_STEM = 24
 # The fewest characters of its own between the parent's head and the facility's (重庆 of 重庆医院).
 PARENT_NAMED_OWN_MIN = 2
@@ -542,6 +542,54 @@ AUTONOMY_NAME_MAX_CHARS = 15
 PARTNER_WORD_REACH = 16
 STRUNG_REACH = 16
 STRUNG_LIST_REACH = 200
+
+# The rules' stem lengths and list limits (used across geo.extract), in characters unless said otherwise.
+# Stem lengths: road names are short (二环北路); a part of a named institution carries the
+# institution's whole name (天津师范大学附属实验小学梅江校区); a headless name before a phase
+# (宽厚里二期) is short.
+MAX_STEM = 12
+MAX_ROAD_STEM = 8
+MAX_SUBUNIT_STEM = 16
+PHASE_MAX_STEM = 8
+# A road named by its two ends before its length alone (胡家湾至余家峡1.5公里): the most Han characters
+# of its second end looked through for the length.
+ROUTE_LENGTH_REACH = 10
+# Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
+# this many, so that the rules that look along a list stay linear in the text.
+MAX_CHAIN = 400
+# Routes written as their two ends (A至B) that a route with an intercity head after them may share
+# it with (南丹至天峨、平塘至天峨、天峨经凤山至巴马高速公路): each such route looks back over this many
+# list items at most, so that a clause listing thousands of routes stays linear in the text.
+MAX_ROUTE_LIST = 8
+# Characters after a counted type within which a bracket listing its members must close
+# (新建2条道路(发展大道、产业大道)).
+MAX_BRACKETED_LIST = 60
+# Unnamed items in a row that a list may hold between two named places of one kind for them to be
+# named as such (万达广场、明发世贸、爱琴海综合体; geo.extract.sandwiched).
+MAX_SANDWICHED = 3
+# Items of a list of routes after a header of road projects (县乡公路改造项目5个,即A到B、C至D) that it may
+# hold for each to be named as a road (geo.extract.listed_routes): a longer list is left alone.
+MAX_LISTED_ROUTES = 12
+# Characters before such a list looked through for the same route written with its other join (A到B for
+# A至B): named there already, the item is not named again.
+ROUTE_ECHO_REACH = 600
+# The longest site (place and side word, 青峰路四号洞南侧) a small park type's sentence names a park by
+# (geo.extract.sited_parks), and the fewest characters of its place before the side word.
+MAX_PARK_SITE = 16
+MIN_PARK_SITE_PLACE = 3
+# The shortest and longest landmark without a head named in a list before its works (青峰山、白石塔绿化改造工程:
+# geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
+MIN_LANDMARK, MAX_LANDMARK = 3, 6
+LANDMARK_VERB_REACH = 4
+# The most items such a list is read back through (a longer one is left alone).
+MAX_LANDMARK_ITEMS = 8
+MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
+MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
+ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
+MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
+MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
+# Characters either side of a 经 looked through for a route's ends (起于, 止于: extract.patterns.on_a_route_described).
+ROUTE_ENDS_REACH = 100
 
 # Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
 # and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、

@@ -9,13 +9,14 @@ from geo.lexicon import (
     LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES,
     TOWN_AREAS, heads)
 from geo.lexicon_lookups import match_any, is_generic, stem_category, stop_ending_at
-from geo.settings import ENCLOSURE_REACH, HEADLESS_MAX, LISTED_NAME_REACH, MAX_NESTED_SECTIONS
+from geo.settings import ENCLOSURE_REACH, HEADLESS_MAX, LISTED_NAME_REACH, MAX_NESTED_SECTIONS, MAX_SUBUNIT_STEM
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, LIST_JOIN_CHARS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
+from geo.extract.patterns import (NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS,
+                                  LIST_JOIN_CHARS, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD)
 from geo.extract.segment import clauses
 from geo.extract.water_titles import titled_water_works
 from geo.extract.attributed_titles import attributed_title_category

@@ -24,7 +24,8 @@ from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
 from geo.extract.visits import (estate_visited, visited_as_works, visited_works_sites, works_inspected,
                                 works_seen, works_site_visited)
-from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
+from geo.extract.patterns import (CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE,
+                                  ROUTE_VIA_STOP, on_a_route_described)
 from geo.extract.works import first_action, works_at
 from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
@@ -32,8 +33,8 @@ from geo.extract.described import centres_made, enrolment_area, examples_of_a_ki
     village_located, what_it_becomes, growth_driven, honoured_zone
 from geo.extract.region_lists import region_listed
 from geo.settings import (
-    CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH, GOVERNS_REACH,
-    LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
+    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
+    GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.

@@ -7,7 +7,8 @@ import re
 from geo import data as geo_data
 from geo.lexicon import ADDING_VERBS, COUNTED_AFTER_VERBS, STEM_CATEGORY, heads
 from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, STOPS, match_any
-from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
+from geo.settings import MAX_STEM
+from geo.extract.patterns import COUNTED_PROJECTS
 
 # The works of a group a clause opens with whose investment is said (9座矿井完成投资16亿元:
 # geo.lexicon.INVESTMENT_PREDICATES).

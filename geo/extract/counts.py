@@ -15,8 +15,9 @@ from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
 from geo.settings import (
     COUNT_BREAKDOWN_REACH, COUNTED_LIST_VERB_ITEMS, COUNTED_LIST_ITEM_REACH, COUNTED_WORKS_NOUN, COUNTED_SUBJECT_PREFIX,
-    SLOGAN_ACTION_REACH, SLOGAN_MAX_CHARS, STOCK_REACH)
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, measure_parts
+    MAX_STEM, SLOGAN_ACTION_REACH, SLOGAN_MAX_CHARS, STOCK_REACH)
+from geo.extract.patterns import (COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS,
+                                  MEASURE_RE, NUM, measure_parts)
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all

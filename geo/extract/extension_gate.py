@@ -22,13 +22,13 @@ except ImportError:  # (Python < 3.11)
     import sre_parse as _sre
 
 from geo import regex_programs
-from geo.settings import CLASSED_WORKS_CATEGORIES
+from geo.settings import CLASSED_WORKS_CATEGORIES, MAX_COUNTED_STEM
 from geo.lexicon import (CONTEXT_VERBS, COUNT_AFTER_WORDS, CROSSING_HEADS, DIRECTED_ROAD_HEADS, EXISTING_WORDS, INTERCITY_HEADS,
                          PLAN_WORDS, TALLY_WORDS)
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX
 from geo.extract import extents, head_words, name_tails
 from geo.extract.model import Mention
-from geo.extract.patterns import (ALIAS_RE, COUNT_RE, HARD_BREAKS, MAX_COUNTED_STEM, NUMBER_CHAR_RE, PLACE_SECTION_RE, SECTION_RE,
+from geo.extract.patterns import (ALIAS_RE, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, PLACE_SECTION_RE, SECTION_RE,
                                   STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE)
 
 HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"  # the Han range the gate decides on (any other character goes to extend_right)

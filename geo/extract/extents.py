@@ -17,8 +17,11 @@ from geo.extract.model import Count
 from geo.extract.titled_brackets import works_title
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
-from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, ROUTE_JOINT_REACH
-from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.settings import (CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, MAX_ADVERBS, MAX_LOCATED_HEAD,
+                         ROUTE_JOINT_REACH)
+from geo.extract.patterns import (CORNER_QUOTES, DASHES, RANGE_MARKS, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS,
+                                  LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE,
+                                  STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE)
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.

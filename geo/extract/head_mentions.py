@@ -17,8 +17,10 @@ from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
-from geo.settings import JOINED_ITEM_REACH, LISTED_ITEM_BEFORE_DE_REACH, SPAN_END_STEM, TITLE_NAME_MIN_BEFORE_STOP
-from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, counts_in, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
+from geo.settings import (JOINED_ITEM_REACH, LISTED_ITEM_BEFORE_DE_REACH, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM,
+                         SPAN_END_STEM, TITLE_NAME_MIN_BEFORE_STOP)
+from geo.extract.patterns import (NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS,
+                                  QUOTE_CLOSERS, COUNT_RE, counts_in, HARD_BREAKS, PHASE_RE, VOLTAGE_UNIT)
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 

@@ -8,8 +8,8 @@ import re
 from geo.lexicon import DEVICE_NOUNS, NETWORK_HEADS, SIZE_UNITS, heads
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX, GENERIC_SORTED, STOPS, match_any, unit_fits, word_index
 from geo.numbers import parse_number
-from geo.settings import DEVICE_WORD, COUNT_DESCRIPTION_MAX_CHARS
-from geo.extract.patterns import HARD_BREAKS, MAX_COUNTED_STEM, MAX_PART, NUMBER_CHAR_RE, counts_in
+from geo.settings import COUNT_DESCRIPTION_MAX_CHARS, DEVICE_WORD, MAX_COUNTED_STEM, MAX_PART
+from geo.extract.patterns import HARD_BREAKS, NUMBER_CHAR_RE, counts_in
 
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")

@@ -7,12 +7,11 @@ import re
 
 from geo.extract.lists import list_members
 from geo.extract.model import headless_name
-from geo.extract.patterns import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH
 from geo.extract.segment import clauses
 from geo.extract.works import resolve_category
 from geo.lexicon import ROUTE_LIST_OPENERS
 from geo.lexicon_lookups import ACTION_INDEX
-from geo.settings import ROUTE_HEADER_REACH, ROUTE_ITEM_MAX_CHARS
+from geo.settings import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH, ROUTE_HEADER_REACH, ROUTE_ITEM_MAX_CHARS
 
 # A header of road projects ending its clause: a road word, a few characters (its works), then 项目
 # or 工程 and maybe their count (县乡公路改造项目5个, 道路建设项目).

@@ -11,12 +11,13 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
 from geo.numbers import parse_number
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, count_search, RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, count_search, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, numbered_share, parallel_items, raw_item, route_items
 from geo.extract.stem_labels import analyse_stem
-from geo.settings import DESCRIBED_GROUP_CATEGORIES, NETWORK_KIND_LIST_MAX, NETWORK_KIND_MAX_CHARS
+from geo.settings import (DESCRIBED_GROUP_CATEGORIES, MAX_BRACKETED_LIST, MAX_CHAIN, NETWORK_KIND_LIST_MAX,
+                         NETWORK_KIND_MAX_CHARS)
 
 
 # Context verbs ending in a separator's character (惠及): before a list the character ends the verb.

@@ -15,7 +15,8 @@ from geo.lexicon_lookups import (
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import CN_DIGITS, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import (CN_DIGITS, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS,
+                                  CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_RE)
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, joined_county_road, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
@@ -23,7 +24,7 @@ from geo.extract.prefixes import named_along_side
 from geo.extract.runs import forget_runs
 from geo.extract.works import forget_closing_actions
 from geo.extract.described import forget_flood_reach
-from geo.settings import COUNTED_ROAD_GAP
+from geo.settings import COUNTED_ROAD_GAP, PHASE_MAX_STEM
 
 
 _PHASE_END = re.compile(r"期\)?$")

@@ -13,9 +13,8 @@ import re
 
 from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads
 from geo.lexicon_lookups import is_generic
-from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
-from geo.settings import PLACE_BEFORE_SIDE, AUTONOMY_NAME_MAX_CHARS
+from geo.settings import AUTONOMY_NAME_MAX_CHARS, MAX_STEM, PLACE_BEFORE_SIDE
 
 
 def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):

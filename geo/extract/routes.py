@@ -11,8 +11,8 @@ from geo.lexicon import (COUNTY_ROAD_OWNERS, COUNTY_ROAD_WORKS, COUNTY_ROAD_WORK
                          NOT_COUNTY_ROADS, ROAD_CLASSES, WALKWAY_WORDS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
-from geo.settings import ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH
+from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE
+from geo.settings import MAX_STEM, ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")

@@ -14,7 +14,8 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     category_group, ACTIONS_SORTED, DIRECTIONS, is_generic, match_any, stop_ending_at)
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, count_search, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
+from geo.settings import MAX_CHAIN, MAX_ROUTE_LIST
+from geo.extract.patterns import BRACKETED_SECTION_END, count_search, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
 
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
