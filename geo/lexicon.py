@@ -298,6 +298,9 @@ COVERAGE_BRACKET_WORDS = words("coverage_bracket")
 # right after the name that closes its line (一、青山广场建设): geo.extract.line_forms.
 RENDERINGS = words("rendering")
 LINE_TITLE_WORKS = words("line_title_works")
+# A stage, batch, phase or part of works after the works noun (工程第一阶段, 工程一期, 工程标段): what a description
+# ending with 工程 leaves before a head is no name of its own (geo.extract.record_spans; 第 opens a stage too).
+WORKS_STAGES = words("works_stage")
 # Words a word opens with after the works noun 工程 (大宇工程机械物流园, 工程技术中心, 工程学院): no description before a
 # name ends with that 工程 (geo.extract.record_spans).
 AFTER_WORKS_NOUN = words("after_works_noun")
