@@ -386,6 +386,8 @@ COUNT_AFTER_WORDS = words("count_after_word")
 # Words after a route's name that no noun phrase goes on with (在青岭至白鹭湾公路上, A至B公路暨C公路开工,
 # A至B二级公路经…争取, A至B道路因…破坏): the name ends there (geo.extract.extents).
 ROUTE_NAME_FOLLOWERS = words("route_name_follower")
+# How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村 (geo.extract stems, works, statistical...).
+STREET_NAME_ENDINGS = words("street_name_ending")
 # Road heads a direction right after ends the name of (商业大道东、商业大道西, 改造人民路北: geo.extract.extents).
 DIRECTED_ROAD_HEADS = frozenset(words("directed_road_head"))
 # Scopes before a count in a stem (全区12座城镇污水处理厂), longest first where one opens another: no part of a name

@@ -14,7 +14,8 @@ from geo.extract.counts import group_record, is_thing, stock_counted, taken_span
 from geo.extract.lists import list_members
 from geo.extract.model import Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNTED_PROJECTS, NUM, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, NUM
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.works import right_action, works_at
 
 # A count right after the 等 that closes a list: A、B等14个老旧小区, 公厕、垃圾转运站等11座.

@@ -6,7 +6,8 @@ from geo.lexicon import AFTER_WORKS_NOUN, ALONG_WORDS, COMPOUND_OWNERS, DWELLING
     VILLAGE_SUFFIXES, WORKS_STAGES, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.model import Record
-from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.stems import after_year
 
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)

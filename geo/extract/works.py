@@ -13,7 +13,8 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, LEFT_ACTIONS_SORTED, STOPS, is_generic, match_any,
     stem_category, stop_ending_at, word_index)
-from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, STREET_NAME_ENDINGS, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE
+from geo.lexicon import STREET_NAME_ENDINGS
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
