@@ -131,6 +131,12 @@ ADDING_VERBS = frozenset(words("adding_verb"))
 # Verbs that say works of things counted when said right after their noun (187个排水达标区整改,
 # 为10条街道栽植垂柳): works of a counted group only, never of a named place (进行整改 stays no works).
 COUNTED_AFTER_VERBS = words("counted_after_verb")
+# Words of planning or pace before a noun counted after it (本区将安排|重大工程建设12项, 推进建设12项): the noun
+# starts after the last of them (geo.extract.counts).
+TALLYING_VERBS = words("tallying_verb")
+# Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%): the things or
+# works counted there are under way, a group (geo.extract.counted_nouns).
+INVESTMENT_PREDICATES = words("investment_predicate")
 # Verbs before places counted before their type that say works on them there only (实施110村…, 实施13个村饮水…):
 # too general for any other count (实施 opens every kind of clause).
 COUNTED_PLACE_VERBS = words("counted_place_verb")
@@ -162,9 +168,21 @@ CONTEXT_VERBS = frozenset(words("context_verb"))
 # Titles among the context verbs (副县长王江, 县领导李华桥): a title governs the names right after it
 # (whose people they are), no places later in its clause (副区长王江先后查看了青山中学).
 TITLES = frozenset(words("title"))
+# Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project (geo.extract.visits).
+VISIT_VERBS = frozenset(words("visit_verb"))
+# A housing estate a visit opens a clause with (走进青松小区), and the words of a sentence on its renewal (改造, 老旧):
+# the estate is the works' site (geo.extract.visits.estate_visited).
+VISITED_ESTATE_HEADS = words("visited_estate_head")
+RENEWAL_WORDS = words("renewal_word")
 # Verbs of what a plan relies on (依托): places listed after one that close their clause
 # (依托青山老街、白石花园,搭建…) are context; followed by their own works they are projects.
 RELIANCE_VERBS = frozenset(words("reliance"))
+# Verbs saying what a subject is (是, 为, 作为), and the adverbs before 是 or 为 that make the places listed after it
+# no owners of the facility the clause ends with (是青山高铁的客运站 owns; 特别是, 只是 single out: geo.extract.context).
+COPULAS = words("copula")
+ADVERBS_BEFORE_COPULA = words("adverb_before_copula")
+# A body visiting after a context verb (调研组, 考察团, 督查队): the verb names the body, governing no place.
+VISITING_BODIES = words("visiting_body")
 # Verbs of a works passing over or under a place (上跨, 下穿, 横跨): the places listed right after one
 # are what it crosses, no projects; words of manner may come before them (连续上跨). No stop words:
 # a crossing's own name holds them (汇通路上跨迎宾街跨线桥).
@@ -173,6 +191,20 @@ CROSSING_MANNERS = frozenset(words("crossing_manner"))
 # Verbs of a project driving a place's growth (带动沿线A镇的发展, 促进A片区开发): a zone or
 # village after one, alone or listed, is what benefits (see geo.extract.described.growth_driven).
 GROWTH_VERBS = words("growth_verb")
+# Words pointing back to works named before, opening a count of them (这3所学校的投用, 上述两条道路的建成):
+# the count is no group of its own (geo.extract.described.recounted_works).
+BACK_REFERENCES = words("back_reference")
+# Words of what lies around a place (未来城周边, 青山站附近): the places a sentence with no works lists there
+# are context (geo.extract.described.surroundings_described).
+SURROUNDINGS = words("surroundings")
+# Verbs saying where a place lies (青山村位于白石镇东部): a village's sentence with no works describes it.
+LIES_AT = words("lies_at")
+# Words typing a list as many kinds (各种体育设施, 各类文化设施): its members are kinds a project holds.
+KIND_QUANTIFIERS = words("kind_quantifier")
+# A type of several schools at once (中小学), and the school heads written right after it as one more type
+# (中小学幼儿园, 中小学校舍): a jurisdiction's schools, no school (geo.extract.described.types_joined).
+PLURAL_SCHOOL_TYPES = words("plural_school_type")
+JOINED_SCHOOL_HEADS = frozenset(words("joined_school_head"))
 # What a zone is given right after its name (入选, 创建为): an honour or a title (see described.honoured_zone).
 ZONE_HONOURS = words("zone_honour")
 # A flood season's duties on a river (防汛, maybe 抢险, then 工作; or 安全度汛 whole): see described.flood_duties.
@@ -200,8 +232,23 @@ NEVER_IN_NAMES = frozenset(words("never_in_name"))
 ROUTE_VERBS = frozenset(words("route_verb"))
 # Two characters before 线 that make no county road of it (天际线, 斑马线, 高压线).
 NOT_COUNTY_ROADS = frozenset(words("not_county_road"))
+# Words after which a name of two places in 线 is a road (辛高线改造, 半苗线56.9公里路基路面改造), and road works right
+# before such a name that ends its clause (建议改造浮里线。, 拓宽辛高线。): geo.extract.routes.
+COUNTY_ROAD_WORKS = words("county_road_works")
+COUNTY_ROAD_WORKS_BEFORE = words("county_road_works_before")
 COUNTY_ROAD_OWNERS = words("county_road_owner")  # 射阳县合海线: a county before a name in 线 makes it its road
 LINE_WORDS = frozenset(words("line_word"))  # 底线, 红线: words ending in 线 that end no county road's name
+# Words of what a place has (全县现有学校56所, 该镇原有3座公厕): a count said with no works after one, and each
+# share of it after 其中, is a stock, no works (geo.extract.counts.stock_counted).
+STOCK_WORDS = words("stock_word")
+# Words after a bare type counted saying all of them did (12个村全部完成): a status, no works (geo.extract.counted_places).
+ALL_OF = words("all_of")
+# Words opening a list of projects closed by its count (分别是A、B、C等4个项目): the first item begins after the first of
+# them it holds, in file order (geo.extract.listed_counts).
+PROJECT_LIST_OPENERS = words("project_list_opener")
+# Left edges the rules found that the tagger does not widen a name over: the type of the roads listed after it
+# (城区道路|南环路), "such as" (如|青松公园): geo.extract.widened_names.
+FIRM_LEFT_EDGES = frozenset(words("firm_left_edge"))
 # Words between a list and the count that sums it up (A路、B路、C路这3条道路).
 LIST_CLOSERS = longest_first(words("list_closer"))
 # Words that open a list of what a type before them holds (项目包括A至B段公路): no section of the type.
@@ -242,6 +289,21 @@ STRINGING_WORDS = longest_first(words("stringing"))
 # (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
 ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))
 MEMBER_MARKERS = words("member_marker")
+# A delegate's proposal (建议, 提案, 议案) closing a title (《关于加快青山中学南侧道路建设的建议》): it asks for the works it
+# names (geo.extract.brackets, geo.extract.head_mentions).
+PROPOSALS = words("proposal")
+# Words opening brackets after a facility that hold the places it serves (养老服务中心(覆盖A、B社区)): context.
+COVERAGE_BRACKET_WORDS = words("coverage_bracket")
+# A rendering of a place (青山文化中心效果图): what is to be built there; and a list item's or subhead's works word
+# right after the name that closes its line (一、青山广场建设): geo.extract.line_forms.
+RENDERINGS = words("rendering")
+LINE_TITLE_WORKS = words("line_title_works")
+# A stage, batch, phase or part of works after the works noun (工程第一阶段, 工程一期, 工程标段): what a description
+# ending with 工程 leaves before a head is no name of its own (geo.extract.record_spans; 第 opens a stage too).
+WORKS_STAGES = words("works_stage")
+# Words a word opens with after the works noun 工程 (大宇工程机械物流园, 工程技术中心, 工程学院): no description before a
+# name ends with that 工程 (geo.extract.record_spans).
+AFTER_WORKS_NOUN = words("after_works_noun")
 # Words opening a list of routes after a header of road projects (即, 主要包括; geo.extract.listed_routes).
 ROUTE_LIST_OPENERS = words("route_list_opener")
 # A small park type sited by where it lies (口袋公园, 小游园), and the side words ending such a site
@@ -315,6 +377,27 @@ FACILITY_STEM_CATEGORY = pairs("facility_stem_category")
 RAIL_WORDS = words("rail_context")
 BUS_WORDS = words("bus_context")
 
+# Words between a counted type and its works (项目安排建设56项, 道路计划改造30条; not 已/正在: 已开工建设26个 is news),
+# between projects and their count with no works word (项目完成165个), and between a type and its count
+# (市政道路有15条): geo.extract.extents reads the count after them.
+PLAN_WORDS = words("plan_word")
+TALLY_WORDS = words("tally_word")
+COUNT_AFTER_WORDS = words("count_after_word")
+# Words after a route's name that no noun phrase goes on with (在青岭至白鹭湾公路上, A至B公路暨C公路开工,
+# A至B二级公路经…争取, A至B道路因…破坏): the name ends there (geo.extract.extents).
+ROUTE_NAME_FOLLOWERS = words("route_name_follower")
+# How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村 (geo.extract stems, works, statistical...).
+STREET_NAME_ENDINGS = words("street_name_ending")
+# Road heads a direction right after ends the name of (商业大道东、商业大道西, 改造人民路北: geo.extract.extents).
+DIRECTED_ROAD_HEADS = frozenset(words("directed_road_head"))
+# Scopes before a count in a stem (全区12座城镇污水处理厂), longest first where one opens another: no part of a name
+# (geo.extract.stem_labels); and the scopes and the 首 opening a description (全市首条地下综合管廊: geo.extract.statistical).
+SCOPES = words("scope")
+DESCRIPTION_OPENERS = words("description_opener")
+# Words after a road named by its code: works along it (G4201沿线绿化), and the pace of its works (加大G353的建设力度):
+# the road is the works' object (geo.extract.statistical).
+ALONG_CODED_ROAD = words("along_coded_road")
+WORKS_PACE_WORDS = words("works_pace")
 # Words opening a clause of a bare count that counts the noun of the count before it (还有80个正在…),
 # and the states of works said right after such a count (正在, 已: 2处正在推进).
 COUNT_REST_WORDS = words("count_rest")
@@ -342,6 +425,16 @@ WORKS_UNITS = words("works_unit")
 SECTION_UNITS = words("section_unit")
 # A voltage's units, as written after its number (110千伏, 35kV: a substation's or a line's rating).
 VOLTAGE_UNITS = words("voltage_unit")
+# Words a number right before is part of (1 号路, 2023 年, 3 期): a number opening a line before one is no
+# list item's number (geo.extract.segment); nor is a row's number glued to one, to a road class (320国道) or
+# to these: a road, a school written short (85中), a magnitude (12万), an approximation (20余条).
+NUMBERED_WORDS = words("numbered_word")
+GLUED_ROW_WORDS = words("glued_row_word")
+# Units of a length (米, 公里): a count listed before a length of the same works (完成13条、32.4公里水系整治).
+LENGTH_UNITS = words("length_unit")
+# Measures of a thing counted before it (36个班的中学, 500户的小区): the count is the thing's measure, no count of
+# things (geo.extract.stems).
+COUNTED_MEASURES = words("counted_measure")
 # Walkways named by the two ends of the stretch they run along (A至B人行道).
 WALKWAY_WORDS = longest_first(words("walkway"))
 # Place types only a name the tagger marks may end with (花园 is also an estate's, 苑 a shop's).
@@ -353,6 +446,17 @@ DEVICE_NOUNS = tuple(word for word, value in pairs("uncounted") if value == "dev
 MEASURE_UNITS = words("measure_unit")
 
 JUNCTION_HEADS = words("junction")
+# How a stem may end in a natural place (复兴岛第三通道, 智慧湖公园): a street's own stem, no slogan (geo.extract.stem_labels).
+NATURAL_PLACE_ENDINGS = words("natural_place_ending")
+# Road types a route named by its two ends is written before (A镇至B村二级公路, A至B自然村道路: geo.extract.statistical).
+TYPED_ROUTE_HEADS = words("typed_route_head")
+# University heads (of NEEDS_ACTION_HEADS) that a subhead or cell names alone as the project below it (青山大学);
+# a zone alone on its line is as often a report's section heading (geo.extract.line_forms).
+LINE_UNIVERSITY_HEADS = words("line_university_head")
+# Heads in 线 that are roads, never rail lines (青山大道连接线, 青山城区环线: geo.extract.works).
+ROAD_LINES = frozenset(words("road_line"))
+# How a count of townships names them (3个乡镇, 5个街道), longest first where one opens another (geo.extract.headfit).
+TOWNSHIP_TYPES = words("township_type")
 # Structures built where two roads meet, named by both (青山路与白石路立交).
 JUNCTION_STRUCTURE_HEADS = frozenset(words("junction_structure"))
 # Junction words that name a place only between two named roads (路口: 五一路口 is no project).

@@ -441,7 +441,7 @@ COUNTED_LIST_ITEM_CHARS = 12
 
 # A facility named after the one it belongs to (江苏省人民医院|重庆医院, 福建中医药大学附属康复医院|
 # 长乐康复医疗中心): its whole name, the parent's included, may hold this many characters before
-# its head (a stem alone holds at most patterns.MAX_STEM).
+# its head (a stem alone holds at most MAX_STEM).
 PARENT_NAMED_MAX_STEM = 24
 # The fewest characters of its own between the parent's head and the facility's (重庆 of 重庆医院).
 PARENT_NAMED_OWN_MIN = 2
@@ -467,6 +467,189 @@ SHARED_COUNT_NAMED_BEFORE = 8
 # A works title written right after an attributive 的 (投资2.7亿元的白石园区排水工程) is named whole when the
 # tagger is at least this sure of it (geo/extract/attributed_titles.py).
 ATTRIBUTED_TITLE_CONFIDENCE = 0.9
+
+# Places read as context, no works (geo.extract.context): the characters looked through, each bounded so that a
+# list of thousands of items stays linear.
+FORMING_LIST_REACH = 40  # back from a place to the 组建 whose list it is in (组建A村、B村共9支消防队)
+COURSE_VIA_REACH = 40  # back from a place to the 经 of the course it lies on (起于A路,经B镇、C乡至D)
+RELIANCE_REACH = 40  # back from a place to the verb of reliance whose list it is in (依托A老街、B花园,搭建…)
+LIST_REST_REACH = 120  # after a name the tagger adds, for the rest of its list and the type closing it
+COPULA_LIST_REACH = 40  # from 是 (为) to a place listed after it (是A高铁和B高铁的客运站)
+GOVERNS_REACH = 60  # back from a list to the 辖 that opens it (青山乡下辖东风、新市等12个行政村)
+CONTEXT_CLAUSE_REACH = 80  # back from a place for the context verb (惠及A小学、B中学) or the 编制 of its clause
+PLANNED_LIST_REACH = 80  # after a place for the plan compiled for its list (A村、B村等8个村已编制完成)
+PRECEDENTS_REACH = 40  # back from a place to the 继 opening its list (继A隧道、B隧道之后)
+EXISTING_LIST_REACH = 40  # back from a road to the 现有的 opening its list (与现有的A高速、B高速)
+
+# Places visited (geo.extract.visits): the characters from a visited place to the 等 of the works sites its list
+# ends with (来到A、B等重点工程现场), and on either side of an estate visited for words of renewal (改造, 老旧).
+VISITED_LIST_REACH = 80
+ESTATE_RENEWAL_REACH = 150
+
+# Characters before a route's head (道路, 公路) in which 至 joins its two ends (青山至白石公路: geo.extract.extents).
+ROUTE_JOINT_REACH = 10
+
+# How far after a name its works are looked for before its budget (白石村排水沟改善|经费约需240万元:
+# geo.extract.statistical), in characters.
+BUDGET_WORKS_REACH = 8
+
+# Brackets and title marks (geo.extract.brackets): the printed characters from a range's bracket to a name inside it,
+# and on to its close (青山路(A至B段)); the characters from a bracket or a title's 《 to a place inside it (养老服务中心
+# (覆盖A、B社区), 《A片区建设方案》); a generic zone's characters before brackets (中心城区(三沟片区)).
+RANGE_BRACKET_REACH = 24
+BRACKETED_PLACE_REACH = 24
+GENERIC_ZONE_MAX_CHARS = 5
+# Mentions at heads (geo.extract.head_mentions): the characters of name a title line holds at least before a stop
+# word that is the name's (白石镇新村|搬迁安置点道路); an area's first end at most (with its district: 安州区河东—科技城
+# 片区); a list item before the 的 of a counted generic type at most (A、B村的3个村).
+TITLE_NAME_MIN_BEFORE_STOP = 3
+SPAN_END_STEM = 6
+LISTED_ITEM_BEFORE_DE_REACH = 12
+
+# A name alone on its line (geo.extract.line_forms): how far its line's start and end are looked for from it (more
+# than the longest of the forms a line may hold around it: a number, brackets, 项目建设), and how far a title line's
+# start before its head (a long item title: 青山县白石镇安置点道路).
+LINE_START_REACH = 16
+LINE_END_REACH = 32
+TITLE_LINE_REACH = 24
+
+# A 、-list of generic kinds before a network (供水、燃气、消防管网: geo.extract.lists.kind_after_kinds): a kind's
+# characters at most (燃气, 再生水), and the kinds looked back over.
+NETWORK_KIND_MAX_CHARS = 3
+NETWORK_KIND_LIST_MAX = 6
+
+# Lists closed by 等 (geo.extract.listed_counts): the characters of a list of types before 等 (公厕、垃圾转运站、溶盐池),
+# the items of a list closed by a count of projects at most (A、B、C等4个项目), and the characters such an item may take
+# on average (a clause of thousands stays linear).
+MAX_LISTED_TYPES = 40
+MAX_LISTED_PROJECTS = 30
+LISTED_PROJECT_ITEM_REACH = 60
+# Names the tagger adds (geo.extract.added_names): the characters of a name without a head (宝马, 王家咀); the sections
+# and extensions its head may stand behind (国道324线|周宁段|(青山段): more is no name but a clause of them, which would be
+# looked behind without end); how far after a name the roads enclosing a site with it are looked for (a few names of
+# roads: a clause of thousands of listed names reads no stretch of them per name), and the 等 closing its list.
+HEADLESS_MAX = 6
+MAX_NESTED_SECTIONS = 4
+ENCLOSURE_REACH = 80
+LISTED_NAME_REACH = 40
+
+# More reaches of the extraction rules, in characters (each bounded, so that a clause of thousands stays linear):
+CROSSING_LIST_REACH = 40  # back from a place to the verb of crossing its list follows (横跨|青山河、白石河: extract.crossed)
+ASIDE_COUNT_REACH = 12  # back from an aside in brackets to the count opening its noun (179处(含新增2处)入河排污口)
+SIZED_ACTION_REACH = 40  # back from a count of things with their size for its works (extract.sized_counts)
+ROUTE_HEADER_REACH = 16  # before a clause's end for the header of a list of routes (县乡公路改造项目5个: extract.listed_routes)
+ROUTE_ITEM_MAX_CHARS = 24  # a listed route named by its two ends at most (A村至B镇: extract.listed_routes)
+COUNTED_ROAD_GAP = 12  # before a counted road word, where its count may be (extract.mentions)
+COUNT_DESCRIPTION_MAX_CHARS = 20  # a description ending in 的 between a count and its noun (extract.head_words)
+# A type word in apposition (青山村白石路: one-character heads are names' own), its characters fewest and most, and the
+# characters from an ordinal counting what it says (第六座, 首个) to its end (geo.extract.apposition).
+APPOSITION_TYPE_MIN = 2
+APPOSITION_TYPE_MAX = 4
+APPOSITION_ORDINAL_REACH = 12
+# The most characters an autonomous jurisdiction's full name takes (积石山保安族东乡族撒拉族自治县: extract.prefixes).
+AUTONOMY_NAME_MAX_CHARS = 15
+
+# Partners and places strung together (geo.extract.partners): the characters past a noun that the words read after a
+# type may reach (the longest is 7); before a clause's end that a list's type and its verb of stringing may take (等景点
+# 串联); of the list strung together, back from its end (将沿线A风景区、B寺、C湖等景点串联).
+PARTNER_WORD_REACH = 16
+STRUNG_REACH = 16
+STRUNG_LIST_REACH = 200
+
+# The rules' stem lengths and list limits (used across geo.extract), in characters unless said otherwise.
+# Stem lengths: road names are short (二环北路); a part of a named institution carries the
+# institution's whole name (天津师范大学附属实验小学梅江校区); a headless name before a phase
+# (宽厚里二期) is short.
+MAX_STEM = 12
+MAX_ROAD_STEM = 8
+MAX_SUBUNIT_STEM = 16
+PHASE_MAX_STEM = 8
+# A road named by its two ends before its length alone (胡家湾至余家峡1.5公里): the most Han characters
+# of its second end looked through for the length.
+ROUTE_LENGTH_REACH = 10
+# Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
+# this many, so that the rules that look along a list stay linear in the text.
+MAX_CHAIN = 400
+# Routes written as their two ends (A至B) that a route with an intercity head after them may share
+# it with (南丹至天峨、平塘至天峨、天峨经凤山至巴马高速公路): each such route looks back over this many
+# list items at most, so that a clause listing thousands of routes stays linear in the text.
+MAX_ROUTE_LIST = 8
+# Characters after a counted type within which a bracket listing its members must close
+# (新建2条道路(发展大道、产业大道)).
+MAX_BRACKETED_LIST = 60
+# Unnamed items in a row that a list may hold between two named places of one kind for them to be
+# named as such (万达广场、明发世贸、爱琴海综合体; geo.extract.sandwiched).
+MAX_SANDWICHED = 3
+# Items of a list of routes after a header of road projects (县乡公路改造项目5个,即A到B、C至D) that it may
+# hold for each to be named as a road (geo.extract.listed_routes): a longer list is left alone.
+MAX_LISTED_ROUTES = 12
+# Characters before such a list looked through for the same route written with its other join (A到B for
+# A至B): named there already, the item is not named again.
+ROUTE_ECHO_REACH = 600
+# The longest site (place and side word, 青峰路四号洞南侧) a small park type's sentence names a park by
+# (geo.extract.sited_parks), and the fewest characters of its place before the side word.
+MAX_PARK_SITE = 16
+MIN_PARK_SITE_PLACE = 3
+# The shortest and longest landmark without a head named in a list before its works (青峰山、白石塔绿化改造工程:
+# geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
+MIN_LANDMARK, MAX_LANDMARK = 3, 6
+LANDMARK_VERB_REACH = 4
+# The most items such a list is read back through (a longer one is left alone).
+MAX_LANDMARK_ITEMS = 8
+MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
+MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
+ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
+MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
+MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
+# Characters either side of a 经 looked through for a route's ends (起于, 止于: extract.patterns.on_a_route_described).
+ROUTE_ENDS_REACH = 100
+
+# Counts (geo.extract.counts): the characters back from a comma through which the counted item before it is read,
+# and the items of a counted list before it looked back over for the works verb opening the list (新建日光温室1500亩、
+# 冷库6个: 冷库 is built too).
+COUNTED_LIST_ITEM_REACH = 40
+COUNTED_LIST_VERB_ITEMS = 4
+# What may stand before a count opening a clause (贺兰县一季度|28个…), in characters.
+COUNTED_SUBJECT_PREFIX = 6
+# Characters back from a count to the 其中 that opens a breakdown, and from a share's count to the stock that 其中
+# breaks down (现有文保单位52处,其中…,A、B等15处: counts.stock_counted).
+COUNT_BREAKDOWN_REACH = 40
+STOCK_REACH = 160
+# A slogan of counted types (一河两坝六桥): its characters at most, and the characters back from it looked through
+# for its works (a sentence of thousands stays linear).
+SLOGAN_MAX_CHARS = 8
+SLOGAN_ACTION_REACH = 40
+
+# Text read into clauses (geo.extract.segment): a counted village list grouped by township (A镇B、C,D镇E等35个村)
+# is read over at most this many groups back from its count, each group's opening mark looked for at most this
+# many characters back (a list of thousands stays linear).
+VILLAGE_LIST_MAX_GROUPS = 8
+VILLAGE_LIST_GROUP_REACH = 80
+# The lines a wrapped line is followed past at a page's foot and the next page's head (page numbers, blanks).
+PAGE_BREAK_MAX_LINES = 6
+# A page's links to other pieces (推荐阅读:, 相关新闻): the characters of the heading's line, marks included, and of
+# a headline under it at most.
+LINKS_HEADING_MAX_CHARS = 12
+LINKS_HEADLINE_MAX_CHARS = 40
+# A page's trail of sections (当前位置: 首页 > 新闻) is looked for in this many characters from its top; the short
+# lines above it, at most this long (bullet left out), are the site's menus.
+PAGE_HEADER_REACH = 400
+MENU_ITEM_MAX_CHARS = 12
+
+# The characters the rules of places described, no works (geo.extract.described), look through around a
+# place; each bounded, so that a list of thousands of items stays linear:
+MADE_LIST_REACH = 80  # back from a bare 中心 for the 打造 whose list it is in (打造A中心、旅游集散中心)
+REPRESENTED_REACH = 120  # after a place for the 为代表 its list closes with (以A公园、B水库等为代表的)
+STRATEGIES_REACH = 120  # after a place for the strategies it is listed with (A建设、B建设等国家战略)
+FUNCTIONS_LISTED_REACH = 80  # back from a place for the uses of a building listed (使用功能包括A、B及C)
+CONTENTS_LISTED_REACH = 80  # back from a place for the 包括 of a project's contents (建设内容包括A、B)
+SPACED_QUOTE_REACH = 6  # back from a stem's opening quote to its 的 (成为联系群众的 “连心桥”)
+BECOMES_REACH = 40  # back from a role's 的 to the 成为 it completes (成为三省结合部的商贸物流中心)
+BECOMES_LIST_REACH = 60  # back from a listed role to its 成为 (成为A中心、B中心)
+ENROLMENT_REACH = 80  # either side of a school for a word of its enrolment area (招生范围, 施教区)
+SURROUNDINGS_REACH = 120  # either side of a place for what lies around another (新城周边)
+FACILITY_CLASS_REACH = 60  # after a list item for the class of facilities its list closes with (等便民设施)
+GROWTH_VERB_REACH = 60  # back from a zone or village for the verb of its growth (带动沿线A镇、B镇等集镇的发展)
 
 # Items read after a village or township to the 等地/等处 closing its list (extract.region_lists): a list of
 # settlements that long is where works lie; a longer one is left to the other rules.

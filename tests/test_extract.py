@@ -1380,7 +1380,7 @@ def test_a_bracket_left_open_before_many_names_is_looked_for_only_within_reach(m
     monkeypatch.setattr(brackets, "_in_range_brackets", counted)
     names = 2_000
     extract_projects("（" + "建设北园大街。" * names)  # 14,000 characters after the bracket
-    assert len(reads) == names and max(reads) <= 6 * (brackets._RANGE_REACH + 1)
+    assert len(reads) == names and max(reads) <= 6 * (brackets.RANGE_BRACKET_REACH + 1)
 
 
 @pytest.mark.parametrize("item", ["青山路、", "公厕、垃圾站等3座"])
@@ -1689,7 +1689,7 @@ def test_a_list_of_thousands_closed_by_its_role_or_teams_is_walked_once(monkeypa
     # place looked for works in the rest of the clause (了解…青山中学的规划: 200 KB took 13 times
     # 50 KB); the clause's last scan is kept, and a scan from a place it covered finds the same
     ("了解下一步青山中学的规划", 400),
-    # Questions about a whole list asked of it item by item (a list is cut at patterns.MAX_CHAIN
+    # Questions about a whole list asked of it item by item (a list is cut at settings.MAX_CHAIN
     # items): quadratic up to MAX_CHAIN, hundreds of times the work per item past it (200 KB took
     # 18 s); the answer is kept on the list (geo.extract.chains).
     # - a length after each item (a lexicon example): each item asked whether its list holds a
@@ -1739,7 +1739,7 @@ def test_a_clause_of_thousands_of_townships_walks_their_list_once(monkeypatch):
 def test_a_list_relied_on_closing_its_clause_looks_for_works_after_it_once():
     # Places listed after a verb of reliance that close their clause (依托A、B,搭建…) are context
     # unless works follow them in the clause: each item of the list looked for works at every place
-    # of the rest of the clause (quadratic up to patterns.MAX_CHAIN items). The first works after a
+    # of the rest of the clause (quadratic up to settings.MAX_CHAIN items). The first works after a
     # place are kept for the text (works.first_action): twice the list, twice the steps.
     def steps(items):
         return _text_steps("依托" + "青山老街、" * items + "白石花园，搭建夜间消费平台。")
@@ -1808,7 +1808,7 @@ def test_a_clause_of_hundreds_of_routes_with_their_heads_runs_steps_linear_in_it
     # One clause listing routes written as their two ends, each with its own head (A村至B村公路、
     # repeated): each route looked back over every route before it for ends sharing its head, and
     # each of those over every mention of the clause (20 KB took 105 s). A route now looks back over
-    # a few items (patterns.MAX_ROUTE_LIST) and finds the mentions inside each by bisection.
+    # a few items (settings.MAX_ROUTE_LIST) and finds the mentions inside each by bisection.
     _clause_steps("青山村至白石村公路、", 10)  # (what is read once, the lexicon and the models, read before counting)
     assert _clause_steps("青山村至白石村公路、", 200) <= 2.5 * _clause_steps("青山村至白石村公路、", 100)
 
@@ -2009,7 +2009,8 @@ def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time
 
 @pytest.mark.parametrize("seed", range(5))
 def test_a_list_after_a_copula_is_searched_for_only_after_a_character_its_match_can_end_with(seed):
-    from geo.extract.context import _LISTED_AFTER_SHI, _LISTED_AFTER_SHI_LAST, _SHI_REACH
+    from geo.extract.context import _LISTED_AFTER_SHI, _LISTED_AFTER_SHI_LAST
+    from geo.settings import COPULA_LIST_REACH
 
     # _facility_of asks the character before a place first (most places: no 是, 为 or list mark
     # there) and searches back for 是 only after one: the search finds nothing after any other,
@@ -2017,7 +2018,7 @@ def test_a_list_after_a_copula_is_searched_for_only_after_a_character_its_match_
     rng = random.Random(seed)
     norm = "".join(rng.choice(("是", "为", "、", "和", "及", "与", "\n", "青山", "白石路", "站", ",", "作为")) for _ in range(400))
     for pos in range(len(norm) + 1):
-        if _LISTED_AFTER_SHI.search(norm, max(0, pos - _SHI_REACH), pos) is not None:
+        if _LISTED_AFTER_SHI.search(norm, max(0, pos - COPULA_LIST_REACH), pos) is not None:
             assert norm[pos - 1:pos] in _LISTED_AFTER_SHI_LAST
 
 

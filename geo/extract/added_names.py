@@ -9,12 +9,14 @@ from geo.lexicon import (
     LOCATOR_WORDS, SEPARATORS, CONTEXT_LABELS, CREDIT_LABELS, TAGGED_HEADS, JURISDICTION_SUFFIXES,
     TOWN_AREAS, heads)
 from geo.lexicon_lookups import match_any, is_generic, stem_category, stop_ending_at
+from geo.settings import ENCLOSURE_REACH, HEADLESS_MAX, LISTED_NAME_REACH, MAX_NESTED_SECTIONS, MAX_SUBUNIT_STEM
 from geo.extract.name_tails import names_a_firm
 from geo.extract.partners import drop_locators, drop_partners
 from geo.extract.prefixes import place_before_side
 from geo.extract.headfit import head_holds
 from geo.extract.model import Covered, Mention, Record
-from geo.extract.patterns import NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS, LIST_JOIN_CHARS, MAX_SUBUNIT_STEM, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD
+from geo.extract.patterns import (NUMBER_CHAR_RE, DASHES, NUMBERED_SCHOOL_RE, CODE_RE, COUNT_RE, HARD_BREAKS,
+                                  LIST_JOIN_CHARS, TAGGER_ADD_CONFIDENCE, TAGGER_OVERRULES, TAGGER_TRUSTS_ROAD)
 from geo.extract.segment import clauses
 from geo.extract.water_titles import titled_water_works
 from geo.extract.attributed_titles import attributed_title_category
@@ -23,10 +25,6 @@ _BARE_PHASE = re.compile(r"[一二三四五六七八九十\d]{1,2}期")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two places joined by 至 or a dash, perhaps as a stretch (段): a road's name without a head.
 _ROUTE_SPAN = re.compile(r"[\u4e00-\u9fff\dA-Z]{2,12}(?:至|[" + re.escape(DASHES) + r"]{1,2})(?!少|今|此)[\u4e00-\u9fff\dA-Z]{2,12}")
-HEADLESS_MAX = 6  # characters of a name without a head (宝马, 王家咀)
-# Sections and extensions a tagged name's head may stand behind (国道324线|周宁段|(青山段)): more is no
-# name but a clause of them (青山景观带东段 repeated), which would be looked behind without end.
-MAX_NESTED_SECTIONS = 4
 _NUMBERED_ROAD = re.compile(r"\d{1,3}号路$")
 # What a tagged name may hold that breaks a rule's stem: a short bracket (海南医学院西海岸校区(海口医学
 # 城一期)) and a dash between two names (福禄净化厂—两路调压计量站中压管线).
@@ -34,9 +32,6 @@ _INNER_PARTS = re.compile(r"\([^()]{1,12}\)|(?<=[\u4e00-\u9fff])[" + re.escape(D
 _NUMBERED_SCHOOL_END = re.compile(NUMBERED_SCHOOL_RE.pattern + "$")
 # Further list items after a name (、B路、C街) before what the list is said to do.
 _LIST_ITEMS = re.compile(r"^(?:[、与和及][^,;:。!?、]{1,8}?(?=[、与和及]|合围|围合|围成))+")
-# How far after a name the roads enclosing a site with it are looked for (a few names of roads: a
-# clause of thousands of listed names reads no stretch of them per name).
-_ENCLOSURE_REACH = 80
 
 
 def add_missed(norm, records, tagging, found, sent_start, sent_end):
@@ -275,13 +270,12 @@ def _listed(norm, start, end, clause):
         return False
     if NUMBER_CHAR_RE.search(norm, start, end):
         return False
-    closer = _COUNTED_LIST_END.match(norm, end, min(clause[1], end + _LIST_REACH))
+    closer = _COUNTED_LIST_END.match(norm, end, min(clause[1], end + LISTED_NAME_REACH))
     return closer is None or COUNT_RE.match(norm, closer.end(), clause[1]) is None
 
 
 # The rest of a list after a member up to the 等 that closes it (、B园、C园等), looked for within reach.
 _COUNTED_LIST_END = re.compile(r"(?:、[\u4e00-\u9fff]{1,8})*等")
-_LIST_REACH = 40
 
 
 def _locates_a_later_record(norm, record, records, clause):
@@ -310,7 +304,7 @@ def _context(norm, mention, action, clause, clause_text):
     if governed_by_context_verb(case) or any(rule(case) for rule in CONTEXT_RULES):
         return True
     end = mention.end
-    rest = _LIST_ITEMS.sub("", norm[end:min(clause[1], end + _ENCLOSURE_REACH)], count=1)
+    rest = _LIST_ITEMS.sub("", norm[end:min(clause[1], end + ENCLOSURE_REACH)], count=1)
     if rest.startswith(ENCLOSURE_WORDS) or match_any(norm, end, BOUNDING_WORDS):
         return True
     count = COUNT_RE.match(norm, end, clause[1])

@@ -9,19 +9,17 @@ import re
 from geo.lexicon import heads
 from geo.lexicon_lookups import category_group, head_lengths_by_ending, is_generic
 from geo.extract.patterns import HAN_RUN
-from geo.settings import PARENT_NAMED_CATEGORIES, PARENT_NAMED_MAX_STEM, PARENT_NAMED_OWN_MIN
+from geo.settings import (APPOSITION_ORDINAL_REACH, APPOSITION_TYPE_MAX, APPOSITION_TYPE_MIN, PARENT_NAMED_CATEGORIES,
+                          PARENT_NAMED_MAX_STEM, PARENT_NAMED_OWN_MIN)
 
 _NAMED_KINDS = ("name", "facility")
-_TYPE_MIN = 2  # characters of a type word in apposition (one-character heads are names' own: 青山村白石路)
-_TYPE_MAX = 4
 # An ordinal or a first counting what the type says (第六座, 首个, 首家): the words describe, the name follows.
 _ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十\d]{1,3}|首)[座个家所条处][\u4e00-\u9fff]*$")
-_ORDINAL_REACH = 12  # characters from the ordinal to the type's end
 
 
 def _head_at(table, norm, head_start):
     """(category, kind, least stem) of the longest head word opening at ``head_start``, or None."""
-    for length in range(_TYPE_MAX, 0, -1):
+    for length in range(APPOSITION_TYPE_MAX, 0, -1):
         word = norm[head_start:head_start + length]
         if word in table:
             return table[word]
@@ -43,10 +41,10 @@ def _same_kind(type_category, category):
 def _type_ending_at(table, norm, lo, pos, category):
     """True when a type word of ``category`` (two characters or more) ends at ``pos`` after an
     ordinal (第六座跨江|大桥)."""
-    for length in range(_TYPE_MIN, min(_TYPE_MAX, pos - lo) + 1):
+    for length in range(APPOSITION_TYPE_MIN, min(APPOSITION_TYPE_MAX, pos - lo) + 1):
         word = norm[pos - length:pos]
         if word in table and _same_kind(table[word][0], category) and table[word][1] in _NAMED_KINDS:
-            return _ORDINAL_BEFORE.search(norm, max(0, pos - length - _ORDINAL_REACH), pos - length) is not None
+            return _ORDINAL_BEFORE.search(norm, max(0, pos - length - APPOSITION_ORDINAL_REACH), pos - length) is not None
     return False
 
 
@@ -136,6 +134,6 @@ def ends_with_type(norm, lo, pos):
 def _name_head_start(table, norm, pos, reach=12):
     """Where the first head word after ``pos`` starts (within ``reach``), or None."""
     for start in range(pos + 1, min(len(norm), pos + reach)):
-        if any(norm[start:start + length] in table for length in range(1, _TYPE_MAX + 1)):
+        if any(norm[start:start + length] in table for length in range(1, APPOSITION_TYPE_MAX + 1)):
             return start
     return None

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from geo.lexicon import COVERAGE_BRACKET_WORDS, PROPOSALS
 from geo.lexicon_lookups import is_generic, stop_ending_at
 from geo.extract.patterns import HARD_BREAKS, count_search
 from geo.extract.titled_brackets import works_title_action
+from geo.settings import BRACKETED_PLACE_REACH, GENERIC_ZONE_MAX_CHARS, RANGE_BRACKET_REACH
 
 _RANGE_BETWEEN_NAMES = re.compile(r"[至到]|[\u4e00-\u9fff)][\-—–~]|[\-—–~][\u4e00-\u9fff(]")
-_RANGE_REACH = 24  # printed characters from a range's bracket to a name inside it, and on to its close
 
 
 def inside_range_brackets(case):
@@ -37,7 +38,7 @@ def _generic_before(norm, pos):
     place the generic word stands for, no alias of a name)."""
     if norm[pos - 1:pos] != "区":
         return False
-    for length in range(_GENERIC_ZONE_MAX, 1, -1):
+    for length in range(GENERIC_ZONE_MAX_CHARS, 1, -1):
         begin = pos - length
         if begin >= 0 and is_generic(norm[begin:pos]) and (
                 begin == 0 or norm[begin - 1] in HARD_BREAKS or stop_ending_at(norm, begin, 0)):
@@ -45,19 +46,12 @@ def _generic_before(norm, pos):
     return False
 
 
-_GENERIC_ZONE_MAX = 5  # characters of a generic zone before brackets (中心城区, 老城区)
-
-
 def coverage_in_brackets(case):
     """养老服务中心(覆盖峒河、五里牌、大田社区): the places a facility serves, in brackets after it,
     are context."""
     norm, start = case.norm, case.mention.stem_start
-    opening = norm.rfind("(", (start - _COVERAGE_REACH if start > _COVERAGE_REACH else 0), start)
-    return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(_COVERAGE_WORDS, opening + 1)
-
-
-_COVERAGE_REACH = 24  # characters from the bracket to a place inside it
-_COVERAGE_WORDS = ("覆盖", "辐射", "服务", "惠及")
+    opening = norm.rfind("(", (start - BRACKETED_PLACE_REACH if start > BRACKETED_PLACE_REACH else 0), start)
+    return opening >= 0 and ")" not in norm[opening:start] and norm.startswith(COVERAGE_BRACKET_WORDS, opening + 1)
 
 
 def inside_title_marks(case):
@@ -65,19 +59,16 @@ def inside_title_marks(case):
     quote whole: 《青山公园》), also when a name was read across the title's opening mark
     (印发《青山工业园区2022年实事项目》); a proposal's title asking for its works is not."""
     norm, start, end = case.norm, case.mention.stem_start, case.mention.end
-    opening = norm.rfind("《", (start - _COVERAGE_REACH if start > _COVERAGE_REACH else 0), end)
+    opening = norm.rfind("《", (start - BRACKETED_PLACE_REACH if start > BRACKETED_PLACE_REACH else 0), end)
     if opening < 0 or "》" in norm[opening:end] or norm.startswith("》", end):
         return False
     # 《关于加快青山中学南侧道路建设的建议》: a delegate's proposal (建议, 提案, 议案) asks for the
     # works it names; a proposal with no works on the place (加强青山大道交通管理) stays context.
     # 《青山村内道路硬化工程》的建议: a title of works itself, named as the proposal's, asks for them too.
-    closing = norm.find("》", end, end + _COVERAGE_REACH)
+    closing = norm.find("》", end, end + BRACKETED_PLACE_REACH)
     return not (case.action is not None and closing >= 0 and (
-        norm.startswith("关于", opening + 1) and norm.endswith(_PROPOSAL_ENDINGS, end, closing)
-        or norm.startswith(_PROPOSAL_ENDINGS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
-
-
-_PROPOSAL_ENDINGS = ("建议", "提案", "议案")
+        norm.startswith("关于", opening + 1) and norm.endswith(PROPOSALS, end, closing)
+        or norm.startswith(PROPOSALS, closing + 1 + (norm[closing + 1:closing + 2] == "的"))))
 
 
 def _in_range_brackets(norm, mention):
@@ -86,10 +77,10 @@ def _in_range_brackets(norm, mention):
     A range is short: a stray bracket in forum junk (r( k) encloses nothing lines on.
     """
     # The brackets are looked for only within reach (a bracket left open far before is not counted up to).
-    opened = norm.rfind("(", _printed_back(norm, mention.stem_start, _RANGE_REACH), mention.stem_start)
+    opened = norm.rfind("(", _printed_back(norm, mention.stem_start, RANGE_BRACKET_REACH), mention.stem_start)
     if opened < 0 or norm.rfind(")", opened, mention.stem_start) >= 0:
         return False
-    closed = norm.find(")", mention.end, _printed_on(norm, mention.end, _RANGE_REACH + 1))
+    closed = norm.find(")", mention.end, _printed_on(norm, mention.end, RANGE_BRACKET_REACH + 1))
     if closed < 0:
         return False
     return bool(_RANGE_BETWEEN_NAMES.search(norm, opened + 1, closed))

@@ -3,7 +3,7 @@
 Some rules ask of every item of a list a question about the whole list (where does it end? does
 it hold a counted type? do works follow a later item?). Asked item by item, one clause listing
 hundreds of items reads the list hundreds of times: quadratic up to
-:data:`geo.extract.patterns.MAX_CHAIN` items, hundreds of times the work per item beyond. The
+:data:`geo.settings.MAX_CHAIN` items, hundreds of times the work per item beyond. The
 answer is kept on the list, and each item reads it there.
 """
 

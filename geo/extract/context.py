@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    CONTEXT_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
-    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, heads)
+    ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
+    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISIT_VERBS, VISITING_BODIES, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
@@ -22,15 +22,19 @@ from geo.extract.line_forms import shown_as_built
 from geo.extract.model import NAMED_KINDS, chain_end, chain_first, list_end
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import role_of, teams_close
-from geo.extract.visits import (VISIT_VERBS, estate_visited, visited_as_works, visited_works_sites, works_inspected,
+from geo.extract.visits import (estate_visited, visited_as_works, visited_works_sites, works_inspected,
                                 works_seen, works_site_visited)
-from geo.extract.patterns import ATTRIBUTIVE_MAX, CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE, ROUTE_VIA_STOP, on_a_route_described
+from geo.extract.patterns import (CLAUSE_BREAKS, HARD_BREAKS, clause_floor, LIST_JOINS, NUM, PLANNING_AFTER_RE,
+                                  ROUTE_VIA_STOP, on_a_route_described)
 from geo.extract.works import first_action, works_at
 from geo.extract.described import centres_made, enrolment_area, examples_of_a_kind, strategies_listed, functions_of_a_building, holds_an_event, \
     distance_or_journey, kinds_of_facility, land_use_described, one_described, people_of_place, projects_changing, \
     problem_of_place, purpose_served, recounted_works, residents_served, flood_duties, surroundings_described, types_contained, types_joined, \
     village_located, what_it_becomes, growth_driven, honoured_zone
 from geo.extract.region_lists import region_listed
+from geo.settings import (
+    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
+    GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
@@ -38,7 +42,6 @@ _ROAD_FURNISHED = re.compile(r"(?:安装|增设|设置|加装|铺设)(?:[^,;。]
 # Teams formed in the places listed before them (组建A村、B村共9支村级志愿消防队): the places are
 # where a body is set up, no works (the teams closing the list: runs.teams_close).
 _FORMING_BEFORE = re.compile(r"组建(?:[\u4e00-\u9fff]{1,8}、)*$")
-_FORMING_REACH = 40  # characters back from a place to the 组建 whose list it is in
 # (的一期工程 is the first phase of the place's own works, no count: 象山公园的一期工程建设)
 _COUNTED_AFTER_DE = re.compile(r"的(?:一(?!期(?:工程|建设))|[\d二两三四五六七八九十]+[条个座所处家])")
 # A range mark next to a name's character (not w- a of forum junk).
@@ -100,15 +103,14 @@ def _on_a_course(case, first):
     start or end (起于, 终点…), the places it passes (经青山镇政府、青山卫生院北侧); ``first`` is the
     first mention of the case's list."""
     norm, start = case.norm, first.stem_start
-    if "经" not in norm[(start - _VIA_REACH if start > _VIA_REACH else 0):start]:
+    if "经" not in norm[(start - COURSE_VIA_REACH if start > COURSE_VIA_REACH else 0):start]:
         return False
-    via = _VIA_BEFORE.search(norm, (start - _VIA_REACH if start > _VIA_REACH else 0), start)
+    via = _VIA_BEFORE.search(norm, (start - COURSE_VIA_REACH if start > COURSE_VIA_REACH else 0), start)
     # (经A、B、C北侧,然后往西至D, with the route's start or end described: the list is the course too)
     return via is not None and ("至" in norm[via.start():case.mention.head_start]
                                 or on_a_route_described(norm, via.start()))
 
 
-_VIA_REACH = 40  # characters back from a place to the 经 of the course it lies on
 # (its first character consumed as one class the engine searches for, then tested behind: ^ is the text's start)
 _VIA_BEFORE = re.compile(r"[,;:。途经](?:(?<=[,;:。])途?经|(?<=^途)经|(?<=^经))"
                          r"(?:[\u4e00-\u9fff\d]{1,12}[、和及与])*(?:[\u4e00-\u9fff\d]{1,12}至)?$")
@@ -119,7 +121,7 @@ def _relied_on(case):
     their clause are what a plan relies on (依托青山产业园建设, with the place's own works, and
     依托A等新建商业载体, with works in the list's type, are left)."""
     mention, norm = case.mention, case.norm
-    lo = (mention.stem_start - _RELIANCE_REACH if mention.stem_start > _RELIANCE_REACH else 0)
+    lo = (mention.stem_start - RELIANCE_REACH if mention.stem_start > RELIANCE_REACH else 0)
     start = clause_floor(norm, case.clause_start, lo, mention.stem_start)  # (the verb's list holds no mark)
     if _RELIANCE_VERB.search(norm, start, mention.stem_start) is None:
         return False  # (most places: no such verb in their clause, and no pattern to look for)
@@ -141,16 +143,14 @@ _RELIANCE_VERB = re.compile("|".join(map(re.escape, _RELIANCE_ORDER)))  # any of
 # A verb of reliance and the items listed after it, up to a place (依托|青山老街、|白石花园).
 _RELIANCE_BEFORE = re.compile("(" + "|".join(map(re.escape, _RELIANCE_ORDER))
                               + r")(?:[^,;:。!?\n、]{1,16}[、和及])*")
-_RELIANCE_REACH = 40
 # The rest of a list after an item, and the type after 等 that closes it (、白石广场等项目载体): for a name
 # the tagger adds, whose list and type were not read.
 _LIST_REST = re.compile(r"(?:[、和及][^,;:。!?\n、和及等]{1,16})*(?:等[^,;:。!?\n、]{0,10})?")
-_LIST_REST_REACH = 120  # characters after a name its list's rest is looked through (a clause of thousands: linear)
 
 
 def _list_rest_closes(norm, pos, clause_end):
     """True when the rest of a list and its type (:data:`_LIST_REST`) run from ``pos`` to the clause's end."""
-    return clause_end - pos <= _LIST_REST_REACH and _LIST_REST.fullmatch(norm, pos, clause_end) is not None
+    return clause_end - pos <= LIST_REST_REACH and _LIST_REST.fullmatch(norm, pos, clause_end) is not None
 
 
 def _ends_an_action(norm, start, verb):
@@ -185,14 +185,14 @@ def _facility_of(norm, first, end):
     只是) or works words after 的 (是青山路的改造工程) leave them alone. ``first`` is the first place of
     a list and ``end`` where the list ends, or a place and its end (the items after it are read: a
     list no rule has chained)."""
-    if first.stop in _COPULAS and first.stop_start is not None:
+    if first.stop in COPULAS and first.stop_start is not None:
         shi_start = first.stop_start
     elif norm[first.stem_start - 1:first.stem_start] not in _LISTED_AFTER_SHI_LAST:
         return False  # (most places: no 是, 为 or list mark right before them, nothing searched for)
     else:
-        shi = _LISTED_AFTER_SHI.search(norm, (first.stem_start - _SHI_REACH if first.stem_start > _SHI_REACH else 0), first.stem_start)
+        shi = _LISTED_AFTER_SHI.search(norm, (first.stem_start - COPULA_LIST_REACH if first.stem_start > COPULA_LIST_REACH else 0), first.stem_start)
         shi_start = None if shi is None else shi.start()
-    if shi_start is None or norm.endswith(_ADVERBS_BEFORE_SHI, 0, shi_start):
+    if shi_start is None or norm.endswith(ADVERBS_BEFORE_COPULA, 0, shi_start):
         return False
     role = role_of(norm, end)  # (after 是 is found: from a place inside a list of thousands the
     if role is None or _ROLE_WORKS.search(role.group(1)):  # match would read the rest of the list)
@@ -201,9 +201,6 @@ def _facility_of(norm, first, end):
     return any(role.group(1)[-n:] in table and table[role.group(1)[-n:]][1] != "none" for n in range(1, 5))
 
 
-_SHI_REACH = 40  # characters from 是 (为) to a place listed after it
-_ADVERBS_BEFORE_SHI = ("特别", "尤其", "只", "就", "正", "即", "都", "也", "还", "更", "则", "便")
-_COPULAS = ("是", "为", "作为", "成为")
 _SHI_WORDS, _SHI_LIST_MARKS = "是为", "、和及与"
 _LISTED_AFTER_SHI = re.compile(rf"[{_SHI_WORDS}](?:[\u4e00-\u9fff]{{2,12}}?[{_SHI_LIST_MARKS}])*$")
 # What a match of it ends with, right before the place ($ also matches before a last line break).
@@ -256,11 +253,11 @@ def _governed_jurisdictions(case):
     """辖东风、新市、红旗6个社区, 青山乡下辖东风、新市等12个行政村: the communities or villages a
     place governs (a yearbook's 概况) are context, not areas of works (辖区 is no such verb)."""
     norm, mention = case.norm, case.mention
-    low = mention.stem_start - 4 * _GOVERNS_REACH
+    low = mention.stem_start - 4 * GOVERNS_REACH
     if norm.find("辖", low if low > 0 else 0, mention.head_start) < 0:
         return False  # (most mentions: no 辖 near them, nothing else looked up)
     start = chain_first(mention).stem_start
-    window = norm[(start - _GOVERNS_REACH if start > _GOVERNS_REACH else 0):mention.head_start]
+    window = norm[(start - GOVERNS_REACH if start > GOVERNS_REACH else 0):mention.head_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
     if _GOVERNS.search(window) is None:
         return False
@@ -270,7 +267,6 @@ def _governed_jurisdictions(case):
 
 
 _GOVERNS = re.compile(r"辖(?![区内])")
-_GOVERNS_REACH = 60  # characters back from a list to the 辖 that opens it
 # The list's close: a count of communities or villages (…联丰6个社区, …等12个行政村).
 _JURISDICTIONS_COUNTED = re.compile(
     rf"(?:等|共)?{NUM}个?(?:社区|行政村|自然村|村|居委会|村委会|居民委员会|村民委员会|乡镇|乡|镇|街道)(?![\u4e00-\u9fff])")
@@ -291,8 +287,6 @@ def _attributive_place(case):
     return _attributive(case.norm, case.mention, case.clause_end)
 
 
-_CLAUSE_REACH = 80
-_VISITING_BODY = ("组", "团", "队", "人员")  # 调研组, 考察团, 督查队: the ones visiting, no verb
 _LONG_CONTEXT_VERBS = word_index(tuple(verb for verb in CONTEXT_VERBS if len(verb) > 1))
 
 
@@ -303,11 +297,11 @@ def _listed_after_context_verb(case):
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
-    window = norm[(start - _CLAUSE_REACH if start > _CLAUSE_REACH else 0):start]  # bounded: the rule stays linear
+    window = norm[(start - CONTEXT_CLAUSE_REACH if start > CONTEXT_CLAUSE_REACH else 0):start]  # bounded: the rule stays linear
     # (a byline's closing bracket ends what a verb before it reaches: (记者 王江) 15个…)
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS + ")") + 1:]
     verb = _LONG_CONTEXT_VERBS.first_in(window)
-    while verb is not None and (window.startswith(_VISITING_BODY, verb[0] + len(verb[1]))
+    while verb is not None and (window.startswith(VISITING_BODIES, verb[0] + len(verb[1]))
                                 or window.startswith(NOT_STOPS, verb[0]) or verb[1] in TITLES):
         # 调研组察看了…: a body visiting, no verb; 玉米方便面等项目: a word the verb only begins;
         # 副区长王江先后查看了…, 县领导共同为青松中学揭牌: a title governs only the names right after it
@@ -354,7 +348,7 @@ def _road_as_address(case):
 def _teams_formed(case):
     """组建A村、B村、C村共3支村级志愿消防队: a place listed after 组建 before the teams formed."""
     mention, norm = case.mention, case.norm
-    start = (mention.stem_start - _FORMING_REACH if mention.stem_start > _FORMING_REACH else 0)
+    start = (mention.stem_start - FORMING_LIST_REACH if mention.stem_start > FORMING_LIST_REACH else 0)
     if norm.find("组建", start, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _FORMING_BEFORE.search(norm, start, mention.stem_start) is not None \
@@ -367,7 +361,7 @@ def _planned_only(case):
     norm, mention = case.norm, case.mention
     if PLANNING_AFTER_RE.match(norm, list_end(mention), case.clause_end) is not None:
         return True
-    reach = (mention.end + _PLANNED_LIST_REACH if mention.end + _PLANNED_LIST_REACH < case.clause_end else case.clause_end)
+    reach = (mention.end + PLANNED_LIST_REACH if mention.end + PLANNED_LIST_REACH < case.clause_end else case.clause_end)
     if norm.find("编", mention.end, reach) >= 0 and _PLANNED_AFTER_LIST.match(norm, mention.end, reach) is not None:
         return True
     return _inside_plans_compiled(norm, mention, case.clause_end)
@@ -378,7 +372,7 @@ def _inside_plans_compiled(norm, mention, clause_end):
     ends with them (no works after the place) names the places planned."""
     if not norm.endswith("规划", mention.end, clause_end) or first_action(norm, mention.end, clause_end):
         return False
-    window = norm[(mention.stem_start - _CLAUSE_REACH if mention.stem_start > _CLAUSE_REACH else 0):mention.stem_start]
+    window = norm[(mention.stem_start - CONTEXT_CLAUSE_REACH if mention.stem_start > CONTEXT_CLAUSE_REACH else 0):mention.stem_start]
     window = window[max(window.rfind(char) for char in CLAUSE_BREAKS) + 1:]
     return _COMPILING.search(window) is not None
 
@@ -390,14 +384,12 @@ _COMPILING = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:编制|修编|编修)了?")
 # thousands in one clause stays linear).
 _PLANNED_AFTER_LIST = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){0,6}(?:等(?:[\d一二三四五六七八九十]+个)?[\u4e00-\u9fff]{0,4}?)?"
                                  r"(?:" + PLANNING_AFTER_RE.pattern + ")")
-_PLANNED_LIST_REACH = 80  # characters after a place looked through for the plan compiled
 
 
 # A list of places opened by 继 up to a place (继|青山隧道、|白石隧道), and one closed by 之后 after it.
 _PRECEDENTS_OPENED = re.compile(r"(?<!相)继(?!续)(?:[\u4e00-\u9fff\d]{1,16}[、和与及])*$")
 _PRECEDENTS_CLOSED = re.compile(r"(?:[、和与及][\u4e00-\u9fff\d]{1,16}?)*(?:之后|以后)")
 _PRECEDENTS_CLOSED_FIRST = ("、", "和", "与", "及", "之后", "以后")  # what the closing pattern can open with
-_PRECEDENTS_REACH = 40  # characters back from a place to the 继 opening its list
 
 
 def _precedents_compared(case):
@@ -408,16 +400,15 @@ def _precedents_compared(case):
     if not norm.startswith(_PRECEDENTS_CLOSED_FIRST, mention.end):
         return False  # (most places: no list or 之后 right after them, nothing looked for back)
     start = mention.stem_start + 1 if norm.startswith("继", mention.stem_start) else mention.stem_start
-    lo = (start - _PRECEDENTS_REACH if start > _PRECEDENTS_REACH else 0)
+    lo = (start - PRECEDENTS_REACH if start > PRECEDENTS_REACH else 0)
     if norm.find("继", lo, start) < 0 or _PRECEDENTS_OPENED.search(norm, lo, start) is None:
         return False
     return _PRECEDENTS_CLOSED.match(norm, mention.end) is not None
 
 
 # A list of roads opened by 现有的 or 原有的 (the lexicon's ``existing`` words) up to a road (与现有的|A高速、|B高速),
-# and the characters looked back.
+# looked back for over settings.EXISTING_LIST_REACH characters.
 _EXISTING_OPENED = re.compile("(?:" + "|".join(map(re.escape, EXISTING_WORDS)) + r")的(?:[\u4e00-\u9fff\dA-Za-z]{1,16}[、和与及])*$")
-_EXISTING_REACH = 40
 
 
 @only_for(lambda category, kind: category_group(category) == "roads")
@@ -428,7 +419,7 @@ def _existing_road(case):
     mention, norm = case.mention, case.norm
     if category_group(mention.category) != "roads":
         return False
-    lo = (mention.stem_start - _EXISTING_REACH if mention.stem_start > _EXISTING_REACH else 0)
+    lo = (mention.stem_start - EXISTING_LIST_REACH if mention.stem_start > EXISTING_LIST_REACH else 0)
     if norm.find("的", lo, mention.stem_start) < 0:
         return False  # (a look back, not through the sentence: a list of thousands stays linear)
     return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None

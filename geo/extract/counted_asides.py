@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon_lookups import ACTION_INDEX
+from geo.settings import ASIDE_COUNT_REACH
 
 # A short aside in brackets inside a counted noun (see counted_noun_asides): after a Chinese
 # character; the count after it closing the item, or the count before it opening the noun.
@@ -17,7 +18,6 @@ _ASIDE = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{1,4}\)")
 _COUNTED_UNITS = "个座所处条家只栋幢间项件"
 _COUNT_CLOSING_ITEM = re.compile(rf"\d+[余多]?[{_COUNTED_UNITS}](?=$|[,;。、!?\n])")
 _COUNT_OPENING_NOUN = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}][\u4e00-\u9fff]{{1,6}}$")
-_ASIDE_REACH = 12  # characters back from an aside to the count that opens its noun
 # What a count holds, said in brackets right after it, before its noun: 179处(含新增2处)入河排污口.
 _HOLDING_ASIDE = re.compile(r"\((?:含|其中|包括)[\u4e00-\u9fff\d]{1,8}\)")
 _COUNT_ENDING = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}]$")
@@ -42,7 +42,7 @@ def counted_noun_asides(norm):
     while pos >= 0:
         aside = _ASIDE.match(norm, pos)
         if aside is not None and (_COUNT_CLOSING_ITEM.match(norm, aside.end())
-                                  or _COUNT_OPENING_NOUN.search(norm, max(0, pos - _ASIDE_REACH), pos)
+                                  or _COUNT_OPENING_NOUN.search(norm, max(0, pos - ASIDE_COUNT_REACH), pos)
                                   and _noun_goes_on(norm, aside.end())):
             spans.append(aside.span())
         elif (held := _HOLDING_ASIDE.match(norm, pos)) is not None \

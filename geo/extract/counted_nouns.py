@@ -7,12 +7,12 @@ import re
 from geo import data as geo_data
 from geo.lexicon import ADDING_VERBS, COUNTED_AFTER_VERBS, STEM_CATEGORY, heads
 from geo.lexicon_lookups import ACTION_INDEX, ACTIONS_SORTED, FILLER_INDEX, STOPS, match_any
-from geo.extract.patterns import COUNTED_PROJECTS, MAX_STEM
+from geo.settings import MAX_STEM
+from geo.extract.patterns import COUNTED_PROJECTS
 
-# Investment said of what a clause opens with (9座矿井完成投资16亿元, 32个重点项目投资完成率150%):
-# the things or works counted there are under way, a group.
-INVESTMENT_PREDICATES = ("完成投资", "投资完成")
-INVESTMENT_WORKS = "投资"  # the works of such a group
+# The works of a group a clause opens with whose investment is said (9座矿井完成投资16亿元:
+# geo.lexicon.INVESTMENT_PREDICATES).
+INVESTMENT_WORKS = "投资"
 
 # The run of characters a counted noun may take (its end: end_of_noun): 放心粮油连锁店, “居民之家”.
 THING_NOUN = re.compile(r"[\u4e00-\u9fff“”]{2,%d}" % MAX_STEM)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
+    ALL_OF,
     ADDING_VERBS, BUS_WORDS, COUNTED_AFTER_VERBS, COUNTED_PLACE_VERBS, DEVICE_NOUNS, PHASE_VERBS,
     PLACE_AS_UNIT, THING_UNITS, UNCOUNTED_NOUNS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, match_any
@@ -91,9 +92,6 @@ def _counts_in(norm, start, end):
     return sorted(found + bare, key=lambda m: m.start()) if bare else found
 
 
-_ALL_OF = ("全部", "均", "都")  # after a bare type counted: all of them did (a status, no works)
-
-
 def _stated_values(records):
     """The counts the records state (a quantity, a list's total): a count they state is theirs
     (青松、白石2个社区卫生服务中心: the list's; 3所学校的投用: the schools counted before)."""
@@ -113,7 +111,7 @@ def _counts_places(norm, noun_start, head_end, end):
     bare type all of whose places did something (58个社区全部完成)."""
     if norm.startswith("的", head_end) or any(word in norm[noun_start:head_end] for word in BUS_WORDS):
         return False
-    if norm[noun_start:head_end] in heads() and norm.startswith(_ALL_OF, head_end):
+    if norm[noun_start:head_end] in heads() and norm.startswith(ALL_OF, head_end):
         return False  # 全县58个社区全部完成…: the places all done, no works on them
     run = head_end
     while run < end and "\u4e00" <= norm[run] <= "\u9fff" and run - head_end < COUNTED_PLACE_REACH:

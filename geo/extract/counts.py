@@ -7,14 +7,17 @@ import re
 
 from geo import data as geo_data
 from geo.lexicon import (
-    COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads,
-    MEASURE_NOUNS, PHASE_VERBS, STOP_WORDS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS)
+    COUNTED_AFTER_VERBS, COUNTED_WORKS, BUDGET_WORDS, INVESTMENT_PREDICATES, ROAD_ACTION_CATEGORY, SLOGAN_TYPES, heads,
+    MEASURE_NOUNS, PHASE_VERBS, STOCK_WORDS, STOP_WORDS, TALLYING_VERBS, THING_UNITS, UNCOUNTED_NOUNS, WORKS_UNITS)
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX, STOPS, match_any
-from geo.extract.counted_nouns import INVESTMENT_PREDICATES, INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
+from geo.extract.counted_nouns import INVESTMENT_WORKS, THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, head_category, thing_category
 from geo.extract.model import Covered, Mention, Record
 from geo.numbers import parse_number
-from geo.settings import COUNTED_WORKS_NOUN
-from geo.extract.patterns import COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS, MAX_STEM, MEASURE_RE, NUM, measure_parts
+from geo.settings import (
+    COUNT_BREAKDOWN_REACH, COUNTED_LIST_VERB_ITEMS, COUNTED_LIST_ITEM_REACH, COUNTED_WORKS_NOUN, COUNTED_SUBJECT_PREFIX,
+    MAX_STEM, SLOGAN_ACTION_REACH, SLOGAN_MAX_CHARS, STOCK_REACH)
+from geo.extract.patterns import (COUNT_PREFIX, COUNTED_PROJECTS, DEFAULT_ROAD_CATEGORY, HAN_RUN, HARD_BREAKS,
+                                  MEASURE_RE, NUM, measure_parts)
 from geo.extract.works import right_action, skip_adverbs
 
 _WORKS_UNIT = re.compile(rf"[\d一二两三四五六七八九十百千][余多]?(?:{'|'.join(WORKS_UNITS)})")  # a count of works at all
@@ -144,13 +147,10 @@ def _after_last_verb(norm, lo, hi):
     found, pos = lo, lo
     while (hit := ACTION_INDEX.first_in(norm, pos, hi)) is not None:
         found = pos = hit[0] + len(hit[1])
-    for word in _TALLYING_VERBS:
+    for word in TALLYING_VERBS:
         at = norm.rfind(word, found, hi)
         found = max(found, at + len(word)) if at >= 0 else found
     return found
-
-
-_TALLYING_VERBS = ("安排", "完成", "计划", "推进", "加快", "加强", "开展")  # (推进建设12项: no kind)
 
 
 def _partitive(norm, count_start, pos, clause_end):
@@ -358,11 +358,10 @@ def _comma_item(norm, count_start, start):
     if any(not "\u4e00" <= ch <= "\u9fff" for ch in noun) or action_ending_at(norm, count_start, start) is not None \
             or any(noun[i:j] in _STOP_SET for i in range(len(noun)) for j in range(i + 2, len(noun) + 1)):
         return None  # (带动就业12个: a verb inside says what else the clause does)
-    action = _verb_of_counted_list(norm, start - 1, max(0, start - 1 - _COMMA_ITEM_REACH))
+    action = _verb_of_counted_list(norm, start - 1, max(0, start - 1 - COUNTED_LIST_ITEM_REACH))
     return ((start, count_start), action) if action in _BUILDING_VERBS else None
 
 
-_COMMA_ITEM_REACH = 40  # characters back from a comma through which the item before it is read
 _BUILDING_VERBS = frozenset(word for word, _ in ROAD_ACTION_CATEGORY)  # verbs of works on things built
 
 
@@ -370,7 +369,7 @@ def _verb_of_counted_list(norm, comma, start):
     """The works verb a list of counted or measured items opens, the item before ``comma`` (a 、)
     its last (新建日光温室1500亩、|冷库6个: 冷库 is built too); None when an item before it is no
     noun and its count, or no verb opens the first."""
-    for _ in range(_MAX_LISTED_BEFORE):
+    for _ in range(COUNTED_LIST_VERB_ITEMS):
         count = _ITEM_COUNT_END.search(norm, max(start, comma - MAX_STEM - 8), comma)
         if count is None:
             return None
@@ -388,7 +387,6 @@ def _verb_of_counted_list(norm, comma, start):
     return None
 
 
-_MAX_LISTED_BEFORE = 4  # items of a counted list before the one whose verb is looked for
 # A count or a measure ending an item of a list (…1500亩, …6个, …3.5公里).
 _ITEM_COUNT_END = re.compile(rf"(?<![\d.]){NUM}(?:余|多)?[\u4e00-\u9fff]{{1,3}}$")
 _STOP_SET = frozenset(STOP_WORDS)
@@ -408,7 +406,7 @@ def _thing_subject(norm, match, start, end):
     the subject of works said after it, or of investment (9座矿井完成投资…: INVESTMENT_PREDICATES)."""
     if norm[match.start() - 1:match.start()] == "、":
         start = match.start()  # 、30幢建筑立面改造、: the count opens a list item of works
-    if match.start() - start > MAX_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
+    if match.start() - start > COUNTED_SUBJECT_PREFIX or ACTION_INDEX.first_in(norm[start:match.start()]) is not None:
         return None
     run = THING_NOUN.match(norm, match.end(), end)
     if run is None:
@@ -431,7 +429,6 @@ def _counted_after_verb(norm, pos, end):
     return match_any(norm, skip_adverbs(norm, pos, end)[0], COUNTED_AFTER_VERBS)
 
 
-MAX_SUBJECT_PREFIX = 6  # 贺兰县一季度28个…: what may stand before a count that opens a clause
 LOCATIVE_BEFORE_COUNT = re.compile(r"在(?:全[省市县州区国])?$")  # 在全省15个县, 在2个月内: 在 right before the count
 # What such a count counts: counties (县, 县区, 重点帮扶县率先…) or a time (月内, 年内, 天内).
 _WHERE_OR_WHEN = re.compile(r"^(?:月|年|天|周|日)内|县(?:区|市|\(市、区\))?(?:率先|全部|均|已|都|先后)?$")
@@ -444,18 +441,13 @@ def is_thing(noun):
         and not any(verb in noun for verb in PHASE_VERBS)
 
 
-_STOCK_WORDS = ("现有", "原有", "现存")
-BREAKDOWN_REACH = 40  # characters back from a count to the 其中 that opens a breakdown
-_STOCK_REACH = 160  # characters back from a share's count to the stock that 其中 breaks down
-
-
 def stock_counted(norm, pos):
     """True when the count of the noun at ``pos`` (said with no works) is what a place has: 全县现有
     学校56所, 该镇原有3座公厕, and each share of it after 其中 (现有文保单位52处,其中…,A、B等15处)."""
-    before = sentence_part_before(norm, pos, _STOCK_REACH)
+    before = sentence_part_before(norm, pos, STOCK_REACH)
     breakdown = before.rfind("其中")
-    near = before[-BREAKDOWN_REACH:] if breakdown < 0 else before[:breakdown]
-    return any(word in near for word in _STOCK_WORDS)
+    near = before[-COUNT_BREAKDOWN_REACH:] if breakdown < 0 else before[:breakdown]
+    return any(word in near for word in STOCK_WORDS)
 
 
 def sentence_part_before(norm, pos, reach):
@@ -490,12 +482,12 @@ def slogan_counts(norm, start, end, records):
     out, named = [], None  # (what the records take, marked once a slogan is found: most quotes are none)
     pos = norm.find("“", start, end)
     while pos >= 0:
-        close = norm.find("”", pos + 1, min(end, pos + _MAX_SLOGAN + 2))
+        close = norm.find("”", pos + 1, min(end, pos + SLOGAN_MAX_CHARS + 2))
         parts = _slogan_parts(norm, pos + 1, close) if close > 0 else []
         if parts and named is None:
             named = Covered(start, end, [(r.start, r.end) for r in records])
         if parts and not named.hit(pos, close):  # (“三渠一河” named)
-            action = right_action(norm, close + 1, end) or last_action(norm, max(start, pos - _SLOGAN_ACTION_REACH), pos)
+            action = right_action(norm, close + 1, end) or last_action(norm, max(start, pos - SLOGAN_ACTION_REACH), pos)
             for part_start, type_start, part_end, value in parts:
                 category = works_category(_slogan_category(norm[type_start:part_end]), action)
                 if value >= 2 and category is not None:
@@ -505,8 +497,6 @@ def slogan_counts(norm, start, end, records):
     return out
 
 
-_MAX_SLOGAN = 8  # characters of a slogan of counted types (一河两坝六桥)
-_SLOGAN_ACTION_REACH = 40  # characters back from a slogan looked through for its works (a sentence of thousands stays linear)
 _SLOGAN_NUMERALS = "一二两三四五六七八九十"
 
 

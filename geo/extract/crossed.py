@@ -16,11 +16,11 @@ from geo.lexicon_lookups import ACTION_INDEX
 from geo.extract.model import chain_end
 from geo.extract.rule_gates import only_for
 from geo.extract.works import works_at
+from geo.settings import CROSSING_LIST_REACH
 
 _CROSSING_VERB = re.compile("|".join(map(re.escape, CROSSING_VERBS)))  # any of them, in one search
 # A verb of crossing and the items listed after it, up to a place (横跨|青山河、|白石河、|…).
 _CROSSED_BEFORE = re.compile("(?:" + "|".join(map(re.escape, CROSSING_VERBS)) + r")(?:[^,;:。!?\n]{1,16}?[、和及与])*$")
-_CROSSING_REACH = 40  # characters back from a place to the verb of crossing its list follows
 # What a road crossing another ends with, right before the verb (西一路|下穿白石线): one name with it.
 _CROSSING_ROAD_END = re.compile(r"(?:路|街|大道|公路|线|段)$")
 _OWN_WORKS = re.compile(r"(?:工程|项目)")
@@ -35,7 +35,7 @@ def crossed_place(case):
     mention, norm = case.mention, case.norm
     if mention.kind not in ("name", "code") or mention.category in _CROSSING_WORKS or mention.stem_start is None:
         return False
-    lo = (mention.stem_start - _CROSSING_REACH if mention.stem_start > _CROSSING_REACH else 0)
+    lo = (mention.stem_start - CROSSING_LIST_REACH if mention.stem_start > CROSSING_LIST_REACH else 0)
     if _CROSSING_VERB.search(norm, lo, mention.head_start) is None:
         return False  # (most places: no verb of crossing near them, nothing more looked for)
     if not (_listed_after_verb(norm, lo, mention.stem_start) or _stem_opens_with_verb(norm, mention)):

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    AMENITY_CLASS_ENDS, AUTHORITIES, FLOOD_DUTY_PARTS, GROWTH_VERBS, JURISDICTION_SUFFIXES,
-    PERSON_ROLES, PART_OF_WORDS, SERVED_PEOPLE, ZONE_HONOURS)
+    AMENITY_CLASS_ENDS, AUTHORITIES, BACK_REFERENCES, FLOOD_DUTY_PARTS, GROWTH_VERBS, JOINED_SCHOOL_HEADS,
+    JURISDICTION_SUFFIXES, KIND_QUANTIFIERS, LIES_AT, PERSON_ROLES, PART_OF_WORDS, PLURAL_SCHOOL_TYPES,
+    SERVED_PEOPLE, SURROUNDINGS, ZONE_HONOURS)
 from geo.lexicon_lookups import ACTION_INDEX, match_any, multi_stop_ending_at
 from geo.extract.chains import once_per_chain
 from geo.extract.model import chain_end
@@ -21,7 +22,10 @@ from geo.extract.patterns import CLAUSE_BREAKS, COUNT_RE, NUM, clause_floor, cou
 from geo.extract.rule_gates import only_for
 from geo.extract.runs import run_end
 from geo.extract.works import first_action
-from geo.settings import SERVED_STEM_REST
+from geo.settings import (
+    BECOMES_LIST_REACH, BECOMES_REACH, CONTENTS_LISTED_REACH, ENROLMENT_REACH, FACILITY_CLASS_REACH,
+    FUNCTIONS_LISTED_REACH, GROWTH_VERB_REACH, MADE_LIST_REACH, REPRESENTED_REACH, SERVED_STEM_REST,
+    SPACED_QUOTE_REACH, STRATEGIES_REACH, SURROUNDINGS_REACH)
 
 
 def people_of_place(case):
@@ -91,7 +95,6 @@ def _listed_water_ends(norm, at):
 
 # What the works just named, counted again, do as a clause's subject: 两条道路的建成将…, 这3所学校的投用使….
 _RECOUNTED_AFTER = re.compile(r"的(?:建成|建设|实施|完工|开通|通车|投用|投运|启用)(?:将|后|使|可|为|[,;。])")
-_BACK_REFERENCES = ("这", "上述", "以上", "该")
 _RECOUNT_OPENERS = tuple("两二三四五六七八九十23456789")  # (a count of one is no list named before)
 
 
@@ -102,13 +105,13 @@ def recounted_works(case):
     if not norm.startswith("的", mention.end):
         return False  # (most mentions: one look)
     start = mention.stem_start
-    back = next((word for word in _BACK_REFERENCES if norm.startswith(word, start)), "")
+    back = next((word for word in BACK_REFERENCES if norm.startswith(word, start)), "")
     start += len(back)  # (这两条道路: the stem may open with the reference)
     if not norm.startswith(_RECOUNT_OPENERS, start) or _RECOUNTED_AFTER.match(norm, mention.end) is None \
             or COUNT_RE.match(norm, start, mention.head_start) is None:
         return False
     opens = start - len(back)
-    return opens == 0 or norm[opens - 1] in CLAUSE_BREAKS or bool(back) or norm.endswith(_BACK_REFERENCES, 0, opens)
+    return opens == 0 or norm[opens - 1] in CLAUSE_BREAKS or bool(back) or norm.endswith(BACK_REFERENCES, 0, opens)
 
 
 # One of a type after 成为 or 作为 (改造成为一座智慧化农贸市场, 将成为一所现代化学校): what a place
@@ -132,13 +135,12 @@ def centres_made(case):
     start = mention.stem_start
     if mention.head != "中心" or start is None:
         return False
-    lo = (start - _MADE_REACH if start > _MADE_REACH else 0)
+    lo = (start - MADE_LIST_REACH if start > MADE_LIST_REACH else 0)
     return norm.find("打造", lo, start) >= 0 and _MADE_LISTED.search(norm, lo, start) is not None
 
 
 # 打造 and the items of its list before a place (打造A中心、B中心、|旅游集散中心).
 _MADE_LISTED = re.compile(r"打造(?:[^,;:。!?\n、]{1,16}、)*$")
-_MADE_REACH = 80  # characters back from a 中心 looked through for the 打造 its list follows
 
 
 # The rest of a list after a place, passed over to what follows the list (a name the tagger marks,
@@ -147,7 +149,6 @@ _REST_OF_LIST = r"(?:、[^、,;:。!?\n]{1,16}?)*"
 # Places given as examples of a kind (以青山森林公园、白石水库等为代表的山水旅游): what they stand
 # for is described, no works on them (unless what they stand for is counted).
 _REPRESENTED = re.compile(_REST_OF_LIST + "等?为代表")
-_REPRESENTED_REACH = 120  # characters after a place looked through for 为代表 (a list of thousands stays linear)
 
 
 def examples_of_a_kind(case):
@@ -155,7 +156,7 @@ def examples_of_a_kind(case):
     stands for a counted group of works (以建设A市场为代表的21个项目, 建成以B园为代表的园区128个)
     is one of them."""
     end = case.mention.end
-    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < case.clause_end else case.clause_end)
+    reach = (end + REPRESENTED_REACH if end + REPRESENTED_REACH < case.clause_end else case.clause_end)
     if case.norm.find("为代表", end, reach) < 0:
         return False  # (most places: the pattern's literal end is not within reach, nothing else tried)
     found = _REPRESENTED.match(case.norm, end, reach)
@@ -166,27 +167,25 @@ def examples_of_a_kind(case):
 # strategies names are what a plan serves, no works (战略通道, 战略项目 are works, and go on past 战略).
 _STRATEGIES = re.compile(r"(?:建设|发展|开发|开放|保护)?" + _REST_OF_LIST
                          + r"等?(?:国家|重大|区域|发展|重点){0,3}战略(?:(?![\u4e00-\u9fff])|部署|要求|任务|机遇|实施|落地)")
-_STRATEGIES_REACH = 120  # characters after a place looked through for the strategies it is listed with
 
 
 def strategies_listed(case):
     """紧扣成渝地区双城经济圈建设、西部陆海新通道建设等国家战略: a place named in a list of
     strategies is context, the works word after it (建设) part of the strategy's name."""
     end = case.mention.end
-    reach = (end + _STRATEGIES_REACH if end + _STRATEGIES_REACH < case.clause_end else case.clause_end)
+    reach = (end + STRATEGIES_REACH if end + STRATEGIES_REACH < case.clause_end else case.clause_end)
     return case.norm.find("战略", end, reach) >= 0 and _STRATEGIES.match(case.norm, end, reach) is not None
 
 
 # A building's uses listed (使用功能包括图书馆、档案馆及市民中心): the rooms it holds, up to the place.
 _FUNCTIONS_LISTED = re.compile(r"功能(?:包括|包含|涵盖|有)(?:[^,;:。!?\n、和及与]{1,12}[、和及与])*$")
-_FUNCTIONS_REACH = 80  # characters back from a place looked through for the uses listed
 
 
 def functions_of_a_building(case):
     """实际使用功能包括综合展览馆、图书馆、档案馆及市民中心: the uses a building described is put
     to are rooms of it, no facilities of their own (with no works on them)."""
     norm, start = case.norm, case.mention.stem_start
-    lo = (start - _FUNCTIONS_REACH if start > _FUNCTIONS_REACH else 0)
+    lo = (start - FUNCTIONS_LISTED_REACH if start > FUNCTIONS_LISTED_REACH else 0)
     if case.action is not None or norm.find("功能", lo, start) < 0:
         return False  # (most places: no uses listed before them)
     return _FUNCTIONS_LISTED.search(norm, lo, start) is not None
@@ -202,7 +201,6 @@ _CONTENTS_LITERAL_RE = re.compile("|".join(_CONTENTS_LITERALS))  # (one search f
 # The openers of a building's or a project's parts (建设内容有, 馆内设有), not of a list of projects
 # (包括, 建设项目有): a type with a stem listed after them beside a bare type is a part too.
 _PARTS_OPENERS = frozenset(("建设内容为", "建设内容有", "主要建设有", "内设有"))
-_CONTENTS_REACH = 80  # characters back from a place looked through for the list's 包括
 _CONTENTS_OPENER_MAX = 5  # characters of the longest opener of _CONTENTS_LISTED (建设内容为)
 _CONTENTS_MARKS = ",;。!?\n"  # what no list of _CONTENTS_LISTED holds (its colon follows the opener)
 
@@ -216,7 +214,7 @@ def types_contained(case):
     start = mention.stem_start
     if start is None or mention.count:
         return False  # (a road's code with its section, or a counted one)
-    lo = _contents_floor(norm, case.clause_start, (start - _CONTENTS_REACH if start > _CONTENTS_REACH else 0), start)
+    lo = _contents_floor(norm, case.clause_start, (start - CONTENTS_LISTED_REACH if start > CONTENTS_LISTED_REACH else 0), start)
     if _CONTENTS_LITERAL_RE.search(norm, lo, start) is None:
         return False  # (most places: no opener of a project's contents before them)
     bare = _bare_type(norm, mention)
@@ -254,12 +252,12 @@ def what_it_becomes(case):
         return False
     de = _de_before(norm, mention)
     if de is not None:
-        lo = (de - _BECOMES_REACH if de > _BECOMES_REACH else 0)
+        lo = (de - BECOMES_REACH if de > BECOMES_REACH else 0)
         lo = max([lo] + [norm.rfind(char, lo, de) + 1 for char in CLAUSE_BREAKS])  # its own clause
         if norm.find("成为", lo, de) >= 0:
             return True
     start = mention.stem_start
-    return _BECOMES_LIST.search(norm, (start - _BECOMES_LIST_REACH if start > _BECOMES_LIST_REACH else 0), start) is not None
+    return _BECOMES_LIST.search(norm, (start - BECOMES_LIST_REACH if start > BECOMES_LIST_REACH else 0), start) is not None
 
 
 def _de_before(norm, mention):
@@ -271,7 +269,7 @@ def _de_before(norm, mention):
         return None
     start = mention.stem_start
     for end in (start, start + 1):  # (the stem may hold its opening quote or start after it)
-        match = _SPACED_QUOTE_AFTER_DE.search(norm, (end - _SPACED_REACH if end > _SPACED_REACH else 0), end)
+        match = _SPACED_QUOTE_AFTER_DE.search(norm, (end - SPACED_QUOTE_REACH if end > SPACED_QUOTE_REACH else 0), end)
         if match is not None:
             return match.start()
     return None
@@ -279,11 +277,8 @@ def _de_before(norm, mention):
 
 # 的, white space, then the opening quote the mention's stem starts at (的 “连心桥”).
 _SPACED_QUOTE_AFTER_DE = re.compile(r"的\s+[“‘\"]$")
-_SPACED_REACH = 6  # characters back from a stem's opening quote to its 的
-_BECOMES_REACH = 40  # characters back from a role's 的 to the 成为 it completes
 # The roles listed after 成为 (成为青山县中心城区的金融中心、科教文化中心、…): the items after the first.
 _BECOMES_LIST = re.compile(r"成为(?:[^,;:。!?\n、]{0,16}?的)?(?:[^、,;:。!?\n]{1,16}?、)+$")
-_BECOMES_LIST_REACH = 60  # characters back from a listed role to its 成为
 
 
 def holds_an_event(case):
@@ -315,7 +310,7 @@ _RESIDENTS_NEED_WORDS = re.compile(r"入学|就学|上学|就医|出行|交通|�
 def residents_served(case):
     """解决青山小区、红枫村区域居民入学问题: places named for their residents' needs are context."""
     norm, end, clause_end = case.norm, case.mention.end, case.clause_end
-    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(norm) else len(norm))  # (the pattern stops at marks itself)
+    reach = (end + REPRESENTED_REACH if end + REPRESENTED_REACH < len(norm) else len(norm))  # (the pattern stops at marks itself)
     # A need is looked for up to the clause's mark when one closes it (no need past it is in reach of the pattern)
     needs_end = clause_end if end <= clause_end < reach and norm[clause_end] in _NEEDS_STOPS else reach
     return _RESIDENTS_NEED_WORDS.search(norm, end, needs_end) is not None \
@@ -333,7 +328,7 @@ _PROJECTS_CHANGING = re.compile(_REST_OF_LIST + r"(?:工程)?(?:建设)?项目(?
 def projects_changing(case):
     """北山片区建设项目逐渐增多: a place whose number of projects grows or shrinks is context."""
     end = case.mention.end
-    reach = (end + _REPRESENTED_REACH if end + _REPRESENTED_REACH < len(case.norm) else len(case.norm))
+    reach = (end + REPRESENTED_REACH if end + REPRESENTED_REACH < len(case.norm) else len(case.norm))
     return case.norm.find("项目", end, reach) >= 0 and _PROJECTS_CHANGING.match(case.norm, end, reach) is not None
 
 
@@ -369,7 +364,6 @@ def distance_or_journey(case):
 # A school's catchment (招生范围为A村的房产,包括B花城、C小区) and the school enrolling: context.
 _ENROLMENT_AREA = re.compile(r"招生(?:范围|面积|片区|区域|地段)|划片范围|施教区|学区范围")
 _ENROLMENT_WORDS = ("招生", "划片范围", "施教区", "学区范围")  # one of them opens every form of the pattern
-_ENROLMENT_REACH = 80  # characters either side of a place looked through (back to the start of its sentence)
 
 
 def enrolment_area(case):
@@ -378,8 +372,8 @@ def enrolment_area(case):
     if case.action is not None:
         return False
     norm, start = case.norm, case.mention.stem_start
-    begin = (start - _ENROLMENT_REACH if start > _ENROLMENT_REACH else 0)
-    hi = (case.mention.end + _ENROLMENT_REACH if case.mention.end + _ENROLMENT_REACH < case.clause_end else case.clause_end)
+    begin = (start - ENROLMENT_REACH if start > ENROLMENT_REACH else 0)
+    hi = (case.mention.end + ENROLMENT_REACH if case.mention.end + ENROLMENT_REACH < case.clause_end else case.clause_end)
     if not any(norm.find(word, begin, hi) >= 0 for word in _ENROLMENT_WORDS):
         return False  # (most places: no catchment word within reach, no marks looked for)
     begin = max([begin] + [norm.rfind(mark, begin, start) + 1 for mark in "。!?\n"])
@@ -390,8 +384,6 @@ def enrolment_area(case):
 # What lies around a place, described (未来城周边的高速公路网络发达,如A高速、B高速等; A、B等知名学校均位于
 # 未来城周边): in a sentence with no works, the places given as examples of it, or said to lie there as a
 # list, are context. (设有 and 拥有 are left: the unread sets label places such sentences say are there.)
-_SURROUNDINGS = ("周边", "附近", "周围")
-_SURROUNDINGS_REACH = 120  # characters either side of a place looked through for its sentence
 _THERE_BEFORE = re.compile(r"(?:如|包括|例如|比如)(?:[^、,;:。!?\n]{1,16}?、)*$")
 # (a list's places, typed after 等: a place described alone, 青山路位于白石镇境内, is the subject)
 _THERE_AFTER = re.compile(_REST_OF_LIST + r"等[\u4e00-\u9fff]{0,6}?均?(?:位于|坐落于|坐落在|分布在|分布于)")
@@ -403,22 +395,22 @@ def surroundings_described(case):
     if case.action is not None:
         return False
     norm, mention = case.norm, case.mention
-    lo = (mention.stem_start - _SURROUNDINGS_REACH if mention.stem_start > _SURROUNDINGS_REACH else 0)
-    hi = (mention.end + _SURROUNDINGS_REACH if mention.end + _SURROUNDINGS_REACH < len(norm) else len(norm))
-    if not any(norm.find(word, lo, hi) >= 0 for word in _SURROUNDINGS):
+    lo = (mention.stem_start - SURROUNDINGS_REACH if mention.stem_start > SURROUNDINGS_REACH else 0)
+    hi = (mention.end + SURROUNDINGS_REACH if mention.end + SURROUNDINGS_REACH < len(norm) else len(norm))
+    if not any(norm.find(word, lo, hi) >= 0 for word in SURROUNDINGS):
         return False  # (most places: nothing around is described within reach, no marks looked for)
     lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in "。!?\n"])
     hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in "。!?\n") if pos >= 0])
     # the place around which is named first (未来城周边…,如A、B等), or after a list said to lie there (A、B等
     # 学校均位于新城周边); 包括青山国小校园周边…改善 names the place whose surroundings are worked on
-    described = any(word in norm[lo:mention.stem_start] for word in _SURROUNDINGS) \
+    described = any(word in norm[lo:mention.stem_start] for word in SURROUNDINGS) \
         and _THERE_BEFORE.search(norm, (mention.stem_start - 60 if mention.stem_start - 60 > lo else lo), mention.stem_start) is not None \
-        or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in _SURROUNDINGS)
+        or _THERE_AFTER.match(norm, mention.end, hi) is not None and any(word in norm[mention.end:hi] for word in SURROUNDINGS)
     return described and ACTION_INDEX.first_in(norm, lo, hi) is None  # (the works looked for last: the dearest)
 
 
-# A village said to lie somewhere (青山村位于白石镇东部, 村庄紧邻青河): the subject of a description.
-_LIES_AT = ("位于", "地处", "坐落于", "坐落在")
+# A village said to lie somewhere (青山村位于白石镇东部, 村庄紧邻青河: ``lies_at`` in stop_words.tsv): the
+# subject of a description.
 
 
 @only_for(lambda category, kind: category == "village")
@@ -427,7 +419,7 @@ def village_located(case):
     in it, is described as the scene of what follows (a reporter's visit, its people's words), no
     project of its own."""
     mention, norm = case.mention, case.norm
-    if case.action is not None or mention.category != "village" or not norm.startswith(_LIES_AT, mention.end):
+    if case.action is not None or mention.category != "village" or not norm.startswith(LIES_AT, mention.end):
         return False
     # (青山村位于…,今年硬化道路; the sentence's end and its first action after the village found once per text)
     return first_action(norm, mention.end, run_end(norm, mention.end, "sentence")) is None
@@ -437,16 +429,11 @@ def types_joined(case):
     """青山县中小学幼儿园基础设施提升改造: types written one after another (中小学 and 幼儿园) right
     after a jurisdiction are its schools, no school of its own (A大学附属中小学幼儿园 is one)."""
     mention, norm = case.mention, case.norm
-    if mention.head not in _JOINED_SCHOOL_HEADS or mention.count:
+    if mention.head not in JOINED_SCHOOL_HEADS or mention.count:
         return False
-    plural = next((t for t in _PLURAL_SCHOOL_TYPES if norm.endswith(t, mention.stem_start, mention.head_start)), None)
+    plural = next((t for t in PLURAL_SCHOOL_TYPES if norm.endswith(t, mention.stem_start, mention.head_start)), None)
     return plural is not None and norm.endswith(tuple(JURISDICTION_SUFFIXES), mention.stem_start,
                                                 mention.head_start - len(plural))
-
-
-# A type of several schools at once, and the school heads written right after it as one more type.
-_PLURAL_SCHOOL_TYPES = ("中小学",)
-_JOINED_SCHOOL_HEADS = frozenset(("幼儿园", "学校", "校舍"))
 
 
 def kinds_of_facility(case):
@@ -458,13 +445,13 @@ def kinds_of_facility(case):
     parts of one project (青山公园建有白石桥、青松亭等配套设施, 增设挡浪墙、导航灯等相关渔港设施: ``part_of``
     in modifiers.tsv)."""
     typed, norm, mention = case.mention.typed_by, case.norm, case.mention
-    if _PARTS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + _CLASS_REACH)) is not None:
+    if _PARTS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + FACILITY_CLASS_REACH)) is not None:
         return True
     if typed is None:
         # a name the tagger adds has no type read: the list's class is looked for after it (bounded)
         return _named_by_people(norm, mention) \
-            and _CLASS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + _CLASS_REACH)) is not None
-    if norm.startswith(_KINDS, typed.stem_start):
+            and _CLASS_AFTER.match(norm, mention.end, min(case.clause_end, mention.end + FACILITY_CLASS_REACH)) is not None
+    if norm.startswith(KIND_QUANTIFIERS, typed.stem_start):
         return True
     return norm.endswith(AMENITY_CLASS_ENDS, typed.stem_start, typed.end) and _named_by_people(norm, mention) \
         and not _JOINED_BY_AND.search(norm, mention.end, chain_end(mention))
@@ -475,7 +462,6 @@ def kinds_of_facility(case):
 _JOINED_BY_AND = re.compile("[及和]")
 # The rest of a list after a member, then 等 and a class of facilities (、停车场等一大批便民设施).
 _CLASS_AFTER = re.compile(r"(?:、[^,;:。!?\n、及和]{1,12})*等[^,;:。!?\n]{0,8}?(?:" + "|".join(map(re.escape, AMENITY_CLASS_ENDS)) + ")")
-_CLASS_REACH = 60
 # The rest of a list after a member (items joined by 、, 及 or 和), then 等, a word of parts and a class of
 # facilities at most a short word after it (、室外活动场地及管网等附属设施, 、导航灯等相关渔港设施).
 _PARTS_AFTER = re.compile(r"(?:[、及和][^,;:。!?\n、及和等]{1,12})*等(?:" + "|".join(map(re.escape, PART_OF_WORDS))
@@ -494,7 +480,6 @@ def _named_by_people(norm, mention):
     return people > 0 and len(stem) - people <= SERVED_STEM_REST
 
 
-_KINDS = ("各种", "各类", "多种", "各式")
 _PEOPLE_FIRST = frozenset(word[0] for word in SERVED_PEOPLE)
 
 
@@ -518,7 +503,6 @@ def purpose_served(case):
 # stay (促进A市场加快融合发展: the market's own upgrade).
 _DRIVEN_BEFORE = re.compile("(?:" + "|".join(map(re.escape, GROWTH_VERBS)) + r")(?:沿线|周边)?"
                             r"((?:[^,;:。!?\n、和及与]{1,16}[、和及与])+)?$")
-_DRIVEN_REACH = 60  # characters back from a place looked through for the verb (bounded: linear)
 _DRIVEN_CATEGORIES = ("area", "village")
 
 
@@ -531,7 +515,7 @@ def growth_driven(case):
     if (mention.category or (typed.category if typed is not None else None)) not in _DRIVEN_CATEGORIES:
         return False
     start = mention.stem_start
-    low = (start - _DRIVEN_REACH if start > _DRIVEN_REACH else 0)
+    low = (start - GROWTH_VERB_REACH if start > GROWTH_VERB_REACH else 0)
     if not any(norm.find(verb, low, start) >= 0 for verb in GROWTH_VERBS):
         return False  # (most places: no such verb before them, and no pattern to look for)
     driven = _DRIVEN_BEFORE.search(norm, low, start)

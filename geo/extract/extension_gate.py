@@ -22,12 +22,13 @@ except ImportError:  # (Python < 3.11)
     import sre_parse as _sre
 
 from geo import regex_programs
-from geo.settings import CLASSED_WORKS_CATEGORIES
-from geo.lexicon import CONTEXT_VERBS, CROSSING_HEADS, EXISTING_WORDS, INTERCITY_HEADS
+from geo.settings import CLASSED_WORKS_CATEGORIES, MAX_COUNTED_STEM
+from geo.lexicon import (CONTEXT_VERBS, COUNT_AFTER_WORDS, CROSSING_HEADS, DIRECTED_ROAD_HEADS, EXISTING_WORDS, INTERCITY_HEADS,
+                         PLAN_WORDS, TALLY_WORDS)
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX
 from geo.extract import extents, head_words, name_tails
 from geo.extract.model import Mention
-from geo.extract.patterns import (ALIAS_RE, COUNT_RE, HARD_BREAKS, MAX_COUNTED_STEM, NUMBER_CHAR_RE, PLACE_SECTION_RE, SECTION_RE,
+from geo.extract.patterns import (ALIAS_RE, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, PLACE_SECTION_RE, SECTION_RE,
                                   STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE)
 
 HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"  # the Han range the gate decides on (any other character goes to extend_right)
@@ -245,8 +246,8 @@ def _extension_sources():
     direction, a section, a counted part, a plan or tally word, works followers (extend_right)."""
     return ((HARD_BREAKS, (extents.LIST_END, extents.BASIN), EXISTING_WORDS, extents._FOLLOWER_INDEX.words,
              ACTION_INDEX.words, FILLER_INDEX.words, CONTEXT_VERBS, extents._SIDE_INDEX.words,
-             extents._AREA_TAIL_INDEX.words, extents._COUNTED_PART_INDEX.words, extents._PLAN_WORDS,
-             extents._TALLY_WORDS, extents.COUNT_AFTER_WORDS, extents._WORKS_FOLLOWER_INDEX.words),
+             extents._AREA_TAIL_INDEX.words, extents._COUNTED_PART_INDEX.words, PLAN_WORDS,
+             TALLY_WORDS, COUNT_AFTER_WORDS, extents._WORKS_FOLLOWER_INDEX.words),
             (COUNT_RE, extents._PART_WORKED_ON, name_tails._USES_LISTED, WORKS_TIME_RE, STANDARD_BEFORE_WORKS_RE,
              extents._HOUSE_NUMBER, extents._LANE_NUMBER, SECTION_RE, ALIAS_RE, extents._FACILITY_ALIAS_RE,
              PLACE_SECTION_RE, extents._DIRECTED_END))
@@ -254,7 +255,7 @@ def _extension_sources():
 
 def _openers_of_sources():
     """(what opens an extension after any head, what opens a direction after a road's name: see
-    extents._DIRECTED_END, tried on a name of _DIRECTED_ROAD_HEADS only), each as :func:`openers` gives."""
+    extents._DIRECTED_END, tried on a name of geo.lexicon.DIRECTED_ROAD_HEADS only), each as :func:`openers` gives."""
     words, patterns = _extension_sources()
     directed = extents._DIRECTED_END
     return (openers(words, [pattern for pattern in patterns if pattern is not directed], extents.SECTION_WORD_REACH),
@@ -316,7 +317,7 @@ def names_nothing_after(norm, head_start, head_end, category, kind, clause_end):
         if char in chars or pair in pairs or norm[head_end:head_end + 3] in triples:
             return False
     head = norm[head_start:head_end]
-    if category == "road" and kind == "name" and head in extents._DIRECTED_ROAD_HEADS and char in DIRECTED_OPENERS[0]:
+    if category == "road" and kind == "name" and head in DIRECTED_ROAD_HEADS and char in DIRECTED_OPENERS[0]:
         return False  # (青山路东、白石路西: a direction may end a road's name)
     if kind == "code" or head in CROSSING_HEADS:
         return False

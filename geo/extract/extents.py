@@ -7,7 +7,8 @@ import re
 from geo.lexicon import (
     WATER_STRUCTURES, EXISTING_WORDS, WORKS_FOLLOWERS, INTERCITY_HEADS, AREA_TYPE_TAILS,
     CONTEXT_VERBS, COUNTED_PARTS, COUNTED_WORKS, CROSSING_HEADS, BOUNDING_WORDS,
-    LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, heads)
+    LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, heads,
+    COUNT_AFTER_WORDS, DIRECTED_ROAD_HEADS, PLAN_WORDS, ROUTE_NAME_FOLLOWERS, TALLY_WORDS)
 from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, deng_in_word,
     match_any, multi_stop_ending_at, unit_fits, word_index)
@@ -16,8 +17,11 @@ from geo.extract.model import Count
 from geo.extract.titled_brackets import works_title
 from geo.extract.name_tails import generic_reach_at, head_length_at, kind_word_at, names_a_firm, uses_listed
 from geo.numbers import parse_number
-from geo.settings import CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS
-from geo.extract.patterns import CORNER_QUOTES, DASHES, RANGE_MARKS, MAX_ADVERBS, MAX_LOCATED_HEAD, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS, LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE, STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE
+from geo.settings import (CLASSED_WORKS_CATEGORIES, CLASSED_WORKS_MAX_MODIFIERS, MAX_ADVERBS, MAX_LOCATED_HEAD,
+                         ROUTE_JOINT_REACH)
+from geo.extract.patterns import (CORNER_QUOTES, DASHES, RANGE_MARKS, ALIAS_RE, COUNT_PREFIX, COUNT_RE, HARD_BREAKS,
+                                  LINEAR, PLACE_SECTION_RE, RATING_RE, SECTION_FIRST, SECTION_RE,
+                                  STANDARD_BEFORE_WORKS_RE, WORKS_NOUN_RE, WORKS_TIME_RE)
 
 _PHASE_END = re.compile(r"期\)?$")
 # 国道210线邻水高滩至川渝界, S316石牛寨-长庆: the stretch a code is given with.
@@ -31,7 +35,6 @@ _HOUSE_NUMBER = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇
 _LANE_NUMBER = re.compile(r"\d{1,4}[巷弄](?![\d一二三四五六七八九十])")  # 草堤路158巷, 青山路10弄: a numbered lane off a road
 # A village's group (村民小组) named after it: 乌宿村孙家组, 白石村3组 (not 组织, 组建; not 村民小组 itself).
 _VILLAGE_GROUP = re.compile(r"(?:[\d一二三四五六七八九十]{1,2}|(?!民|小|党|工作)[\u4e00-\u9fff]{2})组(?![织成建团合])")
-_DIRECTED_ROAD_HEADS = frozenset(("路", "大道", "街", "大街"))
 _DIRECTED_END = re.compile(r"[东西南北](?![\d延“]|、[东西南北](?:[^\u4e00-\u9fff]|两|侧))")
 _COUNT_OPENERS = frozenset("一二两三四五六七八九十" + "".join(w[0] for w in COUNT_PREFIX.split("|")))
 _FOLLOWER_INDEX = word_index(FOLLOWERS_SORTED)
@@ -99,7 +102,7 @@ def extend_right(norm, mention, clause_end):
         # 大里草堤路158巷修繕: a lane numbered off a road is a road named by both.
         pos = mention.head_end = lane.end()
         mention.head = norm[mention.head_start:pos]
-    if (mention.category == "road" and mention.kind == "name" and mention.head in _DIRECTED_ROAD_HEADS
+    if (mention.category == "road" and mention.kind == "name" and mention.head in DIRECTED_ROAD_HEADS
             and _DIRECTED_END.match(norm, pos, clause_end) and right_ok(norm, pos + 1, clause_end)):
         # 商业大道东、商业大道西建成通车, 改造人民路北: a direction after the head ends the road's
         # name (the sides of a road say 东侧, 以东; a distance 东100米; an extension 北延伸).
@@ -137,7 +140,8 @@ def extend_right(norm, mention, clause_end):
     count = _count_at(norm, pos, clause_end, mention)
     if count is None and norm.startswith(COUNT_AFTER_WORDS, pos):
         # 市政道路有15条: a count after 有 (looked for here only: 有 is too common to open counts)
-        count = _count_at(norm, pos + (1 if norm[pos] == "有" else 2), clause_end, mention)
+        count = _count_at(norm, pos + len(next(word for word in COUNT_AFTER_WORDS if norm.startswith(word, pos))), clause_end,
+                          mention)
     if count is None and norm.startswith("(", pos):
         # 重点项目(4个): a count in brackets right after the type.
         count = _count_at(norm, pos + 1, clause_end, mention)
@@ -173,8 +177,9 @@ def extend_right(norm, mention, clause_end):
                 mention.post_action = action
                 if closing:
                     mention.closing_quote = pos + 1
-    if count is None and mention.head in COUNTED_WORKS and norm.startswith(_TALLY_WORDS, pos):
-        count = _count_at(norm, pos + 2, clause_end, mention)  # 续建、新建项目完成165个, 实事项目安排40项
+    if count is None and mention.head in COUNTED_WORKS and norm.startswith(TALLY_WORDS, pos):
+        tally = next(word for word in TALLY_WORDS if norm.startswith(word, pos))
+        count = _count_at(norm, pos + len(tally), clause_end, mention)  # 续建、新建项目完成165个, 实事项目安排40项
     if count is not None:
         mention.count = count
         mention.end = count.end
@@ -249,39 +254,26 @@ def _classed_works_follow(norm, pos, clause_end):
 def _after_plan_words(norm, pos):
     """Where the works start after a word that plans or tallies them (项目安排建设56项, 道路计划改造30条,
     项目累计建成12个); ``pos`` when none is there or no works follow it."""
-    if not norm.startswith(_PLAN_WORDS, pos):
+    if not norm.startswith(PLAN_WORDS, pos):
         return pos  # (most counted types: no such word after them)
-    word = next(w for w in _PLAN_WORDS if norm.startswith(w, pos))
+    word = next(w for w in PLAN_WORDS if norm.startswith(w, pos))
     return pos + len(word) if word and ACTION_INDEX.at(norm, pos + len(word)) else pos
-
-
-_PLAN_WORDS = ("安排", "计划", "累计")  # between a counted type and its works (not 已/正在: 已开工建设26个 is news)
-_TALLY_WORDS = ("完成", "安排")  # between projects and their count, with no works word (项目完成165个)
-COUNT_AFTER_WORDS = ("有", "共有")  # between a type and its count (市政道路有15条)
 
 
 def _route_between_places(norm, mention):
     """True when the head is a route's (道路, 公路) and 至 joins two places right before it."""
-    return mention.head in INTERCITY_HEADS and "至" in norm[max(0, mention.head_start - _ROUTE_REACH):mention.head_start]
-
-
-_ROUTE_REACH = 10  # characters before a route's head where 至 joins its two ends
+    return mention.head in INTERCITY_HEADS and "至" in norm[max(0, mention.head_start - ROUTE_JOINT_REACH):mention.head_start]
 
 
 def _route_name_ends(norm, pos, head_start):
     """True when a route's name ends at ``pos`` before a word that cannot go on a noun phrase (a
     locative 上, a conjunction 暨, a preposition 经, 因) and its 至 lies in its own list item
     (not in 白石至青山段、青石高铁)."""
-    if not norm.startswith(_ROUTE_FOLLOWERS, pos):
+    if not norm.startswith(ROUTE_NAME_FOLLOWERS, pos):
         return False
-    lo = (head_start - _ROUTE_REACH if head_start > _ROUTE_REACH else 0)
+    lo = (head_start - ROUTE_JOINT_REACH if head_start > ROUTE_JOINT_REACH else 0)
     joint = norm.rfind("至", lo, head_start)
     return head_start - joint > 2 and norm.find("、", joint, head_start) < 0
-
-
-# Words after a route's name that no noun phrase goes on with (在青岭至白鹭湾公路上, A至B公路暨C公路开工,
-# A至B二级公路经…争取, A至B道路因…破坏).
-_ROUTE_FOLLOWERS = ("上,", "上。", "上的", "暨", "经", "因", "由于")
 
 
 def _route_after_code(norm, pos, clause_end):

@@ -8,7 +8,7 @@ import re
 
 from geo.lexicon import (
     ACTIONS, HONOUR_VERBS, INTERCITY_HEADS, LAST_ITEM_JOINS, LIST_CLOSERS, LINK_HEADS, ROUTE_HEADS,
-    SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads)
+    PROPOSALS, SINGLETON_FACILITY_HEADS, SUBUNIT_HEADS, THING_UNITS, TITLE_NOUNS, TITLE_VERBS_WITH_NOUN, heads)
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, deng_in_word, is_generic, match_any, stop_ending_at, unit_fits)
 from geo.extract.extents import extend_right, right_ok
@@ -17,8 +17,10 @@ from geo.extract.headfit import ends_with_head_of, head_holds
 from geo.extract.line_forms import title_start
 from geo.extract.model import Mention
 from geo.numbers import parse_number
-from geo.settings import JOINED_ITEM_REACH
-from geo.extract.patterns import NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS, QUOTE_CLOSERS, COUNT_RE, counts_in, HARD_BREAKS, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM, PHASE_RE, VOLTAGE_UNIT
+from geo.settings import (JOINED_ITEM_REACH, LISTED_ITEM_BEFORE_DE_REACH, MAX_ROAD_STEM, MAX_STEM, MAX_SUBUNIT_STEM,
+                         SPAN_END_STEM, TITLE_NAME_MIN_BEFORE_STOP)
+from geo.extract.patterns import (NUM, HAN_RUN, NUMBERED_SCHOOL_HEADS, INCLUDED_MEMBER_END, RANGE_MARKS,
+                                  QUOTE_CLOSERS, COUNT_RE, counts_in, HARD_BREAKS, PHASE_RE, VOLTAGE_UNIT)
 from geo.extract.stems import decimal_point, find_stem, quoted_name
 from geo.extract.prefixes import quote_after_locative, quoted_range_start, road_after_address, stem_after_autonomy, stem_after_jurisdiction
 
@@ -129,8 +131,8 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     if stem is not None and category == "area" and stem[1] is None and stem[0] - 1 > lo \
             and norm[stem[0] - 1] in _SPAN_DASHES:
         # 安州区河东—科技城片区: an area named by the two places it spans, a district before them
-        outer = find_stem(norm, stem[0] - 1, lo, 2, _SPAN_END_STEM)
-        if outer is not None and 2 <= stem[0] - 1 - outer[0] <= _SPAN_END_STEM \
+        outer = find_stem(norm, stem[0] - 1, lo, 2, SPAN_END_STEM)
+        if outer is not None and 2 <= stem[0] - 1 - outer[0] <= SPAN_END_STEM \
                 and HAN_RUN.fullmatch(norm, outer[0], stem[0] - 1):
             stem = outer
     if stem is None:
@@ -173,10 +175,6 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
     return mention
 
 
-# How many characters of name a title line holds before a stop word that is the name's (白石镇新村|搬迁安置点道路).
-_TITLE_MIN_BEFORE_STOP = 3
-
-
 def _title_over_stop(norm, mention):
     """10.青山医院医养结合楼, 白石镇新村搬迁安置点道路建设项目: a line that is a title (a list item's or
     subhead's, see :func:`geo.extract.line_forms.title_start`) names one place (a named or facility
@@ -187,7 +185,7 @@ def _title_over_stop(norm, mention):
         return  # 3.老旧小区改造配套设施项目: works in a title are the item's, no name's
     start = title_start(norm, mention.end)
     stop_start = mention.stop_start
-    if start is None or stop_start - start < _TITLE_MIN_BEFORE_STOP or not HAN_RUN.fullmatch(norm, start, stop_start):
+    if start is None or stop_start - start < TITLE_NAME_MIN_BEFORE_STOP or not HAN_RUN.fullmatch(norm, start, stop_start):
         return
     if any(stop_ending_at(norm, pos, start) for pos in range(start + 1, stop_start + 1)):
         return
@@ -211,7 +209,6 @@ def _heads_ending_actions():
 
 
 _SPAN_DASHES = "—–-"
-_SPAN_END_STEM = 6  # characters of an area's first end (with its district: 安州区河东)
 
 
 def _quoted_whole_name(norm, mention, closer, clause_end):
@@ -250,10 +247,7 @@ def _inside_open_quote(norm, lo, head_start, head_end, clause_end):
     if not (head_end < len(norm) and norm[head_end] != "”" and after < len(closing) and closing[after] < clause_end):
         return False
     # “关于修建A村至B村连接道路的建议”: a proposal quoted by its title names the works it asks for
-    return not (norm.startswith("关于", marks[last] + 1) and norm.endswith(_PROPOSALS, head_end, closing[after]))
-
-
-_PROPOSALS = ("建议", "提案", "议案")
+    return not (norm.startswith("关于", marks[last] + 1) and norm.endswith(PROPOSALS, head_end, closing[after]))
 
 
 _QUOTE_MARK = re.compile("[“”]")
@@ -354,12 +348,9 @@ def _listed_before_de(norm, mention):
             or (parse_number(count.group("num")) or 0) < 2:
         return False
     de = mention.stop_start
-    item = norm.rfind("、", (de - _LISTED_ITEM_REACH if de > _LISTED_ITEM_REACH else 0), de)
+    item = norm.rfind("、", (de - LISTED_ITEM_BEFORE_DE_REACH if de > LISTED_ITEM_BEFORE_DE_REACH else 0), de)
     return item >= 0 and not any(char in HARD_BREAKS for char in norm[item + 1:de]) \
         and ends_with_head_of(norm, de, mention.category)
-
-
-_LISTED_ITEM_REACH = 12  # characters of the list item before 的
 
 
 _DENG_STEM_EDGES = HARD_BREAKS | frozenset("等的")

@@ -8,8 +8,8 @@ import re
 from geo.lexicon import DEVICE_NOUNS, NETWORK_HEADS, SIZE_UNITS, heads
 from geo.lexicon_lookups import ACTION_INDEX, FILLER_INDEX, GENERIC_SORTED, STOPS, match_any, unit_fits, word_index
 from geo.numbers import parse_number
-from geo.settings import DEVICE_WORD
-from geo.extract.patterns import HARD_BREAKS, MAX_COUNTED_STEM, MAX_PART, NUMBER_CHAR_RE, counts_in
+from geo.settings import COUNT_DESCRIPTION_MAX_CHARS, DEVICE_WORD, MAX_COUNTED_STEM, MAX_PART
+from geo.extract.patterns import HARD_BREAKS, NUMBER_CHAR_RE, counts_in
 
 _NETWORK_INDEX = word_index(NETWORK_HEADS)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
@@ -69,9 +69,6 @@ def network_follows(norm, pos, clause_end):
     return False
 
 
-MAX_DESCRIPTION = 20  # characters of a description ending in 的 between a count and its noun
-
-
 def device_follows(norm, pos, clause_end):
     """True when a word of at most ``DEVICE_WORD`` Han characters ending in a device noun opens at
     ``pos`` (196个小区|4507套路灯进行…: the count counts the lamps set up at the places)."""
@@ -86,7 +83,7 @@ def noun_follows(norm, pos, clause_end):
     or a description does that ends in 的 before it (两个建设年代相对较久的小区)."""
     table = heads()
     reach = 10
-    for n in range(1, min(clause_end - pos, MAX_DESCRIPTION) + 1):
+    for n in range(1, min(clause_end - pos, COUNT_DESCRIPTION_MAX_CHARS) + 1):
         if n > reach or norm[pos + n - 1] in HARD_BREAKS:
             return False
         if norm[pos + n - 1] == "的":

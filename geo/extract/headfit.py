@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import CUED_HEADS, CUED_WORDS, heads
+from geo.lexicon import CUED_HEADS, CUED_WORDS, TOWNSHIP_TYPES, heads
 from geo.lexicon_lookups import DIRECTIONS
 from geo.extract.patterns import CODE_RE, COUNT_RE, VOLTAGE_UNIT
 
@@ -64,15 +64,13 @@ def _listed_township(norm, mention, lo, clause_end):
     if mention.stem_start <= lo or norm[mention.stem_start - 1] not in "、和及":
         return False
     count = COUNT_RE.match(norm, mention.end, clause_end)
-    township = next((w for w in _TOWNSHIP_TYPES if norm.startswith(w, count.end())), None) if count else None
+    township = next((w for w in TOWNSHIP_TYPES if norm.startswith(w, count.end())), None) if count else None
     if township is None:
         return False
     after, table = count.end() + len(township), heads()
     return not any(norm[after:after + n] in table for n in range(1, 7))
 
 
-# How a count of townships names them (3个乡镇, 5个街道).
-_TOWNSHIP_TYPES = ("乡镇街道", "乡镇", "镇街", "街道", "镇", "乡", "苏木")
 _VOLTAGE = re.compile(rf"\d+(?:{VOLTAGE_UNIT})")
 _PROJECT_AFTER = re.compile(r"等?(?:\d+个)?(?:项目|工程|站址)")
 # Another of a cued head's places listed right after or before it (青山变、|白石变|、红枫变).

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import NEEDS_ACTION_HEADS
+from geo.lexicon import LINE_TITLE_WORKS, LINE_UNIVERSITY_HEADS, NEEDS_ACTION_HEADS, RENDERINGS
+from geo.settings import LINE_END_REACH, LINE_START_REACH, TITLE_LINE_REACH
 
 # What may stand before the name on its line: spaces, a table's bars, one list number or bullet
 # (1. 1、 (一) 一、 ① ▲, a subhead's 02).
@@ -19,14 +20,7 @@ _BEFORE = re.compile(r"[ \t\u3000|]*(?:(?:\(?[一二三四五六七八九十]{1,
 # What may stand after it: a short bracket (its seat or campus: (永川)), its works word (项目, 工程,
 # 建设), a full stop, spaces and bars.
 _AFTER = re.compile(r"(?:\([^()\n]{1,8}\))?(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
-# How far the line's start and end are looked for from the name (more than the longest of the forms above).
-_REACH_BEFORE = 16
-_REACH_AFTER = 32
-# A university (a head of NEEDS_ACTION_HEADS) that a subhead or cell names alone is the project below it;
-# a zone alone on its line is as often a report's section heading (经开区, 高新区).
-_UNIVERSITY_HEADS = ("大学", "学院")
-# A rendering of a place: what is to be built there.
-_RENDERINGS = ("效果图", "项目效果图", "工程效果图")
+# (How far the line's start and end are looked for from the name: settings.LINE_START_REACH, LINE_END_REACH.)
 
 
 def alone_on_line(norm, start, end):
@@ -46,11 +40,11 @@ def alone_on_line(norm, start, end):
         table bars before it and a short bracket, its works word (项目, 工程, 建设) and a full
         stop after it.
     """
-    low = (start - _REACH_BEFORE if start > _REACH_BEFORE else 0)
+    low = (start - LINE_START_REACH if start > LINE_START_REACH else 0)
     line_start = norm.rfind("\n", low, start) + 1
     if line_start == 0 and low > 0:
         return False  # (a long line: the name is within it)
-    high = (end + _REACH_AFTER if end + _REACH_AFTER < len(norm) else len(norm))
+    high = (end + LINE_END_REACH if end + LINE_END_REACH < len(norm) else len(norm))
     line_end = norm.find("\n", end, high)
     if line_end < 0:
         if high < len(norm):
@@ -81,13 +75,9 @@ def shown_as_built(norm, mention):
     """
     if mention.head not in NEEDS_ACTION_HEADS:
         return False
-    if norm.startswith(_RENDERINGS, mention.end):
+    if norm.startswith(RENDERINGS, mention.end):
         return True
-    return mention.head in _UNIVERSITY_HEADS and alone_on_line(norm, mention.stem_start, mention.end)
-
-
-# A list item's or subhead's works word right after the name that closes its line (一、青山广场建设).
-_TITLE_WORKS = ("项目", "工程", "建设")
+    return mention.head in LINE_UNIVERSITY_HEADS and alone_on_line(norm, mention.stem_start, mention.end)
 
 
 def titled_works(norm, start, end):
@@ -107,15 +97,13 @@ def titled_works(norm, start, end):
     -------
     bool
     """
-    return norm.startswith(_TITLE_WORKS, end) and alone_on_line(norm, start, end)
+    return norm.startswith(LINE_TITLE_WORKS, end) and alone_on_line(norm, start, end)
 
 
 # What may close a title line after its place: _AFTER's forms, and 建设项目 (安置点道路建设项目).
 _TITLE_AFTER = re.compile(r"(?:\([^()\n]{1,8}\))?(?:建设)?(?:项目|工程)?(?:建设)?[。;]?[ \t\u3000|]*")
 # A list number or bullet among what opens a line.
 _NUMBERED = re.compile(r"[一二三四五六七八九十\d①-⑳▲●■◆•·]")
-# How far a title line's start is looked for before its head (a long item title: 青山县白石镇安置点道路).
-_TITLE_REACH = 24
 
 
 def title_start(norm, end):
@@ -134,11 +122,11 @@ def title_start(norm, end):
     -------
     int or None
     """
-    low = (end - _TITLE_REACH if end > _TITLE_REACH else 0)
+    low = (end - TITLE_LINE_REACH if end > TITLE_LINE_REACH else 0)
     line_start = norm.rfind("\n", low, end) + 1
     if line_start == 0 and low > 0:
         return None
-    high = (end + _REACH_AFTER if end + _REACH_AFTER < len(norm) else len(norm))
+    high = (end + LINE_END_REACH if end + LINE_END_REACH < len(norm) else len(norm))
     line_end = norm.find("\n", end, high)
     if line_end < 0:
         if high < len(norm):
@@ -146,6 +134,6 @@ def title_start(norm, end):
         line_end = len(norm)
     after = _TITLE_AFTER.fullmatch(norm, end, line_end)
     before = _BEFORE.match(norm, line_start)
-    if after is None or not (norm.startswith(_TITLE_WORKS, end) or _NUMBERED.search(norm, line_start, before.end())):
+    if after is None or not (norm.startswith(LINE_TITLE_WORKS, end) or _NUMBERED.search(norm, line_start, before.end())):
         return None  # (a bare line may be a headline's end: the title is an item's or a project's)
     return before.end()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import COUNTED_WORKS, JURISDICTION_SUFFIXES, TOWNSHIP_SUFFIXES, THING_UNITS, VILLAGE_SUFFIXES, heads
+from geo.lexicon import (COUNTED_WORKS, JURISDICTION_SUFFIXES, PROJECT_LIST_OPENERS, TOWNSHIP_SUFFIXES, THING_UNITS,
+                         VILLAGE_SUFFIXES, heads)
+from geo.settings import LISTED_PROJECT_ITEM_REACH, MAX_LISTED_PROJECTS, MAX_LISTED_TYPES
 from geo.lexicon_lookups import ACTIONS_SORTED, STOPS, ACTION_INDEX, is_generic, match_any
 from geo.extract.counted_nouns import THING_NOUN, action_ending_at, after_leading_verbs, end_of_noun, generic_type_ending, \
     head_category, thing_category
@@ -12,7 +14,8 @@ from geo.extract.counts import group_record, is_thing, stock_counted, taken_span
 from geo.extract.lists import list_members
 from geo.extract.model import Mention, Record
 from geo.numbers import parse_number
-from geo.extract.patterns import COUNTED_PROJECTS, NUM, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNTED_PROJECTS, NUM
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.works import right_action, works_at
 
 # A count right after the 等 that closes a list: A、B等14个老旧小区, 公厕、垃圾转运站等11座.
@@ -230,9 +233,6 @@ def _members_noun(members):
 _PLACE_ENDINGS = tuple(TOWNSHIP_SUFFIXES) + tuple(JURISDICTION_SUFFIXES) + STREET_NAME_ENDINGS + tuple(VILLAGE_SUFFIXES)
 
 
-MAX_LISTED_TYPES = 40  # characters of a list of types before 等 (公厕、垃圾转运站、溶盐池)
-
-
 def _listed_types(norm, pos, lo):
     """(start, end) of a list of types right before 等 at ``pos`` (公厕、垃圾转运站、溶盐池), else None."""
     start = pos
@@ -289,12 +289,9 @@ def _listed_before(norm, pos, by_end):
 # A list of projects closed by its count (A、B、C等4个项目, 等10大项目, 等8项工程): every item is
 # one of them when the items number the count.
 _PROJECT_LIST = re.compile(rf"等(?P<num>{NUM})(?P<unit>个|项|大|件)[\u4e00-\u9fff]{{0,6}}?(?:项目|工程)")
-_LIST_OPENERS = ("分别是", "分别为", "包括", "其中", "为", "是", "将", "有", "对", "把")
 _ITEM_CHARS = re.compile(r"[\u4e00-\u9fff0-9A-Za-z()\-—]+")
 _ITEM_COUNT = re.compile(rf"{NUM}(?:余|多)?(?:{'|'.join(THING_UNITS)})")
 _WORKS_ON_PART = re.compile(rf"及[\u4e00-\u9fff]{{1,4}}?(?:{'|'.join(map(re.escape, ACTIONS_SORTED))})(?:项目|工程)$")
-MAX_LISTED_PROJECTS = 30  # items of a list closed by a count of projects
-_LISTED_ITEM_REACH = 60  # characters an item of such a list may take on average (a clause of thousands stays linear)
 
 
 def _list_start(norm, start, end, value):
@@ -302,7 +299,7 @@ def _list_start(norm, start, end, value):
     before it. None when more than ``value`` items come after that mark (A、B、C、D等3个项目 numbers no
     list of its own) or when the list runs on past ``value`` items' reach. Only that reach is
     looked through (a clause of thousands of counted lists reads each list once)."""
-    lo = max(start, end - value * _LISTED_ITEM_REACH)
+    lo = max(start, end - value * LISTED_PROJECT_ITEM_REACH)
     pos, separators = end, 0
     while separators < value:  # (the value-th 、 back: a mark before it leaves more items than the count)
         pos = norm.rfind("、", lo, pos)
@@ -354,7 +351,7 @@ def listed_projects(norm, start, end, records):
             continue
         if len(items) != value:
             continue
-        opener = next((w for w in _LIST_OPENERS if w in norm[items[0][0]:items[0][1]]), None)
+        opener = next((w for w in PROJECT_LIST_OPENERS if w in norm[items[0][0]:items[0][1]]), None)
         first = norm.find(opener, items[0][0], items[0][1]) + len(opener) if opener else items[0][0]
         items[0] = (after_leading_verbs(norm, first, items[0][1]), items[0][1])  # 将A、B: A follows 将
         named = [r for r in records if r.named]

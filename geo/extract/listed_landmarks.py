@@ -7,7 +7,7 @@ import os
 import re
 
 from geo.extract.model import headless_name
-from geo.extract.patterns import LANDMARK_VERB_REACH, MAX_LANDMARK, MAX_LANDMARK_ITEMS, MIN_LANDMARK
+from geo.settings import LANDMARK_VERB_REACH, MAX_LANDMARK, MAX_LANDMARK_ITEMS, MIN_LANDMARK
 from geo.extract.segment import clauses
 from geo.lexicon import LANDMARK_WORKS, LEFT_ACTIONS, PHASE_VERBS, heads
 from geo.lexicon_lookups import ACTION_INDEX, is_generic

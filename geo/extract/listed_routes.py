@@ -7,19 +7,17 @@ import re
 
 from geo.extract.lists import list_members
 from geo.extract.model import headless_name
-from geo.extract.patterns import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH
 from geo.extract.segment import clauses
 from geo.extract.works import resolve_category
 from geo.lexicon import ROUTE_LIST_OPENERS
 from geo.lexicon_lookups import ACTION_INDEX
+from geo.settings import MAX_LISTED_ROUTES, ROUTE_ECHO_REACH, ROUTE_HEADER_REACH, ROUTE_ITEM_MAX_CHARS
 
 # A header of road projects ending its clause: a road word, a few characters (its works), then 项目
 # or 工程 and maybe their count (县乡公路改造项目5个, 道路建设项目).
 _HEADER = re.compile(r"(?:公路|道路|县道|乡道|通村路|通乡路)[\u4e00-\u9fff]{0,6}?(?:项目|工程)(?:\d+[个条项])?$")
-_HEADER_REACH = 16  # characters before a clause's end looked through for its header
 # A list item: a route named by its two ends, Han characters only (no 的), at most this long.
 _ROUTE_ITEM = re.compile(r"(?:(?!的)[\u4e00-\u9fff]){2,}[至到](?:(?!的)[\u4e00-\u9fff]){2,}")
-_MAX_ITEM = 24
 _LIST_END = "等"
 _OTHER_JOIN = str.maketrans("至到", "到至")
 
@@ -57,7 +55,7 @@ def listed_routes(norm, records, sent_start, sent_end):
         opener = next((w for w in ROUTE_LIST_OPENERS if norm.startswith(w, c0, c1)), None)
         if opener is None:
             continue
-        header = _HEADER.search(norm, max(h0, h1 - _HEADER_REACH), h1)
+        header = _HEADER.search(norm, max(h0, h1 - ROUTE_HEADER_REACH), h1)
         if header is None:
             continue
         items = [(s, e) for s, e in _route_items(norm, c0 + len(opener), c1) if not _named_before(norm, s, e)]
@@ -83,7 +81,7 @@ def _route_items(norm, start, end):
     while pos < end and count <= MAX_LISTED_ROUTES:
         cut = norm.find("、", pos, end)
         cut = end if cut < 0 else cut
-        if cut - pos > _MAX_ITEM or _ROUTE_ITEM.fullmatch(norm, pos, cut) is None:
+        if cut - pos > ROUTE_ITEM_MAX_CHARS or _ROUTE_ITEM.fullmatch(norm, pos, cut) is None:
             return []
         if _joins(norm, pos, cut) == 1:  # (two joins, 青山到白石红岭至东坪: two items run together, left)
             items.append((pos, cut))

@@ -11,12 +11,13 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
 from geo.numbers import parse_number
-from geo.extract.patterns import MAX_BRACKETED_LIST, MAX_CHAIN, COUNT_RE, count_search, RANGE_MARKS, ROAD_CATEGORIES
+from geo.extract.patterns import COUNT_RE, count_search, RANGE_MARKS, ROAD_CATEGORIES
 from geo.extract.chains import Chain, once_per_chain
 from geo.extract.segment import clauses
 from geo.extract.shared_heads import abbreviated_items, numbered_share, parallel_items, raw_item, route_items
 from geo.extract.stem_labels import analyse_stem
-from geo.settings import DESCRIBED_GROUP_CATEGORIES
+from geo.settings import (DESCRIBED_GROUP_CATEGORIES, MAX_BRACKETED_LIST, MAX_CHAIN, NETWORK_KIND_LIST_MAX,
+                         NETWORK_KIND_MAX_CHARS)
 
 
 # Context verbs ending in a separator's character (惠及): before a list the character ends the verb.
@@ -366,11 +367,11 @@ def _same_kind(first, second):
 def kind_after_kinds(norm, start, head_start):
     """True when the short stem at ``start`` ends a 、-list of generic kinds (供水、燃气、消防管网,
     雨水、污水、再生水管网): it is a kind of its own, no name."""
-    if not 0 < head_start - start <= _KIND_MAXLEN or start < 2 or norm[start - 1] != "、":
+    if not 0 < head_start - start <= NETWORK_KIND_MAX_CHARS or start < 2 or norm[start - 1] != "、":
         return False
     end, kinds = start - 1, 0
-    while end > 0 and kinds < _KIND_LIST_MAX:
-        item = next((norm[end - n:end] for n in range(_KIND_MAXLEN, 1, -1)
+    while end > 0 and kinds < NETWORK_KIND_LIST_MAX:
+        item = next((norm[end - n:end] for n in range(NETWORK_KIND_MAX_CHARS, 1, -1)
                      if end - n >= 0 and is_generic(norm[end - n:end])), None)
         if item is None:
             return False
@@ -380,10 +381,6 @@ def kind_after_kinds(norm, start, head_start):
             return kinds >= 2
         end -= 1
     return kinds >= 2
-
-
-_KIND_MAXLEN = 3  # characters of a kind of network (燃气, 再生水)
-_KIND_LIST_MAX = 6
 
 
 def described_members(norm, records, sent_start, sent_end):

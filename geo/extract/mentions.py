@@ -15,7 +15,8 @@ from geo.lexicon_lookups import (
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
-from geo.extract.patterns import CN_DIGITS, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS, CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_MAX_STEM, PHASE_RE
+from geo.extract.patterns import (CN_DIGITS, DESIGNATOR, LONGEST_UNIT, TWO_HAN, HAN_RUN, NUMBERED_SCHOOL_HEADS,
+                                  CODE_RE, COUNT_RE, COUNTY_ROAD_RE, NUMBERED_SCHOOL_RE, HARD_BREAKS, PHASE_RE)
 from geo.extract.routes import LENGTH_BEFORE_ROAD, code_mention, county_road_ok, joined_county_road, with_class_sections, with_routes_in_prose
 from geo.extract.stems import find_stem
 from geo.extract.head_mentions import forget_quotes, head_mention, numeral_start
@@ -23,6 +24,7 @@ from geo.extract.prefixes import named_along_side
 from geo.extract.runs import forget_runs
 from geo.extract.works import forget_closing_actions
 from geo.extract.described import forget_flood_reach
+from geo.settings import COUNTED_ROAD_GAP, PHASE_MAX_STEM
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -201,7 +203,7 @@ def _counted_as_road(norm, head, lo, pos, clause_end):
     count = _COUNT_END.search(norm, _count_reach(norm, lo, pos), pos)
     if count is None:
         # 6条主干街道: generic words between the count and the word
-        count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - _MAX_COUNTED_GAP), pos)
+        count = next((m for m in _COUNT_BEFORE_TYPE.finditer(norm, max(lo, pos - COUNTED_ROAD_GAP), pos)
                       if is_generic(norm[m.end():pos])), None)
     if count is not None and (head in ROAD_CLASSES or count.group("unit") == "条"):
         return True
@@ -245,7 +247,6 @@ def _count_reach(norm, lo, pos):
         start -= 1
     return max(lo, start - _COUNT_PREFIX_LONGEST)
 _COUNT_BEFORE_TYPE = re.compile(rf"(?:{COUNT_RE.pattern})(?=[\u4e00-\u9fff]{{1,4}}$)")
-_MAX_COUNTED_GAP = 12  # characters before a counted road word where its count may be
 # What may stand between a phase's first character and 期 (十|二|期: see _phase_starts; or a digit).
 _PHASE_SECOND = frozenset("一二三四五六七八九十")
 

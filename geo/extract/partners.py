@@ -10,6 +10,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import ACTIONS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.model import chain_end, chain_first, chain_last
 from geo.extract.patterns import NUM, ROAD_CATEGORIES
+from geo.settings import PARTNER_WORD_REACH, STRUNG_LIST_REACH, STRUNG_REACH
 
 
 def drop_partners(norm, records, clause_end):
@@ -86,7 +87,7 @@ def _typed_by_non_place(norm, record, end, clause_end):
     typed_at = _AFTER_DENG.match(norm, end, clause_end).end()
     noun_end = _NON_HAN.search(norm, typed_at, clause_end)
     noun_end = noun_end.start() if noun_end else clause_end
-    noun, typed = norm[typed_at:noun_end], norm[typed_at:(noun_end + _WORD_REACH if noun_end + _WORD_REACH < clause_end else clause_end)]
+    noun, typed = norm[typed_at:noun_end], norm[typed_at:(noun_end + PARTNER_WORD_REACH if noun_end + PARTNER_WORD_REACH < clause_end else clause_end)]
     streets = record.category in ROAD_CATEGORIES and typed.startswith(STREET_TYPES)  # 果园路等街道: streets
     return typed.startswith(NON_PLACE_TYPES) and not _ends_with_head(noun) and not streets \
         and not _noun_goes_on(typed) and not _works_site_after(typed)  # 等城市综合体 is a place type, 等城市骨架工程 works
@@ -117,21 +118,20 @@ _BUS_LINES_AFTER = re.compile(rf"(?:[、和及]\d{{1,3}}路)*(?:等{NUM}?条?)?(
 
 _AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")
 _NON_HAN = re.compile(r"[^\u4e00-\u9fff]")
-_WORD_REACH = 16  # characters past a noun that the words read after a type may reach (the longest is 7)
 
 
 def _strung_list(norm, start, clause_end):
     """(start, end) of the list a verb of stringing closing the clause strings together (将沿线A风景区、
     B寺、C湖等景点串联,: the sights along a route, context), or None; one look per clause. The list
     starts after the last break or works before it, within a bounded reach."""
-    lo = (clause_end - _STRUNG_REACH if clause_end - _STRUNG_REACH > start else start)
+    lo = (clause_end - STRUNG_REACH if clause_end - STRUNG_REACH > start else start)
     if _STRINGING_WORD.search(norm, lo, clause_end) is None:
         return None  # (most clauses: no verb of stringing near their end, no tail to match)
     match = _STRUNG_TAIL.search(norm, lo, clause_end)
     if match is None:
         return None
     end = match.start()
-    begin = (end - _STRUNG_LIST_REACH if end - _STRUNG_LIST_REACH > start else start)
+    begin = (end - STRUNG_LIST_REACH if end - STRUNG_LIST_REACH > start else start)
     begin = max([begin] + [norm.rfind(mark, begin, end) + 1 for mark in _BREAKS])
     found = ACTION_INDEX.first_in(norm, begin, end)
     while found is not None:  # (bounded: at most the reach's characters)
@@ -144,8 +144,6 @@ def _strung_list(norm, start, clause_end):
 _STRUNG_TAIL = re.compile(rf"(?:等{NUM}?(?:个|处|家|座)?[\u4e00-\u9fff]{{0,4}}?)?"
                           rf"(?:{'|'.join(map(re.escape, STRINGING_WORDS))})(?:起来|成线|成链|在一起)?$")
 _STRINGING_WORD = re.compile("|".join(map(re.escape, STRINGING_WORDS)))  # what _STRUNG_TAIL must hold
-_STRUNG_REACH = 16  # characters before a clause's end that a list's type and the verb may take
-_STRUNG_LIST_REACH = 200  # characters of the list strung together, back from its end
 _BREAKS = ",;:。!?\n"
 
 

@@ -6,6 +6,7 @@ import re
 
 from geo.lexicon import BUDGET_WORDS, MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, VOLTAGE_UNITS, heads
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
+from geo.settings import ROUTE_ENDS_REACH
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
 # Bullets and list marks (●, ◆, ■, ★, •, ※, ①, ⑴, arrows, dingbats, an asterisk) end a stem too: they
@@ -39,45 +40,6 @@ COUNTED_PROJECTS = "project"  # projects counted with no place type (categories.
 # What a list item ends like when it is a township (镇, 乡 or 街道 all count as one shape).
 TOWNSHIP = "township"
 
-# Stem lengths: road names are short (二环北路); a part of a named institution carries the
-# institution's whole name (天津师范大学附属实验小学梅江校区); a headless name before a phase
-# (宽厚里二期) is short.
-MAX_STEM = 12
-MAX_ROAD_STEM = 8
-MAX_SUBUNIT_STEM = 16
-PHASE_MAX_STEM = 8
-# A road named by its two ends before its length alone (胡家湾至余家峡1.5公里): the most Han characters
-# of its second end looked through for the length.
-ROUTE_LENGTH_REACH = 10
-# Items of one list that share its works: a list of thousands (a crafted text) is cut into lists of
-# this many, so that the rules that look along a list stay linear in the text.
-MAX_CHAIN = 400
-# Routes written as their two ends (A至B) that a route with an intercity head after them may share
-# it with (南丹至天峨、平塘至天峨、天峨经凤山至巴马高速公路): each such route looks back over this many
-# list items at most, so that a clause listing thousands of routes stays linear in the text.
-MAX_ROUTE_LIST = 8
-# Characters after a counted type within which a bracket listing its members must close
-# (新建2条道路(发展大道、产业大道)).
-MAX_BRACKETED_LIST = 60
-# Unnamed items in a row that a list may hold between two named places of one kind for them to be
-# named as such (万达广场、明发世贸、爱琴海综合体; geo.extract.sandwiched).
-MAX_SANDWICHED = 3
-# Items of a list of routes after a header of road projects (县乡公路改造项目5个,即A到B、C至D) that it may
-# hold for each to be named as a road (geo.extract.listed_routes): a longer list is left alone.
-MAX_LISTED_ROUTES = 12
-# Characters before such a list looked through for the same route written with its other join (A到B for
-# A至B): named there already, the item is not named again.
-ROUTE_ECHO_REACH = 600
-# The longest site (place and side word, 青峰路四号洞南侧) a small park type's sentence names a park by
-# (geo.extract.sited_parks), and the fewest characters of its place before the side word.
-MAX_PARK_SITE = 16
-MIN_PARK_SITE_PLACE = 3
-# The shortest and longest landmark without a head named in a list before its works (青峰山、白石塔绿化改造工程:
-# geo.extract.listed_landmarks), and the characters before an item looked through for the verb opening the list.
-MIN_LANDMARK, MAX_LANDMARK = 3, 6
-LANDMARK_VERB_REACH = 4
-# The most items such a list is read back through (a longer one is left alone).
-MAX_LANDMARK_ITEMS = 8
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
 NUM = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
@@ -109,9 +71,8 @@ BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}
 # One character of a short name filled in, in brackets, right before its head (宁宣(黄)铁路, 兴华(富)园,
 # 新(店)高(梁)路: see stems.find_stem).
 BRACKETED_INFIX_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]\)$")
-# How a street's own name ends (建设路, 开放大道, 红九路道路): not 道路 or 村.
+# How a street's own name ends: geo.lexicon.STREET_NAME_ENDINGS.
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
-STREET_NAME_ENDINGS = ("路", "街", "大道", "大街", "大路")
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
 # A 街道 may be named after a street and run longer (纬北路街道段, 桑梓店街道段, 天桥东街街道段).
 # A stretch within a place's bounds (S48青山境内) is one too; the place holds no particle (在A境内)
@@ -280,7 +241,6 @@ WRAP_MIN_UNENDED = 0.6
 WRAP_NARROW_MIN_WIDTH = 20  # 10 Han characters
 WRAP_NARROW_MIN_SHARE = 0.4
 WRAP_NARROW_MAX_OVER = 0.1
-MAX_LOCATED_HEAD = 4  # characters of a head after a place and its side (两岸风光带, 两侧安置房)
 # A time said between a name and its works, after any adverbs (将于年底前投用, 已于去年完工,
 # 计划于2024年6月底前建成, 今年上半年开工, 一季度开通, 今年第三季度末建成), or the day a news piece
 # gives (今日启用, 昨日开工, 今天竣工, 今(5)日启用): passed over like an adverb.
@@ -290,7 +250,6 @@ WORKS_NOUN_RE = re.compile(r"[\u4e00-\u9fff]{2}工程(?=$|[,;:。!?、()\s和及
 WORKS_TIME_RE = re.compile(r"[于在]?(?:(?:19|20)\d{2}年|[今明去当]年|年内|年底|年初|年中|年前|[上下]半年|近期|\d{1,2}月|第?[一二三四1-4]季度"
                            r"|[今昨]日|[今昨]天|今\(\d{1,2}\)日)"
                            r"(?:[上下]半年|\d{1,2}月|第?[一二三四1-4]季度)?(?:年?底|年?内|初|末|中旬|上旬|下旬|份)?(?:以前|之前|前)?")
-MAX_ADVERBS = 3  # adverbs between a name and its works (正 加快 推进, 已 全面 完成)
 # A length between a name and its works (半苗线56.9公里路基路面改造, 青山路800米的改造).
 LENGTH_AFTER_RE = re.compile(r"的?\d+(?:\.\d+)?(?:公里|千米|km|KM|延米|米)的?")
 # A budget right after a name, on its line (青山快速道路 总经费逾39亿, 改善经费约需240万元): a budget word, an
@@ -302,7 +261,6 @@ INCLUDED_MEMBER_END = "在内"  # 包括长者公园在内的8个新建公园: a
 # ends it ends a stem (geo.extract.stems) and makes the places it governs context.
 ROUTE_VIA_STOP = "经"
 _ROUTE_ENDS = re.compile(r"起于|起点|止于|终点|终于|顺接")
-_ROUTE_ENDS_REACH = 100  # characters either side of a 经 looked through for the route's ends
 # The standard works are done to, before their verb (按三级公路标准改建, 按照城市主干道标准进行建设).
 STANDARD_BEFORE_WORKS_RE = re.compile(r"(?:按照|按|依照)[^,;。!?\n]{1,12}?标准")
 
@@ -310,7 +268,7 @@ STANDARD_BEFORE_WORKS_RE = re.compile(r"(?:按照|按|依照)[^,;。!?\n]{1,12}?
 def on_a_route_described(norm, pos):
     """True when a route's start or end (起于, 止于, 终点…) is described near ``pos``: a 经
     there says where the route passes (记者驱车经A路 is a drive, 经专家论证 a process)."""
-    return _ROUTE_ENDS.search(norm, max(0, pos - _ROUTE_ENDS_REACH), pos + _ROUTE_ENDS_REACH) is not None
+    return _ROUTE_ENDS.search(norm, max(0, pos - ROUTE_ENDS_REACH), pos + ROUTE_ENDS_REACH) is not None
 
 
 CLAUSE_BREAKS = ",;。!?:\n"  # what ends a clause a rule looks back through
@@ -328,9 +286,6 @@ def clause_floor(norm, clause_start, lo, end, marks=CLAUSE_BREAKS):
     return lo
 
 
-ATTRIBUTIVE_MAX = 10  # characters of a place's attribute before 的 (东联镇境内的纵八路) looked through for its verb
-MAX_COUNTED_STEM = 6  # characters between a count and the head it counts (43个村卫生室: 村)
-MAX_PART = 4  # characters of a part of counted places before works on it (43个村卫生室网络建设: 网络)
 # Planning documents drawn up for places listed before them (城西新区、环城南路两侧的城市设计编制,
 # 丽湖等单元控规编制): the places are context, not works.
 # (沙尾村改造规划编制 plans works on the place: a project.)

@@ -13,9 +13,8 @@ import re
 
 from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads
 from geo.lexicon_lookups import is_generic
-from geo.extract.patterns import MAX_STEM
 from geo.extract.stems import find_stem
-from geo.settings import PLACE_BEFORE_SIDE
+from geo.settings import AUTONOMY_NAME_MAX_CHARS, MAX_STEM, PLACE_BEFORE_SIDE
 
 
 def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
@@ -89,10 +88,9 @@ def _town_part():
 _TOWN_PART = _town_part()  # (compiled at import, before the worker is forked: see geo.regex_programs)
 
 
-# The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗), and the
-# most characters the name takes (积石山保安族东乡族撒拉族自治县).
+# The end of an autonomous jurisdiction's full name (民和回族土族自治县, 莫力达瓦达斡尔族自治旗; the most characters
+# the name takes: settings.AUTONOMY_NAME_MAX_CHARS).
 _AUTONOMY_END = re.compile(r"自治[县旗州]")
-_AUTONOMY_MAX = 15
 
 
 def stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
@@ -107,7 +105,7 @@ def stem_after_autonomy(norm, head_start, lo, min_stem, max_stem):
     if own is None or own[0] != cut or own[1] is not None or head_start - cut < max(1, min_stem) \
             or is_generic(norm[cut:head_start]):
         return None  # (自治县人民医院: the county's own hospital, a type of it; 自治县将建设…: a stop inside)
-    outer = find_stem(norm, ends[-1].start(), lo, 2, _AUTONOMY_MAX - 3)
+    outer = find_stem(norm, ends[-1].start(), lo, 2, AUTONOMY_NAME_MAX_CHARS - 3)
     return outer if outer is not None and outer[0] < ends[-1].start() else None
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from geo.settings import NAME_BEFORE_WATER_TYPE_MIN, NETWORK_PLACE_MIN_STEM, NETWORK_PLACE_REACH
+from geo.settings import COUNT_BREAKDOWN_REACH, NAME_BEFORE_WATER_TYPE_MIN, NETWORK_PLACE_MIN_STEM, NETWORK_PLACE_REACH
 from geo.lexicon import (
     BARE_PHASE_UNNAMED_HEADS, DIRECTION_NAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, NETWORK_LINKS, NETWORKED_ZONES, ORGANISATION_HEADS, PHASE_VERBS,
     PLACE_NETWORK_HEADS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
 from geo.lexicon_lookups import is_generic
-from geo.extract.counts import sentence_part_before, stock_counted, BREAKDOWN_REACH
+from geo.extract.counts import sentence_part_before, stock_counted
 from geo.extract.model import Record, chain_first
 from geo.extract.patterns import COUNTED_PROJECTS, ROAD_CATEGORIES
 from geo.extract.record_spans import group_records, named_record
@@ -111,7 +111,7 @@ def _share_of_a_jurisdiction(case):
     return case.action is None and (stop is None or len(stop) == 1 or stop == "其中") \
         and case.label in ("empty", "distinctive") and count.start >= mention.head_end \
         and mention.head.endswith(JURISDICTION_SUFFIXES) \
-        and "其中" in sentence_part_before(case.norm, mention.stem_start, BREAKDOWN_REACH)
+        and "其中" in sentence_part_before(case.norm, mention.stem_start, COUNT_BREAKDOWN_REACH)
 
 
 def _phase_of_typed_facility(case):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from geo.lexicon import ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_ENDINGS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
-    VILLAGE_SUFFIXES, heads
+from geo.lexicon import AFTER_WORKS_NOUN, ALONG_WORDS, COMPOUND_OWNERS, DWELLING_UNITS, ESTATE_ENDINGS, ESTATE_SUFFIXES, NETWORK_HEADS, RENEWED_TYPE_TAILS, SIZE_UNITS, SUBUNIT_HEADS, \
+    VILLAGE_SUFFIXES, WORKS_STAGES, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.model import Record
-from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES, STREET_NAME_ENDINGS
+from geo.extract.patterns import COUNT_RE, QUOTE_CLOSERS, RANGE_MARKS, ROAD_CATEGORIES
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.stems import after_year
 
 _ALONG_LAST = frozenset(word[-1] for word in ALONG_WORDS)
@@ -127,10 +128,8 @@ def _after_type_in_apposition(norm, start, head_start, category):
 # A works noun a description before a name ends with (民生工程|滨河水厂, 关键性工程|营盘山隧洞).
 _WORKS_NOUN = "工程"
 # What a works noun's description leaves before a head that is no name of its own: a stage or batch
-# (工程第一阶段管道), a phase, a part of the works (工程支线).
-_NO_NAME_AFTER_WORKS = ("第", "一期", "二期", "三期", "期", "段", "标")
-# Words that open with the works noun (大宇工程机械物流园, 工程技术中心, 工程学院): no description ends there.
-_WORDS_AFTER_WORKS_NOUN = ("机械", "技术", "学", "院", "师", "建设", "项目", "管理", "质量", "车", "队", "局", "公司")
+# (工程第一阶段管道), a phase, a part of the works (工程支线): 第 and geo.lexicon.WORKS_STAGES.
+_NO_NAME_AFTER_WORKS = ("第", *WORKS_STAGES)
 
 
 def _after_works_in_apposition(norm, start, head_start):
@@ -142,8 +141,8 @@ def _after_works_in_apposition(norm, start, head_start):
         return start
     name_start = pos + len(_WORKS_NOUN)
     rest = norm[name_start:head_start]
-    if len(rest) < 2 or is_generic(rest) or rest.startswith(_NO_NAME_AFTER_WORKS + _WORDS_AFTER_WORKS_NOUN) \
-            or any(word in rest for word in _NO_NAME_AFTER_WORKS[1:]):
+    if len(rest) < 2 or is_generic(rest) or rest.startswith(_NO_NAME_AFTER_WORKS + AFTER_WORKS_NOUN) \
+            or any(word in rest for word in WORKS_STAGES):
         return start
     return name_start
 

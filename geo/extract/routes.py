@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from geo.extract.extents import extend_right
-from geo.lexicon import COUNTY_ROAD_OWNERS, ONE_CHARACTER_LEVELS, LINE_WORDS, NOT_COUNTY_ROADS, WALKWAY_WORDS, heads
+from geo.lexicon import (COUNTY_ROAD_OWNERS, COUNTY_ROAD_WORKS, COUNTY_ROAD_WORKS_BEFORE, ONE_CHARACTER_LEVELS, LINE_WORDS,
+                         NOT_COUNTY_ROADS, ROAD_CLASSES, WALKWAY_WORDS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE, MAX_STEM, ROUTE_LENGTH_REACH
-from geo.settings import ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH
+from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE
+from geo.settings import MAX_STEM, ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
 _CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
@@ -92,12 +93,9 @@ def _verb_ending_at(norm, pos):
         ACTION_INDEX.at(norm, pos - size) == norm[pos - size:pos] for size in (2, 3) if pos >= size)
 
 
-# Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造).
-_COUNTY_ROAD_WORKS = ("改造", "改线", "改扩建", "改建", "扩建", "升级", "大中修", "中修", "大修", "提升", "拓宽", "路面", "边坡",
-                      "路基", "养护", "沿线", "段", "全线", "贯通", "通车", "建成通车")
-_COUNTY_ROAD_AFTER = ("县道", "省道", "国道", "乡道", "公路", "道路", "等", "、", "(") + _COUNTY_ROAD_WORKS + tuple(DASHES)
-# Road works right before such a name that ends its clause (建议改造浮里线，目前…, 拓宽辛高线。).
-_COUNTY_ROAD_WORKS_BEFORE = ("改造", "改建", "拓宽", "扩建", "大修", "硬化", "新建")
+# Words before which a two-place name ending in 线 is a road (辛高线等县道, 象西线改造): a road class, a road, a list's
+# mark or the works of geo.lexicon.COUNTY_ROAD_WORKS.
+_COUNTY_ROAD_AFTER = (*ROAD_CLASSES, "公路", "道路", "等", "、", "(") + COUNTY_ROAD_WORKS + tuple(DASHES)
 
 
 def county_road_ok(norm, match, lo, hi):
@@ -112,11 +110,11 @@ def county_road_ok(norm, match, lo, hi):
     # to the clause's ends: a clause listing thousands of such names stays linear.)
     start, end = match.start(), match.end()
     length = LENGTH_AFTER_RE.match(norm, end, hi)
-    if length is not None and norm.startswith(_COUNTY_ROAD_WORKS, length.end(), hi):
+    if length is not None and norm.startswith(COUNTY_ROAD_WORKS, length.end(), hi):
         return True  # 半苗线56.9公里路基路面改造: works on a length of it
     listed = (norm.startswith("、", end, hi) and COUNTY_ROAD_RE.match(norm, end + 1, hi) is not None) or (
         norm.endswith("、", lo, start) and _LISTED_BEFORE.search(norm, max(lo, start - _LISTED_BEFORE_REACH), start) is not None)
-    if norm.endswith(_COUNTY_ROAD_WORKS_BEFORE, lo, start) and (end >= hi or norm[end] in HARD_BREAKS):
+    if norm.endswith(COUNTY_ROAD_WORKS_BEFORE, lo, start) and (end >= hi or norm[end] in HARD_BREAKS):
         return True
     return listed or norm.startswith(_COUNTY_ROAD_AFTER, end, hi) \
         or _CODE_BEFORE_NAME.search(norm[(start - _CODE_BEFORE_REACH if start - _CODE_BEFORE_REACH > lo else lo):start]) is not None \

@@ -7,7 +7,8 @@ import re
 from geo.data import categories
 from geo.extract.confidence import score_added
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import COUNTED_PROJECTS, MAX_SANDWICHED, ROAD_CATEGORIES, TAGGER_DROP_OUTSIDE
+from geo.settings import MAX_SANDWICHED
+from geo.extract.patterns import COUNTED_PROJECTS, ROAD_CATEGORIES, TAGGER_DROP_OUTSIDE
 from geo.lexicon import SECTOR_WORDS, SUBUNIT_HEADS, heads
 from geo.lexicon_lookups import ACTIONS_SORTED, is_generic, stop_ending_at
 

@@ -7,9 +7,12 @@ import collections
 import itertools
 import re
 
-from geo.lexicon import BREADCRUMB_LABELS, LINKS_HEADINGS
+from geo.lexicon import BREADCRUMB_LABELS, GLUED_ROW_WORDS, LINKS_HEADINGS, NUMBERED_WORDS, ROAD_CLASSES
 from geo.names import GARBLED_PINYIN, INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
 from geo.numbers import parse_number
+from geo.settings import (
+    LINKS_HEADING_MAX_CHARS, LINKS_HEADLINE_MAX_CHARS, MENU_ITEM_MAX_CHARS, PAGE_BREAK_MAX_LINES, PAGE_HEADER_REACH,
+    VILLAGE_LIST_GROUP_REACH, VILLAGE_LIST_MAX_GROUPS)
 from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
 from geo.extract.wrapped_types import wrapped_type_spaces
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
@@ -40,20 +43,19 @@ _LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\
 _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[\u4e00-\u9fff]))")
 # A number opening a line (or a clause), set apart by a space from the words after it: a row's or
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
-#幼儿园: a count; 1 号路, 2023 年: part of what follows). Its space is kept: no name takes it in.
+#幼儿园: a count; 1 号路, 2023 年: part of what follows, ``numbered_word`` in units.tsv). Its space is kept: no name takes it in.
 # (Its first character, a space or a digit, is searched for; what stands before it is tested after it.)
 _ITEM_NUMBER = re.compile(r"[ \t\u3000\d](?<![^\n。;:,、)][ \t\u3000\d])(?:(?<=\d)\d{0,2}|(?<=[ \t\u3000])[ \t\u3000]*\d{1,3})"
                           r"(?= +[\u4e00-\u9fff])")
 # A number of two digits opening with 0 between spaces after a Han character (事情 01 江积工业园 02 …:
 # a post's items run into one line) is an item's number wherever it stands.
 _ZERO_ITEM_NUMBER = re.compile(r" 0[1-9](?= +[\u4e00-\u9fff])")
-_NOT_ITEM = ("号", "期", "年", "月", "日", "届", "次", "级", "段", "批", "轮", "类", "年度", "周年")
 # A row's number glued to the words of its row, a line's first characters (62鹅湖公园三期改造…,
 # 60迎宾路改造…: a table flattened a row per line without its cells' spaces), is dropped when a
 # line of the next or the previous number opens the same way; a unit or a road word after the
-# number (3所学校, 320国道, 85中) keeps it: see :func:`_glued_row_numbers`.
+# number (3所学校, 320国道, 85中: ``road_class`` and ``glued_row_word`` in units.tsv) keeps it: see
+# :func:`_glued_row_numbers`.
 _GLUED_ROW_NUMBER = re.compile(r"^[ \t\u3000]*(\d{1,3})(?=[\u4e00-\u9fff])", re.M)
-_NOT_GLUED_ROW = ("国道", "省道", "县道", "乡道", "村道", "路", "线", "中", "小", "幼", "附", "万", "亿", "千", "百", "余", "多")
 
 
 # Emoji, bullets and their variation selectors set clauses apart in posts of official accounts
@@ -123,8 +125,6 @@ _VILLAGES_AFTER_COUNT = re.compile(r"个(?:自然村|行政村|村庄|村(?![级
 _VILLAGE_COUNT = re.compile(r"(?P<deng>等|共)?(?P<n>\d{1,4}|[一二三四五六七八九十]{1,3})$")
 _GROUP_ITEM = re.compile(r"[\u4e00-\u9fff]{2,10}")
 _TOWNSHIP_OPENERS = ("镇", "乡", "街道")
-_MAX_GROUPS = 8  # groups looked back over from the count (a list of thousands stays linear)
-_GROUP_REACH = 80  # characters back from a group's end looked through for its opening mark
 
 
 def _group_opener(item):
@@ -147,8 +147,8 @@ def _grouped_village_lists(norm):
         if count is None:
             continue
         groups, end = [], count.start()
-        while len(groups) < _MAX_GROUPS:
-            lo = max(0, end - _GROUP_REACH)
+        while len(groups) < VILLAGE_LIST_MAX_GROUPS:
+            lo = max(0, end - VILLAGE_LIST_GROUP_REACH)
             mark = max(norm.rfind(mark, lo, end) for mark in ",。;:!?\n")
             if mark < 0 and lo > 0:
                 break  # (a group longer than any list's: no group)
@@ -225,7 +225,7 @@ def _item_number_ends(norm):
     """Where the item numbers of :data:`_ITEM_NUMBER` end (before their space), less those a unit follows."""
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
-    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM)
+    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS)
     ends = [m.end() for m in _ITEM_NUMBER.finditer(norm)]
     ends += [m.end() for m in _ZERO_ITEM_NUMBER.finditer(norm) if "\u4e00" <= norm[m.start() - 1:m.start()] <= "\u9fff"]
     return {end for end in ends if not norm[end:end + 16].lstrip(" ").startswith(units)}
@@ -239,7 +239,7 @@ def _glued_row_numbers(norm):
         return []
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
-    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *_NOT_ITEM, *_NOT_GLUED_ROW)
+    units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS, *ROAD_CLASSES, *GLUED_ROW_WORDS)
     found = [m for m in _line_start_matches(_GLUED_ROW_NUMBER, norm) if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
@@ -378,7 +378,7 @@ def _following_line(lines, index, double=False, furniture=frozenset()):
     one blank line is skipped too."""
     skipped = index
     paged = blank = False
-    while skipped < len(lines) and skipped - index <= _MAX_PAGE_BREAK_LINES:
+    while skipped < len(lines) and skipped - index <= PAGE_BREAK_MAX_LINES:
         line = lines[skipped]
         number = _is_page_number(line)
         paged = paged or line.startswith("\f") or (number and not line.strip().isdigit())
@@ -467,7 +467,6 @@ def _is_page_number(line):
 def _ended(line):
     """True when ``line`` ends a sentence (or a table row), spaces after it aside."""
     return _SENTENCE_ENDED.search(line.rstrip()[-_MARK_TAIL:]) is not None
-_MAX_PAGE_BREAK_LINES = 6
 
 
 # A row of a table set out with spaces (景湖家园    九郡家园): its cells do not go on into the next row.
@@ -529,9 +528,9 @@ def link_blocks(text):
     for line in text.split("\n"):
         bare = line.strip()
         if start is None:
-            if len(bare) <= _HEADING_MAX and _bare_heading(bare) in LINKS_HEADINGS:
+            if len(bare) <= LINKS_HEADING_MAX_CHARS and _bare_heading(bare) in LINKS_HEADINGS:
                 start = pos
-        elif bare and (len(bare) > _HEADLINE_MAX or bare[-1] in _SENTENCE_ENDS or "。" in bare):
+        elif bare and (len(bare) > LINKS_HEADLINE_MAX_CHARS or bare[-1] in _SENTENCE_ENDS or "。" in bare):
             spans.append((start, pos))
             start = None
         pos += len(line) + 1
@@ -546,9 +545,7 @@ def _bare_heading(line):
     return INSERTED_PINYIN.sub("", simplified_with_offsets(line.strip(_HEADING_MARKS))[0]).strip(_HEADING_MARKS)
 
 
-_HEADING_MAX = 12  # characters of a links heading's line, marks included
 _HEADING_MARKS = " \t\u3000:：【】[]<>《》|·•-—>"
-_HEADLINE_MAX = 40  # characters of a headline under a links heading
 _SENTENCE_ENDS = "。!！?？;；"
 
 
@@ -556,20 +553,18 @@ _SENTENCE_ENDS = "。!！?？;；"
 def page_menu_lines(text):
     """Spans (start, end) of a page's menu items: the short lines without punctuation above its
     trail of sections (当前位置: 首页 > 新闻, 您的位置:…) when that trail opens within the first
-    :data:`_HEADER_REACH` characters (• 古莲花池 • 白石山风景区 are the site's menus); none when
+    :data:`geo.settings.PAGE_HEADER_REACH` characters (• 古莲花池 • 白石山风景区 are the site's menus); none when
     there is no trail. A headline or lead above the trail, in sentences, is no menu."""
     spans, pos = [], 0
-    for line in text[:_HEADER_REACH].split("\n"):
+    for line in text[:PAGE_HEADER_REACH].split("\n"):
         bare = simplified_with_offsets(line.strip(_HEADING_MARKS))[0]
         label = next((label for label in BREADCRUMB_LABELS if bare.startswith(label)), None)
         if label is not None and (len(bare) == len(label) or bare[len(label)] in ":>》 \t"):
             return spans
-        if bare and len(bare) <= _MENU_ITEM_MAX and not _MENU_BREAKS.search(bare):
+        if bare and len(bare) <= MENU_ITEM_MAX_CHARS and not _MENU_BREAKS.search(bare):
             spans.append((pos, pos + len(line)))
         pos += len(line) + 1
     return []
 
 
-_HEADER_REACH = 400  # characters from a page's top in which its trail of sections is looked for
-_MENU_ITEM_MAX = 12  # characters of a menu item's line, its bullet left out
 _MENU_BREAKS = re.compile(r"[,，。;；!！?？、:：]")

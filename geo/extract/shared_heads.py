@@ -7,13 +7,15 @@ import operator
 import re
 
 from geo.lexicon import (
+    VILLAGE_SUFFIXES,
     CONSTRUCTION_STEPS, SHARED_BY_PLACES_HEADS, LEFT_ACTIONS, NETWORK_HEADS, PHASE_VERBS,
     JURISDICTION_SUFFIXES, ABBREVIATED_ROUTE_HEADS, ROAD_ACTION_CATEGORY, TYPE_WORDS, BOUNDING_WORDS,
     INTERCITY_HEADS, heads, SEPARATORS, STOP_WORDS, TOWNSHIP_SUFFIXES)
 from geo.lexicon_lookups import (
     category_group, ACTIONS_SORTED, DIRECTIONS, is_generic, match_any, stop_ending_at)
 from geo.extract.model import Mention
-from geo.extract.patterns import MAX_CHAIN, MAX_ROUTE_LIST, BRACKETED_SECTION_END, count_search, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
+from geo.settings import MAX_CHAIN, MAX_ROUTE_LIST
+from geo.extract.patterns import BRACKETED_SECTION_END, count_search, HARD_BREAKS, LIST_JOINS, ROUTE_VIA_STOP, TOWNSHIP
 
 
 # A place of two to six Han characters (夏家湾): what a list item sharing the next item's head is.
@@ -22,7 +24,6 @@ _HAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}")
 # 六号码头): the number names nothing without the head the two share.
 _NUMBERED_ITEM = re.compile(r"(?:\d{1,4}|[一二三四五六七八九十百零〇]{1,4})号$")
 _ACTIONS = frozenset(ACTIONS_SORTED)
-_VILLAGE_TAILS = ("社区", "村")
 _LONG_STOPS = frozenset(word for word in STOP_WORDS if len(word) > 1)
 _LONGEST_STOP = max(map(len, _LONG_STOPS))
 
@@ -181,8 +182,8 @@ def _village_tail(norm, start, end):
     """社区 or 村 when a list item ends with one, less a generic word after it (茅梓桥社区居家, before
     养老服务站点), else None."""
     for pos in range(end, max(start + 2, end - 4) - 1, -1):
-        if is_generic(norm[pos:end]) and norm.endswith(_VILLAGE_TAILS, start + 2, pos):
-            return next(tail for tail in _VILLAGE_TAILS if norm.endswith(tail, 0, pos))
+        if is_generic(norm[pos:end]) and norm.endswith(VILLAGE_SUFFIXES, start + 2, pos):
+            return next(tail for tail in VILLAGE_SUFFIXES if norm.endswith(tail, 0, pos))
     return None
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from geo.extract.model import headless_name
-from geo.extract.patterns import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
+from geo.settings import MAX_PARK_SITE, MIN_PARK_SITE_PLACE
 from geo.extract.segment import clauses
 from geo.lexicon import PARK_SITE_WORDS, SITED_PARK_TYPES, TOWN_AREAS
 from geo.lexicon_lookups import ACTION_INDEX, is_generic

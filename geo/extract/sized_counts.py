@@ -13,6 +13,7 @@ from geo.lexicon import BUDGET_WORDS, COUNTED_WORKS, THING_UNITS
 from geo.lexicon_lookups import match_any
 from geo.numbers import parse_number
 from geo.extract.works import right_action
+from geo.settings import SIZED_ACTION_REACH
 
 # A count in figures right before a second count or a size (187个|640幢131万平方米建筑, 60片|47.5万
 # 平方米里巷道路, 132栋|共计4900余户的棚户区, 230个|50户以上木质房屋): the noun after both is what
@@ -67,7 +68,7 @@ def counted_before_size(norm, start, end, records, mentions=()):
         value = parse_number(match.group("num"))
         if len(noun) < 2 or not value or value < 2 or not is_thing(noun):
             continue
-        lo = max(start, match.start() - _SIZED_ACTION_REACH)
+        lo = max(start, match.start() - SIZED_ACTION_REACH)
         action = right_action(norm, noun_end, end) or last_action(norm, lo, match.start()) \
             or works_after_jinxing(norm, lo, match.start(), noun_end, end)  # (对60片…道路、7条…、12片…进行整修)
         category = _size_counted_category(noun, action)
@@ -84,7 +85,6 @@ def counted_before_size(norm, start, end, records, mentions=()):
     return out
 
 
-_SIZED_ACTION_REACH = 40  # characters back from such a count looked through for its works (a clause of thousands stays linear)
 _MONEY = re.compile(rf"(?:{_BUDGET})?(?:共计|共|超|近|约|达)?\d+(?:\.\d+)?(?:余|多)?[万亿]元?(?:{_BUDGET})?(?:以上|左右)?")  # (近200亿投资额)
 _HOUSEHOLDS = re.compile(r"(?:共计|共|超|近)?\d+(?:余|多)?户(?:以上|左右)?")  # (132栋共计4900余户的棚户区)
 

@@ -8,11 +8,14 @@ from geo.extract.chains import once_per_chain
 from geo.extract.confidence import score_records
 from geo.lexicon import (
     BUDGET_WORDS, COUNTY_ROAD_OWNERS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
-    WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS)
+    WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS,
+    ALONG_CODED_ROAD, DESCRIPTION_OPENERS, TYPED_ROUTE_HEADS, WORKS_PACE_WORDS)
+from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
-from geo.extract.patterns import STREET_NAME_ENDINGS, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.listed_estates import estate_listed_before_housing
@@ -90,9 +93,6 @@ def _village_before_works(norm, record):
 _TOWN_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,}[镇乡][\u4e00-\u9fff]{2,}村")
 
 
-_ALONG_ROAD = ("沿线", "两侧")
-
-
 def _coded_road_worked(norm, record, sent_end):
     """实施G210改造, 实施G4201成都绕城高速改造: a road named by its code (alone or before its name)
     that works follow directly (or along it: 沿线绿化), closing the clause: the works' only object is the road, a project
@@ -101,8 +101,8 @@ def _coded_road_worked(norm, record, sent_end):
     if not (_numbered_code(record.mention) or code is not None and code.group("road")):
         return False
     pos, said = record.end, False
-    if norm.startswith(_ALONG_ROAD, pos):
-        pos += 2  # 实施G4201沿线绿化: works along the road are the road's
+    if norm.startswith(ALONG_CODED_ROAD, pos):
+        pos += len(next(word for word in ALONG_CODED_ROAD if norm.startswith(word, pos)))  # 实施G4201沿线绿化: the road's
     elif norm.startswith("的", pos):
         pos += 1  # 加快G353的建设力度: the road's works
     while pos < sent_end:
@@ -110,12 +110,9 @@ def _coded_road_worked(norm, record, sent_end):
         if not works:
             break
         pos, said = pos + len(works), True
-    if said and norm.startswith(_PACE_WORDS, pos):
-        pos += 2  # 加大G353的建设力度, 加快S203改造进度: the pace of the works
+    if said and norm.startswith(WORKS_PACE_WORDS, pos):
+        pos += len(next(word for word in WORKS_PACE_WORDS if norm.startswith(word, pos)))  # 加大G353的建设力度: its pace
     return said and (pos >= sent_end or norm[pos] in HARD_BREAKS)
-
-
-_PACE_WORDS = ("力度", "进度", "步伐")
 
 
 def _coded_road_built(norm, record, sent_end):
@@ -193,7 +190,6 @@ def _named_by_direction(norm, record):
 # A road named by its two ends right before its type (下江镇民族村至宰便镇二级公路, 加家塔至南洼自然村道路):
 # two places of two characters or more joined by 至 or 到, Han characters only (see _typed_route).
 _TYPED_ROUTE_STEM = re.compile(r"(?:(?![的至到])[\u4e00-\u9fff]){2,}[至到](?:(?![的至到])[\u4e00-\u9fff]){2,}")
-_ROUTE_TYPES = ("公路", "道路")
 _GRADE = re.compile(r"[一二三四]级")
 
 
@@ -203,7 +199,7 @@ def _typed_route(norm, record):
     the record model read as places (not an expressway's: 高淳至宣城高速公路 is theirs to weigh; nor a
     route to a town or a zone: 两江新区至长寿道路, whose like are as often context)."""
     mention = record.mention
-    return record.named and mention.kind == "name" and mention.head.endswith(_ROUTE_TYPES) \
+    return record.named and mention.kind == "name" and mention.head.endswith(TYPED_ROUTE_HEADS) \
         and "高速" not in mention.head \
         and record.start == mention.stem_start and (record.category == "road" or record.category in ROAD_CATEGORIES) \
         and _TYPED_ROUTE_STEM.fullmatch(norm, mention.stem_start, mention.head_start) is not None \
@@ -252,11 +248,10 @@ def _built_facility(norm, record):
     mention = record.mention
     return mention.kind == "facility" and mention.stop in PHASE_VERBS and record.start == mention.stem_start \
         and (record.end >= len(norm) or norm[record.end] in HARD_BREAKS) \
-        and not _NUMBER.search(norm, record.start, record.end) and not norm.startswith(_SCOPES, record.start)
+        and not _NUMBER.search(norm, record.start, record.end) and not norm.startswith(DESCRIPTION_OPENERS, record.start)
 
 
 _NUMBER = re.compile(r"[\d%]")  # 4.665万米给水管道, 适龄幼儿50%入公办幼儿园: no names
-_SCOPES = ("全市", "全县", "全区", "首")  # 全市首条地下综合管廊: a description
 
 
 def _built_numbered_school(norm, record):
@@ -352,13 +347,12 @@ def _budgeted(norm, record):
     pos = record.end
     if _BUDGET_START.search(norm, pos, pos + _LONGEST_WORKS + 1) is None:
         return False  # (a budget starts at the name's end or after its works: none can, most names)
-    works = works_at(norm, pos, min(len(norm), pos + _WORKS_REACH)) or match_any(norm, pos, WORKS_FOLLOWERS)
+    works = works_at(norm, pos, min(len(norm), pos + BUDGET_WORKS_REACH)) or match_any(norm, pos, WORKS_FOLLOWERS)
     if works and norm.startswith(works, pos):
         pos += len(works)  # (works after adverbs are no budget's)
     return BUDGET_AFTER_RE.match(norm, pos) is not None
 
 
-_WORKS_REACH = 8  # how far works after a name are looked for before its budget
 # Where a budget may start (a gap, or a budget word's first character), and the longest works word it may follow.
 _BUDGET_START = re.compile("[ \t\u3000%s]" % "".join(sorted({word[0] for word in BUDGET_WORDS})))
 _LONGEST_WORKS = max(map(len, (*ACTIONS_SORTED, *FILLERS_SORTED, *WORKS_FOLLOWERS)))

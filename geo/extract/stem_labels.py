@@ -7,7 +7,7 @@ import re
 from geo.lexicon import (
     BLOCK_HEADS, NOT_STOPS, SUBUNIT_HEADS, ABSTRACT_WORDS, DEFINITE_MARKERS,
     POSITIONAL_TYPE_ROAD_HEADS, POSITIONAL_WORDS, SLOGAN_WORDS, JURISDICTION_SUFFIXES, TYPE_WORDS,
-    VAGUE_QUANTITIES, heads)
+    VAGUE_QUANTITIES, heads, LENGTH_UNITS, NATURAL_PLACE_ENDINGS, SCOPES)
 from geo.lexicon_lookups import (
     DIRECTIONS, GENERIC_SORTED, STOPS, is_generic, is_road_type, match_any, unit_fits, verb_ending_at)
 from geo.extract.model import Count
@@ -20,10 +20,9 @@ _NUMBERED = re.compile(r"[\d一二三四五六七八九十]+[号#栋座班]")
 _DOOR_NUMBER_ONLY = re.compile(r"\d{1,4}")  # the door number before 号院
 _PIPE_SIZE = re.compile(r"(?:DN|dn|De|de|Φ|φ)\d")  # a pipe's nominal diameter (DN300, De110, Φ600)
 _NUMERAL_STEMS = frozenset("一二三四五六七八九十")  # 一中, 三小: one-character numerals naming a school
-_NATURAL_PLACE_ENDINGS = ("湖", "山", "河", "江", "岛", "湾", "溪")
 # How a street's own stem may end where no road of speech does: a direction or an ordinal (创业南路,
 # 金融七街, 思源东道) or a natural place (复兴岛第三通道).
-_STREET_STEM_ENDINGS = tuple(DIRECTIONS + "中一二三四五六七八九十") + _NATURAL_PLACE_ENDINGS
+_STREET_STEM_ENDINGS = tuple(DIRECTIONS + "中一二三四五六七八九十") + NATURAL_PLACE_ENDINGS
 _YEAR_AT_END = re.compile(r"(?:19|20)\d\d年度?$")
 # An ordinal (第四条跨江大桥, 全县第一个保障性住房) ranks one place of a type: a count of one.
 _MANNER = re.compile(r"[\u4e00-\u9fff]{1,3}式")  # 压缩式, 装配式: how a thing is built
@@ -33,7 +32,6 @@ _MONEY = re.compile(r"[亿万]元")
 _RANGE_QUOTED = re.compile(r"[\u4e00-\u9fff]{2,4}(?:——|[—–－-])[\u4e00-\u9fff]{2,4}")  # 三礼——小圩 of “三礼——小圩”道路
 _QUOTED_NAME = re.compile(r"^[“‘\"《]([^“”‘’\"《》]{1,8})[”’\"》](.*)$")
 _SLOGANS = tuple(SLOGAN_WORDS)
-_SCOPES = ("全区", "全县", "全市", "全镇", "辖区", "区内", "全")
 _DEFINITE = tuple(sorted(DEFINITE_MARKERS, key=len, reverse=True))
 _VAGUE_QUANTITY = re.compile("|".join(map(re.escape, VAGUE_QUANTITIES)))
 
@@ -51,8 +49,8 @@ def analyse_stem(norm, mention):
     numbered = NUMBER_CHAR_RE.search(norm, start, head_start) is not None
     if mention.kind != "code" and numbered:
         match = COUNT_RE.match(norm, start, head_start)
-        if match is None and norm.startswith(_SCOPES, start):
-            for prefix in _SCOPES:
+        if match is None and norm.startswith(SCOPES, start):
+            for prefix in SCOPES:
                 # 全区12座城镇污水处理厂: a scope word before the count is no part of a name.
                 if match is None and norm.startswith(prefix, start):
                     match = COUNT_RE.match(norm, start + len(prefix), head_start)
@@ -62,7 +60,7 @@ def analyse_stem(norm, mention):
                 count = Count(value=value, unit=match.group("unit"), start=match.start(), end=match.end())
                 start = match.end()
     start = after_year(norm, start, head_start)
-    if count is not None and count.unit in _LENGTH_UNITS and count.start == mention.stem_start:
+    if count is not None and count.unit in LENGTH_UNITS and count.start == mention.stem_start:
         count = _count_listed_before(norm, mention, count)
     if count is not None:
         length = MEASURED.match(norm, start, head_start)
@@ -158,7 +156,7 @@ def analyse_stem(norm, mention):
         for word in SLOGAN_WORDS:
             if rest.startswith(word) and 0 < len(rest) - len(word) <= 2 and not DIGIT.search(rest) \
                     and not (mention.category != "road" and rest.endswith(("路", "街", "大道")))\
-                    and not rest.endswith(_NATURAL_PLACE_ENDINGS):
+                    and not rest.endswith(NATURAL_PLACE_ENDINGS):
                 return count, start, "slogan"  # (幸福路学校 is named by its street, 智慧湖公园 by its lake)
     if rest.startswith(_DEFINITE):
         for marker in _DEFINITE:
@@ -210,7 +208,6 @@ def _round_size(norm, match, start):
         and len(before) >= 2 and HAN_RUN.fullmatch(before) is not None and NUMBER_CHAR_RE.search(before) is None
 
 
-_LENGTH_UNITS = ("米", "公里", "千米")
 # A count listed before a length of the same works (完成13条、32.4公里水系整治): the count opens the
 # phrase, right after a verb or a break.
 _COUNT_LISTED = re.compile(rf"(?:{COUNT_RE.pattern})、$")
@@ -220,7 +217,7 @@ def _count_listed_before(norm, mention, length):
     """The count written before a length of the counted (13条 of 完成13条、32.4公里水系整治), else the
     length itself: the length is the size of what is counted, the count how many there are."""
     listed = _COUNT_LISTED.search(norm, max(0, length.start - 12), length.start)
-    if listed is None or listed.group("unit") in _LENGTH_UNITS \
+    if listed is None or listed.group("unit") in LENGTH_UNITS \
             or not unit_fits(listed.group("unit"), mention.category, mention.head):
         return length
     if not (listed.start() == 0 or norm[listed.start() - 1] in HARD_BREAKS or verb_ending_at(norm, listed.start(), 0)):

@@ -6,12 +6,14 @@ import functools
 import re
 
 from geo.lexicon import (
+    COUNTED_MEASURES,
     BUDGET_WORDS, SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS,
     PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
     heads)
 from geo.lexicon_lookups import (
     DIRECTIONS, GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
-from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, STREET_NAME_ENDINGS
+from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS
+from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type, name_after_parent
 from geo.numbers import parse_number
@@ -119,7 +121,7 @@ def _counted_description(norm, pos, lo):
         return None
     desc, table = counted.group("desc"), heads()
     if counted.group("unit") in SIZE_UNITS or (parse_number(counted.group("num")) or 0) < 2 \
-            or desc.endswith(_COUNTED_MEASURES) or desc[-1] in table \
+            or desc.endswith(COUNTED_MEASURES) or desc[-1] in table \
             or any(desc[i:i + n] in table for n in range(2, 5) for i in range(len(desc) - n + 1)) \
             or norm[counted.start() - 1:counted.start()] == "等" and DIGIT.search(desc) \
             or DIGIT.search(desc) and _MONEY_IN.search(desc):
@@ -131,7 +133,6 @@ def _counted_description(norm, pos, lo):
 
 # A budget or a sum of money in a description (总投资30亿元, 投资5000万元): no size of the things counted.
 _MONEY_IN = re.compile("|".join(sorted(BUDGET_WORDS, key=lambda w: (-len(w), w))) + r"|\d[\d.]*[万亿]?元")
-_COUNTED_MEASURES = ("班", "户", "人", "床", "床位", "学位")  # 36个班的中学, 500户的小区: a count of a measure of the thing
 
 
 def quoted_name(norm, start, head_start):

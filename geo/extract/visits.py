@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import AREA_ACTIONS
+from geo.lexicon import AREA_ACTIONS, RENEWAL_WORDS, VISIT_VERBS, VISITED_ESTATE_HEADS
 from geo.lexicon_lookups import ACTION_INDEX, category_group
 from geo.extract.described import own_works_visited
 from geo.extract.model import NAMED_KINDS, chain_end, chain_first, list_end
 from geo.extract.patterns import COUNT_RE
+from geo.settings import ESTATE_RENEWAL_REACH, VISITED_LIST_REACH
 
 
 def works_site_visited(case, visiting, list_end_at):
@@ -19,7 +20,7 @@ def works_site_visited(case, visiting, list_end_at):
     case : geo.extract.record_rules.Case
         The mention, its text and its clause.
     visiting : bool
-        True when a visit's verb (VISIT_VERBS) opens the mention's list.
+        True when a visit's verb (geo.lexicon.VISIT_VERBS) opens the mention's list.
     list_end_at : int
         Where the mention's list ends, with the type closing it (:func:`geo.extract.model.list_end`).
 
@@ -56,9 +57,6 @@ def works_seen(case, visiting, first, list_end_at):
     return (visiting or first.stop == "在") and works_inspected(case)
 
 
-# Verbs of a visit (调研, 视察, 来到...): a named project they reach is still a project.
-VISIT_VERBS = frozenset(("调研", "视察", "巡视", "考察", "深入", "督导", "走访", "来到", "到达", "走进", "参观", "察看", "查看",
-                          "会勘", "勘察", "踏勘"))
 # Two works verbs naming a project's works (改造建设, 提升改造).
 _WORKS_PAIR = r"(?:新建|改建|扩建|改造|建设|提升|提质){2}"
 # A name's works site (扩建项目施工现场, 工程建设工地): the press visiting a project.
@@ -85,12 +83,11 @@ def visited_works_sites(case):
     the list before it."""
     norm, end = case.norm, case.clause_end
     at = norm.rfind("等", case.mention.end, end)
-    if at < 0 or at - case.mention.end > _VISITED_LIST_REACH:
+    if at < 0 or at - case.mention.end > VISITED_LIST_REACH:
         return False
     return _VISITED_PROJECTS.fullmatch(norm, at, end) is not None
 
 
-_VISITED_LIST_REACH = 80  # characters from a visited place to the 等 of the works sites its list ends with
 # The projects a visit's list ends with (等重点工程现场, 等民生实事项目, 等在建项目点位, 等重点建设
 # 现场, 等3个重点项目, 等四件基层建设案): the places listed are theirs.
 _VISITED_PROJECTS = re.compile(r"等(?:[\d一二三四五六七八九十两]+[件个项处])?[\u4e00-\u9fff]{0,6}?(?:(?:工程|项目)"
@@ -104,7 +101,7 @@ def estate_visited(case):
     its scenes there: the estate is the works' site, for the record model to weigh (a village or
     district visited stays context, and so does an estate visited in a sentence on no renewal)."""
     mention = case.mention
-    if mention.head not in _ESTATE_HEADS:
+    if mention.head not in VISITED_ESTATE_HEADS:
         return False  # (most mentions: nothing more to look at)
     first = chain_first(mention)
     return mention.kind in NAMED_KINDS and not mention.count \
@@ -116,15 +113,12 @@ def estate_visited(case):
 
 def _renewal_told(norm, mention):
     """True when the mention's sentence, within reach on either side, tells of renewal (改造, 老旧)."""
-    lo, hi = max(0, mention.stem_start - _RENEWAL_REACH), min(len(norm), mention.end + _RENEWAL_REACH)
+    lo, hi = max(0, mention.stem_start - ESTATE_RENEWAL_REACH), min(len(norm), mention.end + ESTATE_RENEWAL_REACH)
     lo = max([lo] + [norm.rfind(mark, lo, mention.stem_start) + 1 for mark in _SENTENCE_ENDS])
     hi = min([hi] + [pos for pos in (norm.find(mark, mention.end, hi) for mark in _SENTENCE_ENDS) if pos >= 0])
-    return any(norm.find(word, lo, hi) >= 0 for word in _RENEWAL_WORDS)
+    return any(norm.find(word, lo, hi) >= 0 for word in RENEWAL_WORDS)
 
 
-_ESTATE_HEADS = ("小区", "安置小区")
-_RENEWAL_WORDS = ("改造", "老旧")  # what a sentence on an estate's renewal says
-_RENEWAL_REACH = 150  # characters on either side of an estate looked through for them (bounded: linear)
 _SENTENCE_ENDS = ("。", "!", "?", "\n")
 
 

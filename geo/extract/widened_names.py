@@ -7,6 +7,7 @@ import itertools
 import re
 
 from geo.lexicon import (
+    FIRM_LEFT_EDGES,
     SIZE_UNITS, JURISDICTION_SUFFIXES, NEVER_IN_NAMES, PHASE_VERBS, PLACE_WORKS, TOWNSHIP_SUFFIXES,
     WORKS_NOUNS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, match_any
@@ -18,9 +19,6 @@ from geo.settings import CLASSED_WORKS_CATEGORIES
 from geo.extract.patterns import CORNER_QUOTES, QUOTE_CLOSERS, COUNT_RE, TAGGER_EXTENDS
 
 
-# Left edges the rules found that the tagger does not widen a name over: the type of the roads listed
-# after it (城区道路南环路), "such as" (如青松公园).
-_FIRM_LEFT_EDGES = frozenset(("道路", "如"))
 # A sum of money (2320万元, 1.5亿元, 300元): what a name the tagger widens never holds.
 _SUM_OF_MONEY = re.compile(r"\d(?:万|亿|千)?元|[万亿]元")
 # A day written in figures (111-07-27, 2024/3/5, 2024.03.05): what a name the tagger widens never holds.
@@ -57,7 +55,7 @@ def extend_to_names(norm, records, found):
         if not inside or any(not r.named or r.end > end for r in inside) or holds_joined_pair(norm, inside):
             continue  # (青河与白石沟河: two works objects a conjunction joins stay two)
         keep = max(inside, key=lambda r: (r.end, r.start))
-        if start < keep.start and keep.mention.stop in _FIRM_LEFT_EDGES:
+        if start < keep.start and keep.mention.stop in FIRM_LEFT_EDGES:
             continue  # 城区道路|南环路, 如|青松公园: the rules' left edge is a word that opens no name
         if start < keep.start and _works_verb_after_place(norm, start, keep):
             continue  # 老城区新建|二院南侧区间路: the place's works verb governs the name, none of it

@@ -6,13 +6,15 @@ import functools
 import re
 
 from geo.lexicon import (
+    ROAD_LINES,
     MAIN_PARTS, MAIN_PART_DONE, BUS_WORDS, LEFT_ACTIONS, MALL_ACTIONS, MALL_BRANDS, MALL_FOLLOWERS,
     MALL_SQUARE_HEADS, PHASE_VERBS, RAIL_WORDS, ROAD_ACTION_CATEGORY, SCHOOL_ACTIONS,
     FACILITY_STEM_CATEGORY)
 from geo.lexicon_lookups import (
     FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, LEFT_ACTIONS_SORTED, STOPS, is_generic, match_any,
     stem_category, stop_ending_at, word_index)
-from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, STREET_NAME_ENDINGS, WORKS_TIME_RE
+from geo.extract.patterns import COUNTED_PROJECTS, BUILDING_BY_STREET_CATEGORY, DEFAULT_ROAD_CATEGORY, HARD_BREAKS, NUMBERED_SCHOOL_RE, STANDARD_BEFORE_WORKS_RE, WORKS_TIME_RE
+from geo.lexicon import STREET_NAME_ENDINGS
 
 # A headline's short tail after a gap (沿江大道 年底通车); in prose a gap stands for a comma.
 _HEADLINE_TAIL = re.compile(r" +[^\s,;。!?]{1,10}(?:\n|$)")
@@ -23,7 +25,6 @@ _EXTENSION = re.compile(r"[东西南北]延伸?至")  # 东进路东延至范公
 
 # Words of rail in a line's stem (青山轻轨线, 有轨电车东线, 苏淀沪城际线), not a station's (高铁杨桥站至…).
 _RAIL_LINE = re.compile(r"(?:轻轨|地铁|有轨电车|城轨|城际|高铁|铁路|磁悬浮)(?!.*站)")
-_ROAD_LINKS = ("连接线", "联络线", "连络线", "延长线", "延伸线", "环线")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -40,7 +41,7 @@ def resolve_category(category, action, norm, mention, sentence, members_only=Fal
     defined by its members (项目) says nothing.
     """
     if category == "road":
-        if mention.head.endswith("线") and mention.head not in _ROAD_LINKS and _RAIL_LINE.search(
+        if mention.head.endswith("线") and mention.head not in ROAD_LINES and _RAIL_LINE.search(
                 norm, mention.stem_start, mention.head_start):
             return "rail"  # 青山轻轨线, 有轨电车东线: a line of rail (高铁站连接线 is a road to a station)
         if "林荫" in norm[mention.stem_start:mention.head_end]:
