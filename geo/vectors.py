@@ -9,6 +9,7 @@ from pathlib import Path
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.dbf import cut_field_names, read_sidecar, without_shx
+from geo.field_domains import with_domain_names
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
@@ -226,6 +227,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     warn_lost_characters(path, gdf)
     gdf = without_overlays(path, without_false_places(flat(gdf)))
     check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
+    gdf = with_domain_names(path, gdf, layer)  # a field of codes 1, 2 named by a coded-value domain: its names
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
     return gdf
