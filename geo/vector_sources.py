@@ -100,7 +100,7 @@ def gdal_source(path):
     import zipfile
 
     from geo.kml_encoding import readable_copy
-    from geo.mapinfo_files import readable_mapinfo
+    from geo.mapinfo_files import readable_mapinfo, zipped_mapinfo
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
@@ -119,12 +119,15 @@ def gdal_source(path):
         return path
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name.replace("\\", "/") for name in archive.namelist()]
+            stored = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return path  # GDAL says what is wrong with it
+    names = [name.replace("\\", "/") for name in stored]
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
+        return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):
         return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
     if len(folders) != 1 or "" in folders:
