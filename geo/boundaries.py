@@ -13,7 +13,7 @@ from geo.district_choice import (check_code, check_district_options, check_field
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
 from geo.io import InputError
-from geo.names import display_name, normalise_name
+from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
@@ -264,7 +264,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"{_of(len(bad), len(gdf))} NaN or infinite coordinates ({listed(gdf[name_field].iloc[bad])})")
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
-    names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
+    # shown on the maps: no right-to-left override, no space inside a Chinese name (青松　街道)
+    names = gdf[name_field].astype(str).map(display_name).map(without_han_spaces)
     if (empty := (names == "") | gdf[name_field].isna().to_numpy()).any():
         raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {name_field!r} "
                                f"({_features_at(gdf, empty, code_field)}): give each feature its name")
