@@ -199,8 +199,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     from geo.osm_files import is_osm_file
     from geo.vectors import read_vector
 
-    if not name_field:
-        raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
+    if not name_field:  # its columns said, and the ones of 街道 names and codes
+        from geo.district_fields import name_options_hint
+
+        raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)"
+                               + name_options_hint(*split_layer(path)))
     path, layer = split_layer(path)
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))

@@ -104,7 +104,7 @@ def _children(root, tag):
     return (element for element in root.iter() if _tag(element) == tag)
 
 
-def _code(value):
+def code_of(value):
     """``value`` as a domain's code is written: ``1`` for 1 and 1.0, text stripped; None for a null."""
     import math
 
@@ -123,7 +123,7 @@ def with_domain_names(path, gdf, layer=None):
 
     domains = {field: found for field, found in coded_domains(path, layer).items() if field in gdf.columns}
     for field, (domain, names) in domains.items():
-        codes = gdf[field].map(_code)
+        codes = gdf[field].map(code_of)
         if not codes.isin(names.keys()).any():
             continue
         gdf[field] = [names.get(code, value) for code, value in zip(codes, gdf[field].astype(object))]
