@@ -15,7 +15,7 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.vector_layers import layer_infos, split_layer
+from geo.vector_layers import is_kml_archive, layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
@@ -208,7 +208,11 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
-    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
+    chosen = layer if layer is not None else _choose_layer(path, name_field)
+    if isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
+        gdf, folders = _read_folders(path, chosen, unstated, read_vector, name_field)
+    else:
+        gdf, folders = read_vector(path, layer=chosen, unstated=unstated), []
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
     if datum is not None and shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):
         epsg = gdf.crs.to_epsg()
@@ -246,7 +250,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
     gdf, drawn = collections_opened(gdf, name_field, path)
-    drawn = osm_left + drawn
+    drawn = folders + osm_left + drawn
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, more = zones_from_drawing(gdf, name_field, code_field, path)
         drawn += more
@@ -406,12 +410,52 @@ def _choose_layer(path, name_field):
     lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
     if not polygonal and len(lines) == 1:
         return lines[0]
+    if len(having) > 1 and (Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path)):
+        return tuple(having)  # a KML's folders: each a layer in GDAL, a way of sorting the 街道 in Google Earth
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")
     example = max(having, key=lambda layer: (_names_apart(path, layer, infos[layer], name_field), infos[layer]["features"]))
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
+
+
+def _read_folders(path, layers, unstated, read_vector, name_field):
+    """The ``layers`` of the KML ``path`` (its folders) read as one frame, and what to say of it. Placemarks of
+    one name in every folder (Google Earth's 未命名多边形, Untitled Polygon) are named by their folders."""
+    import geopandas as gpd
+    import pandas as pd
+
+    frames = [read_vector(path, layer=layer, unstated=unstated) for layer in layers]
+    _check_folders_apart(path, layers, frames, name_field)
+    said = [f"{path}: read its {len(layers)} KML folders as one layer of 街道 ({listed(layers)})"]
+    columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
+    values = {str(value) for frame, column in zip(frames, columns) for value in frame[column]}
+    if len(values) == 1 and None not in columns:
+        for frame, column, layer in zip(frames, columns, layers):
+            frame[column] = layer
+        said = [f"{path}: its placemarks are all named {values.pop()!r}: each is named by its KML folder "
+                f"({listed(layers)})"]
+    frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+    return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
+
+
+def _check_folders_apart(path, layers, frames, name_field):
+    """InputError when the polygons of two KML folders overlap by over ``settings.KML_FOLDERS_OVERLAP`` of the
+    smaller's area: two levels (街道 and 村) or two versions, not the 街道 sorted into folders."""
+    import shapely
+
+    from geo import settings
+
+    areas = [shapely.union_all([g for g in frame.geometry if g is not None and g.geom_type.endswith("Polygon")])
+             for frame in frames]
+    for i, first in enumerate(areas):
+        for j in range(i + 1, len(areas)):
+            smaller = min(first.area, areas[j].area)
+            if smaller > 0 and first.intersection(areas[j]).area > settings.KML_FOLDERS_OVERLAP * smaller:
+                raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(layers)}), and its KML "
+                                       f"folders {layers[i]} and {layers[j]} overlap (two levels, 街道 and 村, or two "
+                                       f"versions?); name one as '{path}|layername={layers[i]}'")
 
 
 def _names_apart(path, layer, info, name_field) -> bool:

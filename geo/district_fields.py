@@ -8,6 +8,7 @@ names the ones whose values are 街道/乡镇 names and codes, as the options to
 from __future__ import annotations
 
 import re
+import warnings
 
 _CODE = re.compile(r"\d{9}(?:\d{3})?")  # a 街道/乡镇 code: 9 digits, or the 12 of NBS's lists
 _SAMPLE = 200  # features looked at
@@ -21,11 +22,16 @@ def name_options_hint(path, layer=None) -> str:
 
     from geo.field_domains import code_of, coded_domains
     from geo.osm_subdistricts import LEVEL_SUFFIX
+    from geo.vector_layers import layer_infos
     from geo.vectors import gdal_source
     from geo.zone_codes import code_text
 
     try:
-        frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=_SAMPLE)
+        if layer is None and (infos := layer_infos(path)):  # the first layer holding features (a KML's first
+            layer = next((name for name, info in infos.items() if info["features"]), None)  # folder: folders)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pyogrio's "More than one layer found"
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=_SAMPLE)
     except Exception:  # noqa: BLE001 - not readable: read_vector says why
         return ""
     for field, (_, coded) in coded_domains(path, layer).items():  # codes 1, 2 of a domain naming them

@@ -34,3 +34,16 @@ def test_a_street_file_of_two_columns_of_names_is_refused_naming_its_columns_alo
     path = _official(tmp_path, [{"街道": "白石街道", "原名": "白石乡"}, {"街道": "青松街道", "原名": "青松镇"}])
     with pytest.raises(InputError, match=r"\(the column holding 街道 names\); its columns: 街道, 原名$"):
         load_official_zones(path, name_field=None)
+
+
+def test_a_kml_whose_first_folder_holds_folders_alone_is_listed_by_its_placemarks(tmp_path):
+    # Google Earth's 青山区 folder of a folder per 街道: GDAL's first layer is 青山区, of no placemark.
+    marks = "".join(f"<Folder><name>{name}</name><Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing>"
+                    f"<coordinates>{x},36.6 {x + 0.02},36.6 {x + 0.02},36.62 {x},36.62 {x},36.6</coordinates>"
+                    "</LinearRing></outerBoundaryIs></Polygon></Placemark></Folder>"
+                    for name, x in (("白石街道", 117.10), ("青松街道", 117.12)))
+    path = tmp_path / "街道.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    f"<Folder><name>青山县</name>{marks}</Folder></Document></kml>", encoding="utf-8")
+    with pytest.raises(InputError, match=r"; its columns: id, Name, description.*: --name-field Name$"):
+        load_official_zones(path, name_field=None)
