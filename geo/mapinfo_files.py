@@ -101,16 +101,20 @@ def _copied(path, version):
     return _copy(path, len(header), fix)
 
 
-def _charset_fix(label, header, text):
+def _charset_fix(label, header, text, *, neutral=False):
     """The MapInfo ``header`` naming the charset the ``text`` is in, when it names another (one it knows, once),
     with a warning about ``label``; else None (no text part, no charset, Neutral, one GDAL alone knows, or the
-    right one)."""
+    right one). ``neutral``: a header naming Neutral (bytes passed on as they are) names the text's charset too,
+    without a word (a file on disk is read in it instead: :func:`geo.vectors._mapinfo_codec`)."""
     from geo.io import warn
 
     if header is None:
         return None
     declared = {match.group(2) or match.group(4) for match in _CHARSET.finditer(header)}
-    codecs = {_CODECS.get(name.decode("ascii", "replace").strip().lower()) for name in declared}
+    names = {name.decode("ascii", "replace").strip().lower() for name in declared}
+    if neutral and names == {"neutral"} and (found := text_codec(header, text)) is not None:
+        return _CHARSET.sub(lambda m: _renamed(m, _CHARSETS[found]), header)
+    codecs = {_CODECS.get(name) for name in names}
     if len(declared) != 1 or None in codecs:
         return None  # none, Neutral, one GDAL alone knows, or two: left to GDAL
     (name,), (codec,) = declared, codecs
@@ -155,7 +159,7 @@ def _zipped_copy(path, version, member, names):
         if part is not None:
             with archive.open(part) as handle:
                 text = _records(_TEXT_PART[suffix], handle.read(_sample_bytes()))
-        fix = _charset_fix(f"{path} ({_shown(member)})", header, text) if part is not None else None
+        fix = _charset_fix(f"{path} ({_shown(member)})", header, text, neutral=True) if part is not None else None
         if fix is None:
             return f"/vsizip/{path.resolve()}/{member}" if folder else None
         from geo.kml_encoding import temporary_folder

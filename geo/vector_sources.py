@@ -6,7 +6,7 @@ from pathlib import Path
 
 from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
 from geo.file_kinds import check_shapefile_header, geojson_copy
-from geo.io import InputError
+from geo.io import InputError, is_resource_fork
 from geo.vector_layers import is_kml_archive, kml_sources
 
 
@@ -41,7 +41,7 @@ def container_encoding(path: Path, layer=None, *, sniff=False):
 
     try:
         with zipfile.ZipFile(path) as archive:
-            members = {name.lower(): name for name in archive.namelist()}
+            members = {name.lower(): name for name in archive.namelist() if not is_resource_fork(name)}
             for lower, name in sorted(members.items()):
                 stem, suffix = lower[:-4], lower[-4:]
                 if suffix != ".shp" or (layer is not None and Path(name).stem != layer):
@@ -119,7 +119,8 @@ def gdal_source(path):
         return path
     try:
         with zipfile.ZipFile(path) as archive:
-            stored = archive.namelist()
+            listed = archive.namelist()
+        stored = [name for name in listed if not is_resource_fork(name)]  # a Mac's __MACOSX/._jd.shp
     except (zipfile.BadZipFile, OSError, ValueError):
         return path  # GDAL says what is wrong with it
     names = [name.replace("\\", "/") for name in stored]
@@ -129,6 +130,8 @@ def gdal_source(path):
     if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
         return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):
+        if len(stored) < len(listed) and len(documents := kml_sources(path)) == 1:
+            return documents[0]  # its one document, GDAL reading __MACOSX/._jd.kml beside it otherwise
         return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
     if len(folders) != 1 or "" in folders:
         return path

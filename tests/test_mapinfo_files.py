@@ -136,3 +136,14 @@ def test_a_zipped_folder_of_a_mapinfo_file_is_read(tmp_path, capsys, suffix):
     frame = vectors.read_vector(archive)
     assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
     assert "charset" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+@pytest.mark.parametrize("folder", ["", "成果/"])
+def test_a_zipped_mapinfo_file_whose_header_names_neutral_is_read_by_its_text(tmp_path, capsys, suffix, folder):
+    # Neutral passes the bytes on: a file on disk is read in its text's codec (vectors._mapinfo_codec), a zipped one
+    # was `attribute text is in an unknown encoding (expected UTF-8)` or read as GDAL guessed.
+    archive = _zipped(tmp_path, _mapinfo(tmp_path, suffix, "CP936", b"Neutral"), folder)
+    frame = vectors.read_vector(archive)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+    assert "charset" not in capsys.readouterr().err
