@@ -51,5 +51,5 @@ def name_options_hint(path, layer=None) -> str:
 
 def _share(values, test) -> bool:
     """Whether most (over half) of the non-null ``values`` pass ``test``."""
-    values = [v for v in values if v is not None and v == v and str(v).strip()]
+    values = [v for v in values if isinstance(v, (str, int, float)) and v == v and str(v).strip()]  # no list, no NaN
     return bool(values) and sum(bool(test(v)) for v in values) * 2 > len(values)

@@ -30,6 +30,17 @@ def test_a_street_file_without_its_name_field_is_refused_naming_its_columns_and_
         load_official_zones(path, name_field=None)
 
 
+def test_a_street_file_of_array_and_object_values_is_refused_naming_its_columns(tmp_path):
+    # DataV's GeoJSON: center, acroutes arrays and parent an object beside name and adcode.
+    path = _official(tmp_path, [{"adcode": 370199001, "name": "白石街道", "center": [117.1, 36.6], "parent": {"adcode": 370199},
+                                 "acroutes": [100000, 370000]},
+                                {"adcode": 370199002, "name": "青松街道", "center": [117.1, 36.6], "parent": {"adcode": 370199},
+                                 "acroutes": [100000, 370000]}])
+    with pytest.raises(InputError, match=r"; its columns: adcode, name, center, parent, acroutes: --name-field name "
+                                         r"--code-field adcode$"):
+        load_official_zones(path, name_field=None)
+
+
 def test_a_street_file_of_two_columns_of_names_is_refused_naming_its_columns_alone(tmp_path):
     path = _official(tmp_path, [{"街道": "白石街道", "原名": "白石乡"}, {"街道": "青松街道", "原名": "青松镇"}])
     with pytest.raises(InputError, match=r"\(the column holding 街道 names\); its columns: 街道, 原名$"):
