@@ -427,15 +427,22 @@ def _read_folders(path, layers, unstated, read_vector, name_field):
     import pandas as pd
 
     frames = [read_vector(path, layer=layer, unstated=unstated) for layer in layers]
+    polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
+    said = []
+    if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
+        said = [f"{path}: left out its KML folder(s) of no polygon "
+                f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
+        layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
     _check_folders_apart(path, layers, frames, name_field)
-    said = [f"{path}: read its {len(layers)} KML folders as one layer of 街道 ({listed(layers)})"]
+    if len(layers) > 1:
+        said.append(f"{path}: read its {len(layers)} KML folders as one layer of 街道 ({listed(layers)})")
     columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
-    values = {str(value) for frame, column in zip(frames, columns) for value in frame[column]}
-    if len(values) == 1 and None not in columns:
+    values = {str(value) for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
+    if len(values) == 1 and len(layers) > 1 and None not in columns:
         for frame, column, layer in zip(frames, columns, layers):
             frame[column] = layer
-        said = [f"{path}: its placemarks are all named {values.pop()!r}: each is named by its KML folder "
-                f"({listed(layers)})"]
+        said[-1] = (f"{path}: its placemarks are all named {values.pop()!r}: each is named by its KML folder "
+                    f"({listed(layers)})")
     frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
     return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
 

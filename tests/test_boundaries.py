@@ -860,3 +860,15 @@ def test_kml_folders_of_two_levels_overlapping_are_refused_naming_them(tmp_path)
                                          r"街道边界 and 村界 overlap \(two levels, 街道 and 村, or two versions\?\); name "
                                          r"one as '.*青山区街道\.kml\|layername=街道边界'$"):
         load_boundaries(path, name_field="Name")
+
+
+def test_a_kml_folder_of_no_polygon_beside_the_streets_folder_is_left_out(tmp_path):
+    # 奥维's 街道边界 folder beside a 办事处 folder of the offices' points: `several layers have a 'Name' column`.
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])], "办事处": []})
+    text = path.read_text(encoding="utf-8").replace(
+        "<Folder><name>办事处</name></Folder>", "<Folder><name>办事处</name><Placemark><name>白石街道办事处</name><Point>"
+        "<coordinates>120.11,30.25,0</coordinates></Point></Placemark></Folder>")
+    path.write_text(text, encoding="utf-8")
+    b = load_boundaries(path, name_field="Name")
+    assert list(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert any("left out its KML folder(s) of no polygon (办事处)" in w for w in b.warnings)
