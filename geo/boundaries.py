@@ -15,7 +15,8 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.vector_layers import is_kml_archive, layer_infos, split_layer
+from geo.kml_folders import is_kml, read_folders
+from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
@@ -210,7 +211,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
 
     chosen = layer if layer is not None else _choose_layer(path, name_field)
     if isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
-        gdf, folders = _read_folders(path, chosen, unstated, read_vector, name_field)
+        gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
     else:
         gdf, folders = read_vector(path, layer=chosen, unstated=unstated), []
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
@@ -410,7 +411,7 @@ def _choose_layer(path, name_field):
     lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
     if not polygonal and len(lines) == 1:
         return lines[0]
-    if len(having) > 1 and (Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path)):
+    if len(having) > 1 and is_kml(path):
         return tuple(having)  # a KML's folders: each a layer in GDAL, a way of sorting the 街道 in Google Earth
     listed = ", ".join(layers)
     if not having:
@@ -418,51 +419,6 @@ def _choose_layer(path, name_field):
     example = max(having, key=lambda layer: (_names_apart(path, layer, infos[layer], name_field), infos[layer]["features"]))
     raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(having)}); name one as "
                            f"'{path}|layername={example}'")
-
-
-def _read_folders(path, layers, unstated, read_vector, name_field):
-    """The ``layers`` of the KML ``path`` (its folders) read as one frame, and what to say of it. Placemarks of
-    one name in every folder (Google Earth's 未命名多边形, Untitled Polygon) are named by their folders."""
-    import geopandas as gpd
-    import pandas as pd
-
-    frames = [read_vector(path, layer=layer, unstated=unstated) for layer in layers]
-    polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
-    said = []
-    if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
-        said = [f"{path}: left out its KML folder(s) of no polygon "
-                f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
-        layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
-    _check_folders_apart(path, layers, frames, name_field)
-    if len(layers) > 1:
-        said.append(f"{path}: read its {len(layers)} KML folders as one layer of 街道 ({listed(layers)})")
-    columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
-    values = {str(value) for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
-    if len(values) == 1 and len(layers) > 1 and None not in columns:
-        for frame, column, layer in zip(frames, columns, layers):
-            frame[column] = layer
-        said[-1] = (f"{path}: its placemarks are all named {values.pop()!r}: each is named by its KML folder "
-                    f"({listed(layers)})")
-    frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
-    return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
-
-
-def _check_folders_apart(path, layers, frames, name_field):
-    """InputError when the polygons of two KML folders overlap by over ``settings.KML_FOLDERS_OVERLAP`` of the
-    smaller's area: two levels (街道 and 村) or two versions, not the 街道 sorted into folders."""
-    import shapely
-
-    from geo import settings
-
-    areas = [shapely.union_all([g for g in frame.geometry if g is not None and g.geom_type.endswith("Polygon")])
-             for frame in frames]
-    for i, first in enumerate(areas):
-        for j in range(i + 1, len(areas)):
-            smaller = min(first.area, areas[j].area)
-            if smaller > 0 and first.intersection(areas[j]).area > settings.KML_FOLDERS_OVERLAP * smaller:
-                raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(layers)}), and its KML "
-                                       f"folders {layers[i]} and {layers[j]} overlap (two levels, 街道 and 村, or two "
-                                       f"versions?); name one as '{path}|layername={layers[i]}'")
 
 
 def _names_apart(path, layer, info, name_field) -> bool:

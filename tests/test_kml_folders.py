@@ -1,0 +1,64 @@
+"""A KML's folders read as one layer of 街道 (geo/kml_folders.py): Google Earth's My Places, 奥维's folders."""
+
+import pytest
+
+from geo.boundaries import load_boundaries
+from geo.io import InputError
+
+
+def _kml_folders(tmp_path, folders):
+    """A Google Earth KML of ``folders`` ``{folder: [(placemark name, (x0, y0, x1, y1)), ...]}`` in a folder 青山区,
+    each polygon styled as Google Earth saves it."""
+    def placemark(name, box):
+        x0, y0, x1, y1 = box
+        ring = " ".join(f"{x},{y},0" for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)))
+        return (f"<Placemark><name>{name}</name><styleUrl>#m1</styleUrl><Polygon><tessellate>1</tessellate>"
+                f"<outerBoundaryIs><LinearRing><coordinates>{ring}</coordinates></LinearRing></outerBoundaryIs>"
+                "</Polygon></Placemark>")
+
+    body = "".join(f"<Folder><name>{folder}</name>{''.join(placemark(*p) for p in marks)}</Folder>"
+                   for folder, marks in folders.items())
+    path = tmp_path / "青山区街道.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    '<Style id="s1"><PolyStyle><color>400000ff</color></PolyStyle></Style><StyleMap id="m1"><Pair>'
+                    '<key>normal</key><styleUrl>#s1</styleUrl></Pair></StyleMap>'
+                    f'<Folder><name>青山区</name>{body}</Folder></Document></kml>', encoding="utf-8")
+    return path
+
+
+_BOXES = [(120.10, 30.24, 120.12, 30.27), (120.12, 30.24, 120.14, 30.27), (120.14, 30.24, 120.16, 30.27)]
+
+
+@pytest.mark.parametrize("untitled", [False, True])
+def test_streets_sorted_into_kml_folders_are_read_as_one_layer(tmp_path, untitled):
+    # Google Earth's My Places with a folder per 街道 (or per 街道 and its parts): GDAL makes each folder a layer,
+    # and the file was refused, `several layers have a 'Name' column (白石街道, 青松街道, 东湖街道); name one`, which
+    # gave one 街道. Placemarks left 未命名多边形 (Google Earth's Untitled Polygon) under named folders were one 街道.
+    names = ["白石街道", "青松街道", "东湖街道"]
+    path = _kml_folders(tmp_path, {name: [("未命名多边形" if untitled else name, box)] for name, box in zip(names, _BOXES)})
+    b = load_boundaries(path, name_field="Name")
+    assert list(b.zones["name"]) == names
+    said = "its placemarks are all named '未命名多边形': each is named by its KML folder" if untitled else \
+        "read its 3 KML folders as one layer of 街道 (白石街道、青松街道、东湖街道)"
+    assert any(said in w for w in b.warnings)
+
+
+def test_kml_folders_of_two_levels_overlapping_are_refused_naming_them(tmp_path):
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])],
+                                   "村界": [("白石村", (120.10, 30.24, 120.11, 30.25))]})
+    with pytest.raises(InputError, match=r"several layers have a 'Name' column \(街道边界, 村界\), and its KML folders "
+                                         r"街道边界 and 村界 overlap \(two levels, 街道 and 村, or two versions\?\); name "
+                                         r"one as '.*青山区街道\.kml\|layername=街道边界'$"):
+        load_boundaries(path, name_field="Name")
+
+
+def test_a_kml_folder_of_no_polygon_beside_the_streets_folder_is_left_out(tmp_path):
+    # 奥维's 街道边界 folder beside a 办事处 folder of the offices' points: `several layers have a 'Name' column`.
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])], "办事处": []})
+    text = path.read_text(encoding="utf-8").replace(
+        "<Folder><name>办事处</name></Folder>", "<Folder><name>办事处</name><Placemark><name>白石街道办事处</name><Point>"
+        "<coordinates>120.11,30.25,0</coordinates></Point></Placemark></Folder>")
+    path.write_text(text, encoding="utf-8")
+    b = load_boundaries(path, name_field="Name")
+    assert list(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert any("left out its KML folder(s) of no polygon (办事处)" in w for w in b.warnings)
