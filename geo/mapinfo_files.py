@@ -147,6 +147,9 @@ def _zipped_copy(path, version, member, names):
     import shutil
     import zipfile
 
+    from geo.io import InputError, zip_part_limit
+    from geo.kml_encoding import temporary_folder
+
     folder, _, file_name = member.replace("\\", "/").rpartition("/")
     stem, suffix = file_name.rpartition(".")[0], Path(file_name).suffix.lower()
     siblings = [name for name in names if name.replace("\\", "/").rpartition("/")[0] == folder
@@ -162,8 +165,11 @@ def _zipped_copy(path, version, member, names):
         fix = _charset_fix(f"{path} ({_shown(member)})", header, text, neutral=True) if part is not None else None
         if fix is None:
             return f"/vsizip/{path.resolve()}/{member}" if folder else None
-        from geo.kml_encoding import temporary_folder
-
+        for name in siblings:  # a zip bomb is refused before a byte is written
+            info = archive.getinfo(name)
+            if info.file_size > zip_part_limit(info.compress_size):
+                raise InputError(path, f"is a damaged zip archive: its member {_shown(name)!r} unpacks to "
+                                       f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
         copy = temporary_folder("geo-mapinfo-")
         for name in siblings:
             if Path(name).suffix.lower() in (".tab", ".mif", ".mid", ".dat", ".map", ".id", ".ind"):

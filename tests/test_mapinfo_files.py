@@ -147,3 +147,20 @@ def test_a_zipped_mapinfo_file_whose_header_names_neutral_is_read_by_its_text(tm
     frame = vectors.read_vector(archive)
     assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
     assert "charset" not in capsys.readouterr().err
+
+
+def test_a_zipped_mapinfo_set_to_copy_holding_a_zip_bomb_is_refused_before_it_is_written(tmp_path):
+    # The copy naming the text's charset unpacks the set: a .map member of 30 MB of zeros (a zip bomb) is refused.
+    import zipfile
+
+    from geo.io import InputError
+
+    path = _mapinfo(tmp_path, ".tab", "UTF-8", b"WindowsSimpChinese")
+    archive = tmp_path / "街道.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for part in (".tab", ".dat", ".id"):
+            out.write(path.with_suffix(part), f"jd{part}")
+        out.writestr("jd.map", b"\x00" * 30_000_000)
+    with pytest.raises(InputError, match=r"街道\.zip: is a damaged zip archive: its member 'jd\.map' unpacks to 30 MB "
+                                         r"from 0\.0\d+ MB \(a zip bomb\?\)$"):
+        vectors.read_vector(archive)
