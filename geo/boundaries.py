@@ -213,7 +213,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     if isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
         gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
     else:
-        gdf, folders = read_vector(path, layer=chosen, unstated=unstated), []
+        gdf, folders = read_vector(path, layer=chosen, unstated=unstated, keep_codes=code_field), []
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
     if datum is not None and shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):
         epsg = gdf.crs.to_epsg()

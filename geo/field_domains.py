@@ -115,13 +115,15 @@ def code_of(value):
     return str(value).strip()
 
 
-def with_domain_names(path, gdf, layer=None):
+def with_domain_names(path, gdf, layer=None, *, keep=None):
     """``gdf`` with the values of each field of a coded-value domain (:func:`coded_domains`) given as the
     names the domain gives them, as ArcGIS and QGIS show them, and a warning naming the field and the
-    domain; a value the domain lacks stays as it is."""
+    domain; a value the domain lacks stays as it is. The field ``keep`` (any case: a 街道 file's code field,
+    whose domain may name each 街道 by its code) keeps its codes."""
     from geo.io import warn
 
-    domains = {field: found for field, found in coded_domains(path, layer).items() if field in gdf.columns}
+    domains = {field: found for field, found in coded_domains(path, layer).items()
+               if field in gdf.columns and not (keep and field.lower() == str(keep).lower())}
     for field, (domain, names) in domains.items():
         codes = gdf[field].map(code_of)
         if not codes.isin(names.keys()).any():

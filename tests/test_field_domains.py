@@ -75,3 +75,38 @@ def test_a_file_without_domains_has_none(tmp_path):
     gpd.GeoDataFrame({"名称": NAMES}, geometry=[shapely.box(0, 0, 1, 1)] * 4, crs=4326).to_file(path)
     assert coded_domains(path) == {}
     assert coded_domains(tmp_path / "jd.geojson") == {}
+
+
+_CODED_CODES = """
+import sys
+from osgeo import gdal, ogr, osr
+path, names, codes = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
+ds = gdal.GetDriverByName("GPKG").Create(path, 0, 0, 0, gdal.GDT_Unknown)
+ds.AddFieldDomain(ogr.CreateCodedFieldDomain("区划代码", "", ogr.OFTString, ogr.OFSTNone, dict(zip(codes, names))))
+srs = osr.SpatialReference()
+srs.ImportFromEPSG(4326)
+layer = ds.CreateLayer("街道", srs, ogr.wkbPolygon)
+layer.CreateField(ogr.FieldDefn("名称", ogr.OFTString))
+field = ogr.FieldDefn("代码", ogr.OFTString)
+field.SetDomainName("区划代码")
+layer.CreateField(field)
+for n, (name, code) in enumerate(zip(names, codes)):
+    x = 120.1 + n * 0.04
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("名称", name)
+    feature.SetField("代码", code)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POLYGON (({x} 30.24,{x + 0.04} 30.24,{x + 0.04} 30.27,{x} 30.27,{x} 30.24))"))
+    layer.CreateFeature(feature)
+ds = None
+"""
+
+
+def test_a_code_field_whose_domain_names_each_code_keeps_its_codes(tmp_path, capsys):
+    # A 代码 field of 330199001… whose domain names each 街道 (as ArcGIS shows it): read as names, the coverage rows
+    # were coded 白石街道, 青松街道.
+    path = tmp_path / "jd.gpkg"
+    subprocess.run(["/usr/bin/python3", "-c", _CODED_CODES, str(path), ",".join(NAMES), ",".join(CODES)],
+                   check=True, capture_output=True)
+    zones, _ = load_official_zones(path, name_field="名称", code_field="代码")
+    assert list(zones["code"]) == CODES and list(zones["name"]) == NAMES
+    assert "coded-value domain" not in capsys.readouterr().err
