@@ -15,7 +15,7 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.kml_folders import is_kml, read_folders
+from geo.kml_folders import parts_kind, read_folders
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
@@ -411,8 +411,8 @@ def _choose_layer(path, name_field):
     lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
     if not polygonal and len(lines) == 1:
         return lines[0]
-    if len(having) > 1 and is_kml(path):
-        return tuple(having)  # a KML's folders: each a layer in GDAL, a way of sorting the 街道 in Google Earth
+    if len(having) > 1 and parts_kind(path):
+        return tuple(having)  # a KML's folders, a folder's Shapefiles: each a layer in GDAL, a 街道 or a few in each
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")

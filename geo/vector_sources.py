@@ -120,6 +120,7 @@ def gdal_source(path):
     try:
         with zipfile.ZipFile(path) as archive:
             listed = archive.namelist()
+            _name_encoding(archive.infolist())  # 东湖街道.shp zipped by Info-ZIP or Windows: not CP437
         stored = [name for name in listed if not is_resource_fork(name)]  # a Mac's __MACOSX/._jd.shp
     except (zipfile.BadZipFile, OSError, ValueError):
         return path  # GDAL says what is wrong with it
@@ -136,6 +137,25 @@ def gdal_source(path):
     if len(folders) != 1 or "" in folders:
         return path
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
+def _name_encoding(infos) -> None:
+    """Tell GDAL how the zip members ``infos`` not flagged UTF-8 name themselves: UTF-8 (Info-ZIP, macOS) or GBK
+    (Windows in Chinese), not CP437, GDAL's default (the layers of 东湖街道.shp were named Σ╕£µ╣ûΦíùΘüô); GDAL reads
+    each archive's list of members once, so the option set before it opens one holds for it."""
+    import pyogrio
+
+    raw = b"".join(info.filename.encode("cp437") for info in infos if not info.flag_bits & 0x800
+                   and not info.filename.isascii())
+    if not raw:
+        return
+    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": option})
+        return
 
 
 def zipped_geodatabases(names):

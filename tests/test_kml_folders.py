@@ -1,4 +1,8 @@
-"""A KML's folders read as one layer of 街道 (geo/kml_folders.py): Google Earth's My Places, 奥维's folders."""
+"""A KML's folders, a folder's Shapefiles, read as one layer of 街道 (geo/kml_folders.py): Google Earth's My Places,
+奥维's folders, a surveyor's Shapefile per 街道."""
+
+import shutil
+import subprocess
 
 import pytest
 
@@ -38,7 +42,7 @@ def test_streets_sorted_into_kml_folders_are_read_as_one_layer(tmp_path, untitle
     path = _kml_folders(tmp_path, {name: [("未命名多边形" if untitled else name, box)] for name, box in zip(names, _BOXES)})
     b = load_boundaries(path, name_field="Name")
     assert list(b.zones["name"]) == names
-    said = "its placemarks are all named '未命名多边形': each is named by its KML folder" if untitled else \
+    said = "its features are all named '未命名多边形': each is named by its folder" if untitled else \
         "read its 3 KML folders as one layer of 街道 (白石街道、青松街道、东湖街道)"
     assert any(said in w for w in b.warnings)
 
@@ -61,4 +65,36 @@ def test_a_kml_folder_of_no_polygon_beside_the_streets_folder_is_left_out(tmp_pa
     path.write_text(text, encoding="utf-8")
     b = load_boundaries(path, name_field="Name")
     assert list(b.zones["name"]) == ["白石街道", "青松街道"]
-    assert any("left out its KML folder(s) of no polygon (办事处)" in w for w in b.warnings)
+    assert any("left out its KML folders of no polygon (办事处)" in w for w in b.warnings)
+
+
+def _shapefile_per_street(folder, named=True):
+    """A surveyor's delivery: a Shapefile per 街道 in ``folder``, named after it, with its 名称 or an ``Id`` 0 alone."""
+    import geopandas as gpd
+    import shapely
+
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道", "东湖街道"], _BOXES):
+        columns = {"名称": [name]} if named else {"Id": [0]}
+        gpd.GeoDataFrame(columns, geometry=[shapely.box(*box)], crs=4326).to_file(folder / f"{name}.shp", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_folder_of_a_shapefile_per_street_is_read_as_one_layer(tmp_path, named):
+    # `several layers have a '名称' column (东湖街道, 白石街道, 青松街道); name one as '…|layername=东湖街道'`: one 街道.
+    folder = _shapefile_per_street(tmp_path / "街道", named)
+    b = load_boundaries(folder, name_field="名称" if named else "Id")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    said = "read its 3 files as one layer of 街道" if named else "its features are all named '0': each is named by its file"
+    assert any(said in w for w in b.warnings)
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip writes member names not flagged UTF-8")
+def test_a_zip_of_a_shapefile_per_street_by_info_zip_names_them_by_their_files(tmp_path):
+    # Info-ZIP (and Windows in Chinese, in GBK) leave the UTF-8 flag off: GDAL read the names as CP437, the 街道 named
+    # by their files were Σ╕£µ╣ûΦíùΘüô.
+    folder = _shapefile_per_street(tmp_path / "街道", named=False)
+    subprocess.run(["zip", "-q", "-r", str(tmp_path / "街道.zip"), "."], cwd=folder, check=True)
+    b = load_boundaries(tmp_path / "街道.zip", name_field="Id")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
