@@ -64,6 +64,6 @@ def check_folders_apart(path, layers, frames, name_field, kind="KML folders"):
     for i, j in sorted((int(i), int(j)) for i, j in pairs.T if i < j):
         smaller = min(areas[i].area, areas[j].area)
         if smaller > 0 and areas[i].intersection(areas[j]).area > settings.KML_FOLDERS_OVERLAP * smaller:
-            raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(layers)}), and its {kind} "
-                                   f"{layers[i]} and {layers[j]} overlap (two levels, 街道 and 村, or two "
-                                   f"versions?); name one as '{path}|layername={layers[i]}'")
+            raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(layers)}); name one as "
+                                   f"'{path}|layername={layers[i]}' (its {kind} {layers[i]} and {layers[j]} overlap: "
+                                   "two levels, 街道 and 村, or two versions?)")

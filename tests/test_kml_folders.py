@@ -50,9 +50,9 @@ def test_streets_sorted_into_kml_folders_are_read_as_one_layer(tmp_path, untitle
 def test_kml_folders_of_two_levels_overlapping_are_refused_naming_them(tmp_path):
     path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])],
                                    "村界": [("白石村", (120.10, 30.24, 120.11, 30.25))]})
-    with pytest.raises(InputError, match=r"several layers have a 'Name' column \(街道边界, 村界\), and its KML folders "
-                                         r"街道边界 and 村界 overlap \(two levels, 街道 and 村, or two versions\?\); name "
-                                         r"one as '.*青山区街道\.kml\|layername=街道边界'$"):
+    with pytest.raises(InputError, match=r"several layers have a 'Name' column \(街道边界, 村界\); name one as "
+                                         r"'.*青山区街道\.kml\|layername=街道边界' \(its KML folders 街道边界 and 村界 "
+                                         r"overlap: two levels, 街道 and 村, or two versions\?\)$"):
         load_boundaries(path, name_field="Name")
 
 
