@@ -30,13 +30,17 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     import pandas as pd
 
     kind = parts_kind(path)
-    frames = [read_vector(path, layer=layer, unstated=unstated) for layer in layers]
+    layers, frames = tuple(layers), tuple(read_vector(path, layer=layer, unstated=unstated) for layer in layers)
     polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
     said = []
     if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
         said = [f"{path}: left out its {kind} of no polygon "
                 f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
         layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
+    if (outline := _around_the_others(frames)) is not None:  # 区界.shp beside the 街道's files: the district's outline
+        said.append(f"{path}: left out its {kind.split()[-1].removesuffix('s')} {layers[outline]}, whose polygon "
+                    "covers all the others' (the district's outline?)")
+        layers, frames = layers[:outline] + layers[outline + 1:], frames[:outline] + frames[outline + 1:]
     check_folders_apart(path, layers, frames, name_field, kind)
     if len(layers) > 1:
         said.append(f"{path}: read its {len(layers)} {kind} as one layer of 街道 ({listed(layers)})")
@@ -51,6 +55,36 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
 
 
+def _polygons(frame):
+    import shapely
+
+    return shapely.union_all([g for g in frame.geometry if g is not None and g.geom_type.endswith("Polygon")])
+
+
+def _polygon_count(frame) -> int:
+    return sum(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry)
+
+
+def _around_the_others(frames):
+    """The index of the one of ``frames`` (three or more) whose one polygon covers the others' but for
+    ``settings.KML_FOLDERS_OVERLAP`` of them: the district's outline among its 街道 (a folder of several 街道 around
+    folders of 村 is no outline: two levels, refused by :func:`check_folders_apart`); else None."""
+    import shapely
+
+    from geo import settings
+
+    if len(frames) < 3:
+        return None
+    areas = [_polygons(frame) for frame in frames]
+    whole = shapely.union_all(areas).area
+    for i, area in enumerate(areas):
+        if area.area >= (1 - settings.KML_FOLDERS_OVERLAP) * whole > 0 and _polygon_count(frames[i]) == 1:
+            others = shapely.union_all(areas[:i] + areas[i + 1:])
+            if others.area > 0 and area.intersection(others).area >= (1 - settings.KML_FOLDERS_OVERLAP) * others.area:
+                return i
+    return None
+
+
 def check_folders_apart(path, layers, frames, name_field, kind="KML folders"):
     """InputError when the polygons of two KML folders (or files: ``kind``) overlap by over ``settings.KML_FOLDERS_OVERLAP`` of the
     smaller's area: two levels (街道 and 村) or two versions, not the 街道 sorted into folders."""
@@ -58,8 +92,7 @@ def check_folders_apart(path, layers, frames, name_field, kind="KML folders"):
 
     from geo import settings
 
-    areas = [shapely.union_all([g for g in frame.geometry if g is not None and g.geom_type.endswith("Polygon")])
-             for frame in frames]
+    areas = [_polygons(frame) for frame in frames]
     pairs = shapely.STRtree(areas).query(areas, predicate="intersects")  # candidates alone: many folders stay fast
     for i, j in sorted((int(i), int(j)) for i, j in pairs.T if i < j):
         smaller = min(areas[i].area, areas[j].area)

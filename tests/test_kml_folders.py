@@ -98,3 +98,25 @@ def test_a_zip_of_a_shapefile_per_street_by_info_zip_names_them_by_their_files(t
     subprocess.run(["zip", "-q", "-r", str(tmp_path / "街道.zip"), "."], cwd=folder, check=True)
     b = load_boundaries(tmp_path / "街道.zip", name_field="Id")
     assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+
+
+def test_the_district_outline_beside_a_file_per_street_is_left_out(tmp_path):
+    # 区界.shp beside the 街道's files: `several layers have a '名称' column`; then (the files overlapping) refused.
+    import geopandas as gpd
+    import shapely
+
+    folder = _shapefile_per_street(tmp_path / "街道")
+    gpd.GeoDataFrame({"名称": ["青山区"]}, geometry=[shapely.box(120.10, 30.24, 120.16, 30.27)], crs=4326).to_file(
+        folder / "区界.shp", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("left out its file 区界, whose polygon covers all the others' (the district's outline?)" in w
+               for w in b.warnings)
+
+
+def test_a_folder_of_several_streets_around_two_folders_of_villages_is_no_outline(tmp_path):
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])],
+                                   "村界": [("白石村", (120.10, 30.24, 120.11, 30.25))],
+                                   "社区": [("青松社区", (120.12, 30.24, 120.13, 30.25))]})
+    with pytest.raises(InputError, match=r"\(its KML folders 街道边界 and 村界 overlap: two levels"):
+        load_boundaries(path, name_field="Name")
