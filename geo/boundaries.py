@@ -13,8 +13,9 @@ from geo.district_choice import (check_code, check_district_options, check_field
                                  other_district_warning, rows_lying_apart, rows_of_district)
 from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outline_as_zone
 from geo.io import InputError
-from geo.names import display_name, normalise_name
+from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
+from geo.kml_folders import parts_kind, read_folders
 from geo.vector_layers import layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
@@ -199,13 +200,20 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     from geo.osm_files import is_osm_file
     from geo.vectors import read_vector
 
-    if not name_field:
-        raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)")
+    if not name_field:  # its columns said, and the ones of 街道 names and codes
+        from geo.district_fields import name_options_hint
+
+        raise InputError(path, "--name-field is required with --districts (the column holding 街道 names)"
+                               + name_options_hint(*split_layer(path)))
     path, layer = split_layer(path)
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
-    gdf = read_vector(path, layer=layer if layer is not None else _choose_layer(path, name_field), unstated=unstated)
+    chosen = layer if layer is not None else _choose_layer(path, name_field)
+    if isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
+        gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
+    else:
+        gdf, folders = read_vector(path, layer=chosen, unstated=unstated, keep_codes=code_field), []
     shift = normalise_datum(datum) if datum is not None else stated_web_datum(gdf.crs) or WGS84  # .prj: GCJ02
     if datum is not None and shift != WGS84 and not (gdf.crs.is_geographic or is_web_mercator(gdf.crs)):
         epsg = gdf.crs.to_epsg()
@@ -243,7 +251,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"{_of(int(missing.sum()), len(gdf))} no geometry "
                                f"({listed(gdf.loc[missing, name_field])}{truncated})")
     gdf, drawn = collections_opened(gdf, name_field, path)
-    drawn = osm_left + drawn
+    drawn = folders + osm_left + drawn
     if is_drawing(path):  # a DXF: lines and text labels, not polygons
         gdf, more = zones_from_drawing(gdf, name_field, code_field, path)
         drawn += more
@@ -264,7 +272,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         raise InputError(path, f"{_of(len(bad), len(gdf))} NaN or infinite coordinates ({listed(gdf[name_field].iloc[bad])})")
     for column in filter(None, (name_field, code_field)):
         _check_one_value(path, gdf[column], column)
-    names = gdf[name_field].astype(str).map(display_name)  # shown on the maps: no right-to-left override
+    # shown on the maps: no right-to-left override, no space inside a Chinese name (青松　街道)
+    names = gdf[name_field].astype(str).map(display_name).map(without_han_spaces)
     if (empty := (names == "") | gdf[name_field].isna().to_numpy()).any():
         raise InputError(path, f"{_of(int(empty.sum()), len(gdf))} an empty {name_field!r} "
                                f"({_features_at(gdf, empty, code_field)}): give each feature its name")
@@ -402,6 +411,8 @@ def _choose_layer(path, name_field):
     lines = [layer for layer in having if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
     if not polygonal and len(lines) == 1:
         return lines[0]
+    if len(having) > 1 and parts_kind(path):
+        return tuple(having)  # a KML's folders, a folder's Shapefiles: each a layer in GDAL, a 街道 or a few in each
     listed = ", ".join(layers)
     if not having:
         raise InputError(path, f"--name-field {name_field!r} is a column of none of its layers ({listed})")

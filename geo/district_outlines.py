@@ -55,8 +55,9 @@ def load_outline(path):
 
 def outline_layer(path):
     """The layer of a multi-layer ``--outline`` file that holds the outline: its one layer of polygons, else its
-    one layer of lines (a GPS unit's closed track, beside a GPX's waypoints); None for a file of one layer, or of
-    neither (GDAL's first layer is read, and refused as no polygon).
+    one layer of lines (a GPS unit's closed track, beside a GPX's waypoints), else its one layer of features (a KML's
+    layers, its folders, tell no geometry type: the first may be a folder of folders alone); None for a file of one
+    layer, or of none of these (GDAL's first layer is read, and refused as no polygon).
 
     Raises
     ------
@@ -72,6 +73,8 @@ def outline_layer(path):
         raise InputError(path, f"several layers hold polygons ({', '.join(polygonal)}); name the outline's as "
                                f"'{path}|layername={polygonal[0]}'")
     lines = [layer for layer in filled if re.search("line|curve", str(infos[layer]["geometry_type"]), re.I)]
+    if not polygonal and not lines and len(filled) == 1:  # a KML's one folder of placemarks, in a folder of folders
+        return filled[0]
     return polygonal[0] if polygonal else lines[0] if len(lines) == 1 else None
 
 

@@ -76,10 +76,11 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     from dataclasses import replace
 
     from geo.vector_layers import split_layer
-    from geo.vectors import is_geodatabase
+    from geo.vectors import is_geodatabase, shapefiles_in
 
     path, layer = split_layer(path)  # 'jd.gdb|layername=兴趣点', as QGIS names one layer
-    path = Path(path) if is_geodatabase(path) else check_input_file(Path(path))  # a .gdb is a folder
+    folder = is_geodatabase(path) or Path(path).is_dir() and shapefiles_in(path)  # a folder of Shapefiles: its layers
+    path = Path(path) if folder else check_input_file(Path(path))  # a .gdb is a folder
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
     if path.suffix.lower() in TABLE_SUFFIXES:

@@ -194,6 +194,14 @@ def _open_for_reading(path):
     return os.fdopen(descriptor, "rb")
 
 
+def is_resource_fork(name) -> bool:
+    """Whether the zip member ``name`` is what a Mac adds to an archive it makes (Finder's Compress): a file's
+    resource fork, ``__MACOSX/成果/._jd.shp``, or ``._jd.shp`` beside it (AppleDouble), or Finder's ``.DS_Store``;
+    GDAL reads them as files of their names (a Shapefile or KML of noise)."""
+    parts = name.replace("\\", "/").split("/")
+    return parts[0] == "__MACOSX" or parts[-1].startswith("._") or parts[-1] == ".DS_Store"
+
+
 def zip_part_limit(compress_size: int) -> int:
     """The most bytes a part of a zipped Office file taking ``compress_size`` bytes zipped may
     unpack to; more is a zip bomb (:data:`geo.settings.ZIP_UNPACKED_FACTOR`)."""

@@ -9,7 +9,8 @@ elsewhere), or written by a tool that keeps the header it was given, still names
 every name and column as other characters (北山街道 as 鍖楀北琛楅亾), without an error. Such a file is
 read from a copy whose header names the charset its text is in (GDAL reads ``"UTF-8"``), with a warning.
 A header saying ``Neutral`` passes the bytes on as they are (:func:`geo.vectors._mapinfo_codec` reads
-those).
+those). A zipped set is so read too, and one in a folder of the zip (a folder zipped whole) is found
+(:func:`zipped_mapinfo`).
 """
 
 from __future__ import annotations
@@ -93,24 +94,107 @@ def readable_mapinfo(path) -> Path:
 def _copied(path, version):
     """:func:`readable_mapinfo` for one ``version`` of the file (:func:`geo.io.file_version`): the copy, made
     once, or ``path``."""
+    header, text = _parts(path)
+    fix = _charset_fix(path, header, text)
+    if fix is None:
+        return path
+    return _copy(path, len(header), fix)
+
+
+def _charset_fix(label, header, text, *, neutral=False):
+    """The MapInfo ``header`` naming the charset the ``text`` is in, when it names another (one it knows, once),
+    with a warning about ``label``; else None (no text part, no charset, Neutral, one GDAL alone knows, or the
+    right one). ``neutral``: a header naming Neutral (bytes passed on as they are) names the text's charset too,
+    without a word (a file on disk is read in it instead: :func:`geo.vectors._mapinfo_codec`)."""
     from geo.io import warn
 
-    header, text = _parts(path)
     if header is None:
-        return path
+        return None
     declared = {match.group(2) or match.group(4) for match in _CHARSET.finditer(header)}
-    codecs = {_CODECS.get(name.decode("ascii", "replace").strip().lower()) for name in declared}
+    names = {name.decode("ascii", "replace").strip().lower() for name in declared}
+    if neutral and names == {"neutral"} and (found := text_codec(header, text)) is not None:
+        return _CHARSET.sub(lambda m: _renamed(m, _CHARSETS[found]), header)
+    codecs = {_CODECS.get(name) for name in names}
     if len(declared) != 1 or None in codecs:
-        return path  # none, Neutral, one GDAL alone knows, or two: left to GDAL
+        return None  # none, Neutral, one GDAL alone knows, or two: left to GDAL
     (name,), (codec,) = declared, codecs
     found = text_codec(header, text)
     if found is None or found == codec:
-        return path
-    copy = _copy(path, len(header), _CHARSET.sub(lambda m: _renamed(m, _CHARSETS[found]), header))
-    warn(f"{path}: its header names the charset {name.decode('ascii', 'replace')} ({_LABELS.get(codec, codec)}), but "
+        return None
+    warn(f"{label}: its header names the charset {name.decode('ascii', 'replace')} ({_LABELS.get(codec, codec)}), but "
          f"its text is {_LABELS[found]} (converted by a text editor or a tool that kept the header?): read as "
          f"{_LABELS[found]}")
-    return copy
+    return _CHARSET.sub(lambda m: _renamed(m, _CHARSETS[found]), header)
+
+
+def zipped_mapinfo(path, names):
+    """What GDAL reads for a zip archive ``path`` whose members (``names``, as stored) hold one MapInfo file
+    (.tab or .mif) and no Shapefile: in a folder of it (a folder zipped whole, which GDAL does not look in),
+    that member; with a header naming another charset than its text's, a copy of its set whose header names
+    that (as :func:`readable_mapinfo` does for files on disk); else None (GDAL reads the archive itself)."""
+    from geo.io import file_version
+
+    tables = [name for name in names if Path(name.replace("\\", "/")).suffix.lower() in _TEXT_PART]
+    if len(tables) != 1 or any(name.lower().endswith(".shp") for name in names):
+        return None
+    version = file_version(path)
+    return None if version is None else _zipped_copy(Path(path), version, tables[0], tuple(names))
+
+
+@functools.lru_cache(maxsize=16)
+def _zipped_copy(path, version, member, names):
+    """:func:`zipped_mapinfo` for one ``version`` of the archive: the copy, made once, the member, or None."""
+    import shutil
+    import zipfile
+
+    from geo.io import InputError, zip_part_limit
+    from geo.kml_encoding import temporary_folder
+
+    folder, _, file_name = member.replace("\\", "/").rpartition("/")
+    stem, suffix = file_name.rpartition(".")[0], Path(file_name).suffix.lower()
+    siblings = [name for name in names if name.replace("\\", "/").rpartition("/")[0] == folder
+                and name.replace("\\", "/").rpartition("/")[2].rpartition(".")[0] == stem]
+    part = next((name for name in siblings if Path(name).suffix.lower() == _TEXT_PART[suffix]), None)
+    with zipfile.ZipFile(path) as archive:
+        with archive.open(member) as handle:
+            header = _header(suffix, handle.read(_HEADER_BYTES))
+        text = b""
+        if part is not None:
+            with archive.open(part) as handle:
+                text = _records(_TEXT_PART[suffix], handle.read(_sample_bytes()))
+        fix = _charset_fix(f"{path} ({_shown(member)})", header, text, neutral=True) if part is not None else None
+        if fix is None:
+            return f"/vsizip/{path.resolve()}/{member}" if folder else None
+        for name in siblings:  # a zip bomb is refused before a byte is written
+            info = archive.getinfo(name)
+            if info.file_size > zip_part_limit(info.compress_size):
+                raise InputError(path, f"is a damaged zip archive: its member {_shown(name)!r} unpacks to "
+                                       f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+        copy = temporary_folder("geo-mapinfo-")
+        for name in siblings:
+            if Path(name).suffix.lower() in (".tab", ".mif", ".mid", ".dat", ".map", ".id", ".ind"):
+                target_name = _shown(name).replace("\\", "/").rpartition("/")[2]
+                with archive.open(name) as source, open(copy / target_name, "wb") as target:
+                    if name == member:
+                        target.write(fix)
+                        source.read(len(header))
+                    shutil.copyfileobj(source, target)
+    return copy / _shown(file_name)
+
+
+def _shown(name):
+    """A zip member's ``name`` as its writer meant it: Python reads a name not flagged UTF-8 as CP437, which
+    Info-ZIP's and Windows' zips of Chinese names are not (UTF-8, or GBK)."""
+    try:
+        raw = name.encode("cp437")
+    except UnicodeEncodeError:
+        return name  # flagged UTF-8: read so
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return name
 
 
 def text_codec(header: bytes, text: bytes):
@@ -154,14 +238,24 @@ def _parts(path):
     if part is None:
         return None, None
     with open(path, "rb") as handle:
-        header = handle.read(_HEADER_BYTES)
-    if path.suffix.lower() == ".mif":
-        data = re.search(rb"(?im)^[ \t]*data[ \t]*\r?$", header)
-        header = header[:data.start()] if data else header
-    text = read_sidecar(part, lambda handle: handle.read(_sample_bytes()))
+        header = _header(path.suffix.lower(), handle.read(_HEADER_BYTES))
+    return header, _records(suffix, read_sidecar(part, lambda handle: handle.read(_sample_bytes())))
+
+
+def _header(suffix, data):
+    """The header of a MapInfo file's first bytes ``data``: a .mif's up to its ``Data`` line, a .tab's whole."""
+    if suffix == ".mif":
+        found = re.search(rb"(?im)^[ \t]*data[ \t]*\r?$", data)
+        return data[:found.start()] if found else data
+    return data
+
+
+def _records(suffix, text):
+    """The values of a MapInfo text part's first bytes ``text``: a .mid's whole, a .dat's records (its header
+    holds binary counts)."""
     if suffix == ".dat" and len(text) >= 10:
-        text = text[int.from_bytes(text[8:10], "little"):]  # its records: the header holds binary counts
-    return header, text
+        return text[int.from_bytes(text[8:10], "little"):]
+    return text
 
 
 def _text_part(path):

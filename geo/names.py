@@ -61,6 +61,16 @@ def display_name(text) -> str:
     return _JOINERS.sub(joiners, text).strip()
 
 
+# Spaces between two Han characters (青松　街道, 白石 街道: a table's names aligned, a name typed in two parts).
+_HAN_SPACES = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def without_han_spaces(text) -> str:
+    """``text`` without the spaces between two Han characters (a full-width space, a no-break space, blanks),
+    which no Chinese name holds: 青松　街道 is shown 青松街道. Spaces beside other letters stay (Baishi Jiedao)."""
+    return _HAN_SPACES.sub("", str(text))
+
+
 # Characters that never tell two names apart: spaces, quotes, brackets, middle dots, dashes, invisible ones.
 _STRIP = re.compile(r"[\s\u3000\"'“”‘’《》「」『』〈〉（）()\[\]【】·•\-—–_~～"
                     "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

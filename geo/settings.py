@@ -86,6 +86,9 @@ ROAD_PIECE_GAP_M = 50.0
 # Overlaps between official 街道 polygons, and gaps inside their union, larger than this
 # (square metres) are reported; smaller ones are digitising noise.
 OVERLAP_TOLERANCE_M2 = 100.0
+# KML folders read as one layer of 街道 (Google Earth's, 奥维's) overlap by at most this share of the smaller's
+# polygons; more is two levels (街道 and 村) or two versions, refused (geo/boundaries.py).
+KML_FOLDERS_OVERLAP = 0.05
 # A feature of a --districts file holding two or more of its other 街道, each at least this share
 # of it inside, together half of it, is the district itself (or a zone over them) and is left out.
 DISTRICTS_PARENT_INSIDE_MIN = 0.5

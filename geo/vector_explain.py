@@ -64,6 +64,10 @@ _WEB_DATUM_WKT = ('GEOGCS["{name}",DATUM["D_{name}",SPHEROID["WGS_1984",6378137.
                   'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')
 
 
+# 奥维互动地图's own formats (its objects, tracks and marks): the KML it exports is read.
+_OVITAL = {".ovobj": "object file (.ovobj)", ".ovjsn": "object file (.ovjsn)"}
+
+
 def explain_unreadable(path: Path):
     """Say why GDAL could not read a file, when its own words would mislead ("not recognized").
 
@@ -77,6 +81,9 @@ def explain_unreadable(path: Path):
     if suffix == ".dwg":
         raise InputError(path, "an AutoCAD DWG drawing, which GDAL cannot read: save it as DXF in CAD (另存为 DXF), "
                                "with its .prj beside it")
+    if suffix in _OVITAL:  # 奥维's own files, as planners share them: GDAL reads none
+        raise InputError(path, f"is an 奥维互动地图 (Ovital Map) {_OVITAL[suffix]}, which GDAL cannot read: in 奥维, "
+                               "export the objects as KML or KMZ (导出 > KML/KMZ) and give that")
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
         from geo.geojson_read import check_coordinate_numbers, check_feature_array

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from geo.io import InputError, error_line, file_version
+from geo.io import InputError, error_line, file_version, is_resource_fork
 
 
 def check_network_link(path) -> None:
@@ -69,7 +69,7 @@ def is_kml_archive(path) -> bool:
         return path.suffix.lower() == ".kmz"
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name.replace("\\", "/").lower() for name in archive.namelist()]
+            names = [name.replace("\\", "/").lower() for name in archive.namelist() if not is_resource_fork(name)]
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
     return any(name.endswith(".kml") for name in names) and \
@@ -101,8 +101,8 @@ def kml_sources(path):
         return [gdal_source(path)]
     try:
         with zipfile.ZipFile(path) as archive:
-            documents = [info for info in archive.infolist()
-                         if not info.is_dir() and info.filename.lower().endswith(".kml")]
+            documents = [info for info in archive.infolist() if not info.is_dir()
+                         and info.filename.lower().endswith(".kml") and not is_resource_fork(info.filename)]
     except (zipfile.BadZipFile, OSError, ValueError):
         return [path]  # GDAL says what is wrong with it
     members = set()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
 from geo.file_kinds import check_shapefile_header, geojson_copy
-from geo.io import InputError
+from geo.io import InputError, is_resource_fork
 from geo.vector_layers import is_kml_archive, kml_sources
 
 
@@ -41,7 +41,7 @@ def container_encoding(path: Path, layer=None, *, sniff=False):
 
     try:
         with zipfile.ZipFile(path) as archive:
-            members = {name.lower(): name for name in archive.namelist()}
+            members = {name.lower(): name for name in archive.namelist() if not is_resource_fork(name)}
             for lower, name in sorted(members.items()):
                 stem, suffix = lower[:-4], lower[-4:]
                 if suffix != ".shp" or (layer is not None and Path(name).stem != layer):
@@ -100,7 +100,7 @@ def gdal_source(path):
     import zipfile
 
     from geo.kml_encoding import readable_copy
-    from geo.mapinfo_files import readable_mapinfo
+    from geo.mapinfo_files import readable_mapinfo, zipped_mapinfo
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
@@ -119,17 +119,43 @@ def gdal_source(path):
         return path
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [name.replace("\\", "/") for name in archive.namelist()]
+            listed = archive.namelist()
+            _name_encoding(archive.infolist())  # 东湖街道.shp zipped by Info-ZIP or Windows: not CP437
+        stored = [name for name in listed if not is_resource_fork(name)]  # a Mac's __MACOSX/._jd.shp
     except (zipfile.BadZipFile, OSError, ValueError):
         return path  # GDAL says what is wrong with it
+    names = [name.replace("\\", "/") for name in stored]
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
+        return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):
+        if len(stored) < len(listed) and len(documents := kml_sources(path)) == 1:
+            return documents[0]  # its one document, GDAL reading __MACOSX/._jd.kml beside it otherwise
         return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
     if len(folders) != 1 or "" in folders:
         return path
     return f"/vsizip/{path.resolve()}/{folders.pop()}"
+
+
+def _name_encoding(infos) -> None:
+    """Tell GDAL how the zip members ``infos`` not flagged UTF-8 name themselves: UTF-8 (Info-ZIP, macOS) or GBK
+    (Windows in Chinese), not CP437, GDAL's default (the layers of 东湖街道.shp were named Σ╕£µ╣ûΦíùΘüô); GDAL reads
+    each archive's list of members once, so the option set before it opens one holds for it."""
+    import pyogrio
+
+    raw = b"".join(info.filename.encode("cp437") for info in infos if not info.flag_bits & 0x800
+                   and not info.filename.isascii())
+    if not raw:
+        return
+    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": option})
+        return
 
 
 def zipped_geodatabases(names):

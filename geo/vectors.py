@@ -9,6 +9,7 @@ from pathlib import Path
 from geo.cad import is_drawing, no_crs_of_drawing, prj_beside
 from geo.csv_geometry import csv_open_options, with_stated_srid
 from geo.dbf import cut_field_names, read_sidecar, without_shx
+from geo.field_domains import with_domain_names
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
@@ -123,7 +124,8 @@ def _gdal_options(path):
         pyogrio.set_gdal_config_options(previous)
 
 
-def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False, unstated=None):
+def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False, unstated=None,
+                keep_codes=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
     Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
@@ -133,7 +135,9 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     cannot build (a ring of two points) makes the file unreadable, unless ``skip_invalid``:
     then that feature's geometry is None (see :func:`geo.vector_frames.unbuilt_geometries`). The aliases of a
     GeoPackage's fields are in ``attrs["field_aliases"]`` (:func:`geo.vector_layers.field_aliases`). ``unstated``, a function
-    of the frame read, gives more to say when the file has no CRS (the zone its numbers fit).
+    of the frame read, gives more to say when the file has no CRS (the zone its numbers fit). A field of a coded-value
+    domain is read as the values its codes stand for (:func:`geo.field_domains.with_domain_names`), but the field
+    ``keep_codes`` (a 街道 file's ``--code-field``) keeps its codes.
     """
     path = Path(path)
     if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path):
@@ -226,6 +230,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     warn_lost_characters(path, gdf)
     gdf = without_overlays(path, without_false_places(flat(gdf)))
     check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
+    gdf = with_domain_names(path, gdf, layer, keep=keep_codes)  # codes 1, 2 named by a coded-value domain: its names
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
     return gdf

@@ -213,8 +213,9 @@ CASES = [
          "overpass_timeout.osm", "the Overpass API says its answer is incomplete (runtime error: Query timed out"),
     Case("osm-overpass-out-center", ["geocode", *PROJECTS, *DISTRICTS, "--osm", "overpass_out_center.osm"],
          "overpass_out_center.osm", "use 'out geom'"),
-    Case("gazetteer-is-directory", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "."], ".",
-         "is a directory, expected a file"),
+    # a folder of no Shapefile (one of Shapefiles is read layer by layer, as a GeoPackage of layers is)
+    Case("gazetteer-is-directory", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "adir"], "adir",
+         "is a directory, expected a file", setup=_mkdir("adir")),
     Case("gazetteer-saved-web-page", ["geocode", *PROJECTS, *DISTRICTS, "--gazetteer", "gazetteer_saved_page.csv"],
          "gazetteer_saved_page.csv", "looks like HTML or XML, not a table"),
     Case("districts-lat-lon-swapped", ["join", *PROJECTS, "--districts", "districts_swapped.geojson",

@@ -94,3 +94,18 @@ def test_the_outline_of_one_street_block_is_its_own_edge_not_closed(tmp_path):
     outline = load_boundaries(districts_path=path, name_field="name").outline.geometry.iloc[0]
     assert not outline.contains(shapely.Point(116.97 + wide / 2, y1 - deep / 2))  # the notch is no part of it
     assert outline.contains(shapely.Point(116.97 - wide / 2, y1 - deep / 2))
+
+
+def test_an_outline_kml_whose_placemark_lies_in_a_folder_of_folders_is_read(tmp_path):
+    # Google Earth's 行政区划 folder holding a 青山县 folder of the outline: GDAL's first layer, 行政区划, holds no
+    # placemark, and the outline was `contains no features (expected a polygon outline)`.
+    from geo.district_outlines import load_outline
+
+    ring = "117.10,36.60 117.16,36.60 117.16,36.64 117.10,36.64 117.10,36.60"
+    path = tmp_path / "青山县.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    "<Folder><name>行政区划</name><Folder><name>青山县</name><Placemark><name>青山县</name><Polygon>"
+                    f"<outerBoundaryIs><LinearRing><coordinates>{ring}</coordinates></LinearRing></outerBoundaryIs>"
+                    "</Polygon></Placemark></Folder></Folder></Document></kml>", encoding="utf-8")
+    outline, _ = load_outline(path)
+    assert outline.geometry.iloc[0].bounds == pytest.approx((117.10, 36.60, 117.16, 36.64))

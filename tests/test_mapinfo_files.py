@@ -103,3 +103,64 @@ def test_a_mapinfo_field_name_garbled_into_underscores_is_named_in_the_refusal(t
                                          r"whose characters the program that wrote the file turned into '_'"):
         load_boundaries(path, name_field="名称")
     assert list(load_boundaries(path, name_field="名_").zones["name"]) == ["白石街道", "青松街道"]
+
+
+def _zipped(tmp_path, path, folder):
+    """The MapInfo set of ``path`` zipped as 街道.zip, in ``folder`` of it (a folder zipped whole) or at its top."""
+    import zipfile
+
+    archive = tmp_path / "街道.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for part in sorted(tmp_path.iterdir()):
+            if part.stem == path.stem and part.suffix != ".zip":
+                out.write(part, f"{folder}{part.name}")
+    return archive
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+@pytest.mark.parametrize("folder", ["", "成果/"])
+def test_a_zipped_mapinfo_file_whose_header_names_another_charset_is_read_by_its_text(tmp_path, capsys, suffix, folder):
+    # The copy naming the text's charset was made of files on disk alone: zipped, the names were read as
+    # 鐧界煶琛楅亾 (`--name-field '街道名称' is not a column (columns: 琛楅亾鍚嶇О)`); in a folder zipped
+    # whole, the set was not found at all (`not a vector file GDAL reads`).
+    archive = _zipped(tmp_path, _mapinfo(tmp_path, suffix, "UTF-8", b"WindowsSimpChinese"), folder)
+    frame = vectors.read_vector(archive)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+    (line,) = [w for w in capsys.readouterr().err.splitlines() if "header names the charset" in w]
+    assert line.startswith(f"warning: {archive} ({folder}jd{suffix}): its header names the charset WindowsSimpChinese (")
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+def test_a_zipped_folder_of_a_mapinfo_file_is_read(tmp_path, capsys, suffix):
+    archive = _zipped(tmp_path, _mapinfo(tmp_path, suffix, "CP936", b"WindowsSimpChinese"), "成果/")
+    frame = vectors.read_vector(archive)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+    assert "charset" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+@pytest.mark.parametrize("folder", ["", "成果/"])
+def test_a_zipped_mapinfo_file_whose_header_names_neutral_is_read_by_its_text(tmp_path, capsys, suffix, folder):
+    # Neutral passes the bytes on: a file on disk is read in its text's codec (vectors._mapinfo_codec), a zipped one
+    # was `attribute text is in an unknown encoding (expected UTF-8)` or read as GDAL guessed.
+    archive = _zipped(tmp_path, _mapinfo(tmp_path, suffix, "CP936", b"Neutral"), folder)
+    frame = vectors.read_vector(archive)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+    assert "charset" not in capsys.readouterr().err
+
+
+def test_a_zipped_mapinfo_set_to_copy_holding_a_zip_bomb_is_refused_before_it_is_written(tmp_path):
+    # The copy naming the text's charset unpacks the set: a .map member of 30 MB of zeros (a zip bomb) is refused.
+    import zipfile
+
+    from geo.io import InputError
+
+    path = _mapinfo(tmp_path, ".tab", "UTF-8", b"WindowsSimpChinese")
+    archive = tmp_path / "街道.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for part in (".tab", ".dat", ".id"):
+            out.write(path.with_suffix(part), f"jd{part}")
+        out.writestr("jd.map", b"\x00" * 30_000_000)
+    with pytest.raises(InputError, match=r"街道\.zip: is a damaged zip archive: its member 'jd\.map' unpacks to 30 MB "
+                                         r"from 0\.0\d+ MB \(a zip bomb\?\)$"):
+        vectors.read_vector(archive)

@@ -146,3 +146,12 @@ def test_display_name_keeps_joiners_beside_dropped_marks_and_inside_emoji_sequen
 
     assert display_name(written) == shown
     assert tag_names({"name": written}) == [shown]
+
+
+def test_spaces_between_han_characters_are_left_out_and_others_kept():
+    from geo.names import without_han_spaces
+
+    assert without_han_spaces("青松\u3000街道") == "青松街道"
+    assert without_han_spaces("白石 \u00a0街道") == "白石街道"
+    assert without_han_spaces("Baishi Jiedao") == "Baishi Jiedao"
+    assert without_han_spaces("白石 Jiedao 1") == "白石 Jiedao 1"

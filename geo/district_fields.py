@@ -1,0 +1,55 @@
+"""Which columns of a 街道 file to name, said when ``--name-field`` is left out.
+
+`geo build --districts jd.gpkg` without ``--name-field`` was refused saying only that the option is needed;
+a planner given an official file (XZQMC, XZQDM, MJ) did not know its columns. The refusal now lists them and
+names the ones whose values are 街道/乡镇 names and codes, as the options to give.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+_CODE = re.compile(r"\d{9}(?:\d{3})?")  # a 街道/乡镇 code: 9 digits, or the 12 of NBS's lists
+_SAMPLE = 200  # features looked at
+
+
+def name_options_hint(path, layer=None) -> str:
+    """What to add to the refusal of a 街道 file ``path`` given without ``--name-field``: its columns, and
+    ``--name-field`` (with ``--code-field``) for the column whose values mostly end as 街道/乡镇 names do (and
+    the one of 9- or 12-digit codes); '' when the file cannot be listed (the reader then says why)."""
+    import pyogrio
+
+    from geo.field_domains import code_of, coded_domains
+    from geo.osm_subdistricts import LEVEL_SUFFIX
+    from geo.vector_layers import layer_infos
+    from geo.vectors import gdal_source
+    from geo.zone_codes import code_text
+
+    try:
+        if layer is None and (infos := layer_infos(path)):  # the first layer holding features (a KML's first
+            layer = next((name for name, info in infos.items() if info["features"]), None)  # folder: folders)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pyogrio's "More than one layer found"
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=_SAMPLE)
+    except Exception:  # noqa: BLE001 - not readable: read_vector says why
+        return ""
+    for field, (_, coded) in coded_domains(path, layer).items():  # codes 1, 2 of a domain naming them
+        if field in frame.columns:
+            frame[field] = [coded.get(code_of(v), v) for v in frame[field].astype(object)]
+    columns = [str(c) for c in frame.columns if c != "geometry"]
+    if not columns:
+        return ""
+    names = [c for c in columns if _share(frame[c], lambda v: LEVEL_SUFFIX.search(str(v).strip()))]
+    codes = [c for c in columns if _share(frame[c], lambda v: _CODE.fullmatch(code_text(v)))]
+    shown = ", ".join(columns[:12]) + (f" and {len(columns) - 12} more" if len(columns) > 12 else "")
+    hint = f"; its columns: {shown}"
+    if len(names) == 1:
+        hint += f": --name-field {names[0]}" + (f" --code-field {codes[0]}" if len(codes) == 1 else "")
+    return hint
+
+
+def _share(values, test) -> bool:
+    """Whether most (over half) of the non-null ``values`` pass ``test``."""
+    values = [v for v in values if isinstance(v, (str, int, float)) and v == v and str(v).strip()]  # no list, no NaN
+    return bool(values) and sum(bool(test(v)) for v in values) * 2 > len(values)

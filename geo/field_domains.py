@@ -1,0 +1,135 @@
+"""Coded-value domains of a GeoPackage's or a File Geodatabase's fields: the values ArcGIS and QGIS show.
+
+ArcGIS keeps a field of codes (``1``, ``2``…) with a coded-value domain naming each (``1`` 白石街道) and shows
+the names; GDAL reads the codes alone, so a 街道 file whose name column is so coded gave 街道 named ``1``, ``2``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def coded_domains(path, layer=None) -> dict:
+    """``{field: (domain, {code: name})}`` of the fields of ``layer`` (None: the file's one feature table) that
+    have a coded-value domain: of a GeoPackage, its ``gpkg_data_column_constraints`` of type ``enum`` with a
+    description (GDAL writes a coded domain so); of a File Geodatabase (a ``.gdb`` folder, zipped or not), the
+    ``GPCodedValueDomain2`` items of its ``GDB_Items`` table named by the fields' ``DomainName``. ``{}`` for
+    another file, or one that cannot be read so (the reader says why)."""
+    path = Path(path)
+    if path.suffix.lower() == ".gpkg" and path.is_file():
+        return _geopackage_domains(path, layer)
+    return _geodatabase_domains(path, layer)
+
+
+def _geopackage_domains(path: Path, layer) -> dict:
+    import contextlib
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+            if layer is None:
+                tables = [row[0] for row in db.execute(
+                    "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
+                if len(tables) != 1:
+                    return {}
+                layer = tables[0]
+            rows = db.execute(
+                "SELECT c.column_name, c.constraint_name, k.value, k.description FROM gpkg_data_columns c "
+                "JOIN gpkg_data_column_constraints k ON k.constraint_name = c.constraint_name "
+                "WHERE c.table_name = ? AND k.constraint_type = 'enum'", (str(layer),)).fetchall()
+    except sqlite3.Error:  # no gpkg_data_columns or constraints table: no domains
+        return {}
+    domains = {}
+    for field, domain, code, name in rows:
+        if isinstance(name, str) and name.strip() and code is not None:
+            domains.setdefault(str(field), (str(domain), {}))[1][str(code).strip()] = name.strip()
+    return domains
+
+
+def _geodatabase_domains(path: Path, layer) -> dict:
+    import pyogrio
+
+    from geo.vectors import gdal_source
+
+    source = str(gdal_source(path))
+    if not source.lower().removesuffix(".zip").endswith(".gdb"):
+        return {}
+    try:
+        if layer is None:
+            layers = pyogrio.list_layers(source)
+            if len(layers) != 1:
+                return {}
+            layer = layers[0][0]
+        items = pyogrio.read_dataframe(source, layer="GDB_Items", read_geometry=False, columns=["Name", "Definition"])
+    except Exception:  # noqa: BLE001 - an ArcGIS 9 geodatabase has no GDB_Items: no domains
+        return {}
+    roots = {str(name).lower(): root for name, definition in items.itertuples(index=False, name=None)
+             if (root := _xml(definition)) is not None}
+    table = roots.get(str(layer).lower())
+    if table is None:
+        return {}
+    domains = {}
+    for info in _children(table, "GPFieldInfoEx"):
+        fields = {_tag(child): (child.text or "").strip() for child in info}
+        domain = roots.get(fields.get("DomainName", "").lower())
+        if fields.get("Name") and domain is not None and _tag(domain) == "GPCodedValueDomain2":
+            names = {}
+            for value in _children(domain, "CodedValue"):
+                parts = {_tag(child): (child.text or "").strip() for child in value}
+                if parts.get("Code") and parts.get("Name"):
+                    names[parts["Code"]] = parts["Name"]
+            if names:
+                domains[fields["Name"]] = (fields["DomainName"], names)
+    return domains
+
+
+def _xml(definition):
+    """The parsed XML ``definition`` of a geodatabase item, or None (none, not XML, or declaring entities:
+    the file's text is data, no entity is expanded)."""
+    import xml.etree.ElementTree as ET
+
+    if not isinstance(definition, str) or "<!DOCTYPE" in definition or "<!ENTITY" in definition:
+        return None
+    try:
+        return ET.fromstring(definition)
+    except ET.ParseError:
+        return None
+
+
+def _tag(element) -> str:
+    return element.tag.rpartition("}")[2]
+
+
+def _children(root, tag):
+    return (element for element in root.iter() if _tag(element) == tag)
+
+
+def code_of(value):
+    """``value`` as a domain's code is written: ``1`` for 1 and 1.0, text stripped; None for a null."""
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def with_domain_names(path, gdf, layer=None, *, keep=None):
+    """``gdf`` with the values of each field of a coded-value domain (:func:`coded_domains`) given as the
+    names the domain gives them, as ArcGIS and QGIS show them, and a warning naming the field and the
+    domain; a value the domain lacks stays as it is. The field ``keep`` (any case: a 街道 file's code field,
+    whose domain may name each 街道 by its code) keeps its codes."""
+    from geo.io import warn
+
+    domains = {field: found for field, found in coded_domains(path, layer).items()
+               if field in gdf.columns and not (keep and field.lower() == str(keep).lower())}
+    for field, (domain, names) in domains.items():
+        codes = gdf[field].map(code_of)
+        if not codes.isin(names.keys()).any():
+            continue
+        gdf[field] = [names.get(code, value) for code, value in zip(codes, gdf[field].astype(object))]
+        shown = ", ".join(f"{code} {name}" for code, name in list(names.items())[:3]) + ("…" if len(names) > 3 else "")
+        warn(f"{path}: field '{field}' holds the codes of its coded-value domain '{domain}' ({shown}): "
+             "read as the values they stand for, as ArcGIS and QGIS show them")
+    return gdf

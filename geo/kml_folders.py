@@ -1,0 +1,102 @@
+"""A KML's folders, or a folder's Shapefiles, read as one layer of 街道: Google Earth's My Places sorts them into
+folders, a surveyor delivers a Shapefile per 街道, and GDAL makes each folder or file a layer (a 街道 file was refused,
+`several layers have a 'Name' column`, naming one layer: one 街道)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from geo.boundary_checks import listed
+from geo.io import InputError
+from geo.vector_layers import is_kml_archive
+
+
+def parts_kind(path):
+    """What the layers of ``path`` are when they are parts of one layer of 街道: ``KML folders`` of a KML or KMZ (or a
+    KML zipped to send it), ``files`` of a folder or zip archive of Shapefiles; else None."""
+    path = Path(path)
+    if path.suffix.lower() in (".kml", ".kmz") or is_kml_archive(path):
+        return "KML folders"
+    if path.is_dir() and not path.suffix.lower() == ".gdb" or path.suffix.lower() == ".zip":
+        return "files"
+    return None
+
+
+def read_folders(path, layers, unstated, read_vector, name_field):
+    """The ``layers`` of ``path`` (a KML's folders, a folder's Shapefiles: :func:`parts_kind`) read as one frame, and
+    what to say of it. Features of one name in every layer (Google Earth's 未命名多边形, Untitled Polygon; a Shapefile's
+    Id 0) are named by their folders or files."""
+    import geopandas as gpd
+    import pandas as pd
+
+    kind = parts_kind(path)
+    layers, frames = tuple(layers), tuple(read_vector(path, layer=layer, unstated=unstated) for layer in layers)
+    polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
+    said = []
+    if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
+        said = [f"{path}: left out its {kind} of no polygon "
+                f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
+        layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
+    if (outline := _around_the_others(frames)) is not None:  # 区界.shp beside the 街道's files: the district's outline
+        said.append(f"{path}: left out its {kind.split()[-1].removesuffix('s')} {layers[outline]}, whose polygon "
+                    "covers all the others' (the district's outline?)")
+        layers, frames = layers[:outline] + layers[outline + 1:], frames[:outline] + frames[outline + 1:]
+    check_folders_apart(path, layers, frames, name_field, kind)
+    if len(layers) > 1:
+        said.append(f"{path}: read its {len(layers)} {kind} as one layer of 街道 ({listed(layers)})")
+    columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
+    values = {str(value) for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
+    if len(values) == 1 and len(layers) > 1 and None not in columns:
+        for frame, column, layer in zip(frames, columns, layers):
+            frame[column] = layer
+        said[-1] = (f"{path}: its features are all named {values.pop()!r}: each is named by its "
+                    f"{kind.split()[-1].removesuffix('s')} ({listed(layers)})")
+    frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
+    return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
+
+
+def _polygons(frame):
+    import shapely
+
+    return shapely.union_all([g for g in frame.geometry if g is not None and g.geom_type.endswith("Polygon")])
+
+
+def _polygon_count(frame) -> int:
+    return sum(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry)
+
+
+def _around_the_others(frames):
+    """The index of the one of ``frames`` (three or more) whose one polygon covers the others' but for
+    ``settings.KML_FOLDERS_OVERLAP`` of them: the district's outline among its 街道 (a folder of several 街道 around
+    folders of 村 is no outline: two levels, refused by :func:`check_folders_apart`); else None."""
+    import shapely
+
+    from geo import settings
+
+    if len(frames) < 3:
+        return None
+    areas = [_polygons(frame) for frame in frames]
+    whole = shapely.union_all(areas).area
+    for i, area in enumerate(areas):
+        if area.area >= (1 - settings.KML_FOLDERS_OVERLAP) * whole > 0 and _polygon_count(frames[i]) == 1:
+            others = shapely.union_all(areas[:i] + areas[i + 1:])
+            if others.area > 0 and area.intersection(others).area >= (1 - settings.KML_FOLDERS_OVERLAP) * others.area:
+                return i
+    return None
+
+
+def check_folders_apart(path, layers, frames, name_field, kind="KML folders"):
+    """InputError when the polygons of two KML folders (or files: ``kind``) overlap by over ``settings.KML_FOLDERS_OVERLAP`` of the
+    smaller's area: two levels (街道 and 村) or two versions, not the 街道 sorted into folders."""
+    import shapely
+
+    from geo import settings
+
+    areas = [_polygons(frame) for frame in frames]
+    pairs = shapely.STRtree(areas).query(areas, predicate="intersects")  # candidates alone: many folders stay fast
+    for i, j in sorted((int(i), int(j)) for i, j in pairs.T if i < j):
+        smaller = min(areas[i].area, areas[j].area)
+        if smaller > 0 and areas[i].intersection(areas[j]).area > settings.KML_FOLDERS_OVERLAP * smaller:
+            raise InputError(path, f"several layers have a {name_field!r} column ({', '.join(layers)}); name one as "
+                                   f"'{path}|layername={layers[i]}' (its {kind} {layers[i]} and {layers[j]} overlap: "
+                                   "two levels, 街道 and 村, or two versions?)")

@@ -1,0 +1,122 @@
+"""A KML's folders, a folder's Shapefiles, read as one layer of 街道 (geo/kml_folders.py): Google Earth's My Places,
+奥维's folders, a surveyor's Shapefile per 街道."""
+
+import shutil
+import subprocess
+
+import pytest
+
+from geo.boundaries import load_boundaries
+from geo.io import InputError
+
+
+def _kml_folders(tmp_path, folders):
+    """A Google Earth KML of ``folders`` ``{folder: [(placemark name, (x0, y0, x1, y1)), ...]}`` in a folder 青山区,
+    each polygon styled as Google Earth saves it."""
+    def placemark(name, box):
+        x0, y0, x1, y1 = box
+        ring = " ".join(f"{x},{y},0" for x, y in ((x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)))
+        return (f"<Placemark><name>{name}</name><styleUrl>#m1</styleUrl><Polygon><tessellate>1</tessellate>"
+                f"<outerBoundaryIs><LinearRing><coordinates>{ring}</coordinates></LinearRing></outerBoundaryIs>"
+                "</Polygon></Placemark>")
+
+    body = "".join(f"<Folder><name>{folder}</name>{''.join(placemark(*p) for p in marks)}</Folder>"
+                   for folder, marks in folders.items())
+    path = tmp_path / "青山区街道.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    '<Style id="s1"><PolyStyle><color>400000ff</color></PolyStyle></Style><StyleMap id="m1"><Pair>'
+                    '<key>normal</key><styleUrl>#s1</styleUrl></Pair></StyleMap>'
+                    f'<Folder><name>青山区</name>{body}</Folder></Document></kml>', encoding="utf-8")
+    return path
+
+
+_BOXES = [(120.10, 30.24, 120.12, 30.27), (120.12, 30.24, 120.14, 30.27), (120.14, 30.24, 120.16, 30.27)]
+
+
+@pytest.mark.parametrize("untitled", [False, True])
+def test_streets_sorted_into_kml_folders_are_read_as_one_layer(tmp_path, untitled):
+    # Google Earth's My Places with a folder per 街道 (or per 街道 and its parts): GDAL makes each folder a layer,
+    # and the file was refused, `several layers have a 'Name' column (白石街道, 青松街道, 东湖街道); name one`, which
+    # gave one 街道. Placemarks left 未命名多边形 (Google Earth's Untitled Polygon) under named folders were one 街道.
+    names = ["白石街道", "青松街道", "东湖街道"]
+    path = _kml_folders(tmp_path, {name: [("未命名多边形" if untitled else name, box)] for name, box in zip(names, _BOXES)})
+    b = load_boundaries(path, name_field="Name")
+    assert list(b.zones["name"]) == names
+    said = "its features are all named '未命名多边形': each is named by its folder" if untitled else \
+        "read its 3 KML folders as one layer of 街道 (白石街道、青松街道、东湖街道)"
+    assert any(said in w for w in b.warnings)
+
+
+def test_kml_folders_of_two_levels_overlapping_are_refused_naming_them(tmp_path):
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])],
+                                   "村界": [("白石村", (120.10, 30.24, 120.11, 30.25))]})
+    with pytest.raises(InputError, match=r"several layers have a 'Name' column \(街道边界, 村界\); name one as "
+                                         r"'.*青山区街道\.kml\|layername=街道边界' \(its KML folders 街道边界 and 村界 "
+                                         r"overlap: two levels, 街道 and 村, or two versions\?\)$"):
+        load_boundaries(path, name_field="Name")
+
+
+def test_a_kml_folder_of_no_polygon_beside_the_streets_folder_is_left_out(tmp_path):
+    # 奥维's 街道边界 folder beside a 办事处 folder of the offices' points: `several layers have a 'Name' column`.
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])], "办事处": []})
+    text = path.read_text(encoding="utf-8").replace(
+        "<Folder><name>办事处</name></Folder>", "<Folder><name>办事处</name><Placemark><name>白石街道办事处</name><Point>"
+        "<coordinates>120.11,30.25,0</coordinates></Point></Placemark></Folder>")
+    path.write_text(text, encoding="utf-8")
+    b = load_boundaries(path, name_field="Name")
+    assert list(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert any("left out its KML folders of no polygon (办事处)" in w for w in b.warnings)
+
+
+def _shapefile_per_street(folder, named=True):
+    """A surveyor's delivery: a Shapefile per 街道 in ``folder``, named after it, with its 名称 or an ``Id`` 0 alone."""
+    import geopandas as gpd
+    import shapely
+
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道", "东湖街道"], _BOXES):
+        columns = {"名称": [name]} if named else {"Id": [0]}
+        gpd.GeoDataFrame(columns, geometry=[shapely.box(*box)], crs=4326).to_file(folder / f"{name}.shp", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_a_folder_of_a_shapefile_per_street_is_read_as_one_layer(tmp_path, named):
+    # `several layers have a '名称' column (东湖街道, 白石街道, 青松街道); name one as '…|layername=东湖街道'`: one 街道.
+    folder = _shapefile_per_street(tmp_path / "街道", named)
+    b = load_boundaries(folder, name_field="名称" if named else "Id")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    said = "read its 3 files as one layer of 街道" if named else "its features are all named '0': each is named by its file"
+    assert any(said in w for w in b.warnings)
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip writes member names not flagged UTF-8")
+def test_a_zip_of_a_shapefile_per_street_by_info_zip_names_them_by_their_files(tmp_path):
+    # Info-ZIP (and Windows in Chinese, in GBK) leave the UTF-8 flag off: GDAL read the names as CP437, the 街道 named
+    # by their files were Σ╕£µ╣ûΦíùΘüô.
+    folder = _shapefile_per_street(tmp_path / "街道", named=False)
+    subprocess.run(["zip", "-q", "-r", str(tmp_path / "街道.zip"), "."], cwd=folder, check=True)
+    b = load_boundaries(tmp_path / "街道.zip", name_field="Id")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+
+
+def test_the_district_outline_beside_a_file_per_street_is_left_out(tmp_path):
+    # 区界.shp beside the 街道's files: `several layers have a '名称' column`; then (the files overlapping) refused.
+    import geopandas as gpd
+    import shapely
+
+    folder = _shapefile_per_street(tmp_path / "街道")
+    gpd.GeoDataFrame({"名称": ["青山区"]}, geometry=[shapely.box(120.10, 30.24, 120.16, 30.27)], crs=4326).to_file(
+        folder / "区界.shp", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("left out its file 区界, whose polygon covers all the others' (the district's outline?)" in w
+               for w in b.warnings)
+
+
+def test_a_folder_of_several_streets_around_two_folders_of_villages_is_no_outline(tmp_path):
+    path = _kml_folders(tmp_path, {"街道边界": [("白石街道", _BOXES[0]), ("青松街道", _BOXES[1])],
+                                   "村界": [("白石村", (120.10, 30.24, 120.11, 30.25))],
+                                   "社区": [("青松社区", (120.12, 30.24, 120.13, 30.25))]})
+    with pytest.raises(InputError, match=r"\(its KML folders 街道边界 and 村界 overlap: two levels"):
+        load_boundaries(path, name_field="Name")
