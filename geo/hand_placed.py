@@ -242,13 +242,26 @@ def hand_placed_entry(gazetteer, name, category):
     return match.entry if match is not None and match.strength in ("exact", "folded") else None
 
 
+# What geo adds to a placement's method (:func:`use_hand_placed`, :func:`placed_elsewhere_by_sources`), at its end.
+_GEO_NOTES = re.compile(r"(?:; (?:reaches )?[0-9]+(?:\.[0-9]+)? km outside the district, as placed"
+                        r"|; [^;]* places [^;]* [0-9]+(?:\.[0-9]+)? km from here; the placement by hand is used)+$")
+
+
+def own_method(method) -> str:
+    """``method`` without the notes geo adds to a placement's (how far outside the district it lies, a source
+    placing its name elsewhere): what its placed.csv row said. The map writes an earlier round's placement
+    back with it, so each round's geocode says each note once and the file stays the same."""
+    return _GEO_NOTES.sub("", str(method or ""))
+
+
 def use_hand_placed(entry, outline_metric=None, crs=None):
     """(geometry, geocode) of a project placed by hand: as drawn, wherever it lies. One placed more
     than NEAR_DISTRICT_M outside the district (``outline_metric``, in ``crs``) was placed there on
     purpose (a district's project sited beyond it: a 飞地 park, a landfill in the next county), or
     by a slip that :func:`placed_outside` warns of: its ``method`` says how far out it lies. Left
     unlocated, it dropped out of the map's placements and so of the next placed.csv."""
-    method = entry.method if entry.method.startswith(entry.source) else entry.source
+    method = own_method(entry.method)
+    method = method if method.startswith(entry.source) else entry.source
     beyond, crossing = outside_m(entry.geometry, outline_metric, crs)
     if beyond > settings.NEAR_DISTRICT_M:
         method += f"; {'reaches ' * crossing}{beyond / 1000:.1f} km outside the district, as placed"

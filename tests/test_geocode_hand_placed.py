@@ -93,6 +93,18 @@ def test_hand_placed_row_outside_the_district_is_used_as_placed_saying_how_far_o
     assert found["新图书馆"]["properties"]["geocode"]["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
 
 
+def test_a_placement_read_back_with_last_rounds_notes_says_each_note_once():
+    # A placed.csv written before the map left geo's notes out: its method carried them, and geocode added them
+    # again, one more time each round.
+    far = shapely.Point(117.20, 36.70)
+    hand = _hand("青山医院", far, "health")
+    hand.method += ("; 8.9 km outside the district, as placed; user gazetteer sites.csv places 青山医院 2.4 km from here; "
+                    "the placement by hand is used")
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [hand])
+    geocode = _locate([_project("青山医院", "health")], gazetteer)["青山医院"]["properties"]["geocode"]
+    assert geocode["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18; 8.9 km outside the district, as placed"
+
+
 def test_placed_csv_as_the_panel_writes_it_loads_and_matches(tmp_path):
     # The panel's format: UTF-8 with BOM, CRLF, points as lon/lat, lines and areas as WKT, and a
     # name that starts like a spreadsheet formula kept as text with a leading apostrophe.

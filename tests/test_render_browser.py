@@ -515,3 +515,45 @@ def test_the_tile_notice_is_not_hidden_under_the_layer_control(chromium, tmp_pat
         apart = (notice["right"] <= control["left"] or control["bottom"] <= notice["top"]
                  or notice["bottom"] <= control["top"])
         assert apart and notice["right"] <= boxes["width"], (page, boxes)
+
+
+def test_a_2000_character_project_name_leaves_its_popup_and_hover_name_on_the_screen(chromium, tmp_path):
+    """A name of 2,000 characters (a report's run-on paragraph taken as one name): its popup grew 1,856 px tall
+    on a 757 px window, its category, geocode and quote below the screen, and its hover name as tall."""
+    import time
+
+    from selenium.webdriver.common.action_chains import ActionChains
+    from shapely.geometry import Point
+
+    from geo.catalog import features_to_gdf
+    from test_render import _feature
+
+    name = "白石路" + "长" * 1994 + "改造工程"
+    render_fixture(tmp_path / "maps", basemap="none",
+                   projects=features_to_gdf([_feature(1, name, "school", "建设", Point(116.985, 36.68))]))
+    driver = chromium()
+    _open(driver, tmp_path / "maps" / "projects.html")
+    x, y = driver.execute_script("var map = window[document.querySelector('.folium-map').id];"
+                                 "var p = map.latLngToContainerPoint([36.68, 116.985]); return [p.x, p.y];")
+    hover = ActionChains(driver)
+    hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
+    hover.perform()
+    tip = hover_tip_box(driver)
+    tip_height = driver.execute_script(HOVER_TIP_BOX_JS.replace("return {", "return {bottom: r.bottom, top: r.top, "))
+    assert tip["text"] == name
+    assert 0 <= tip_height["top"] and tip_height["bottom"] <= driver.execute_script("return window.innerHeight;"), tip_height
+    box = None
+    for _ in range(50):  # the popup opens, then the map pans to show it
+        box = driver.execute_script(FIND_LAYER_JS + """
+            var sub = group.getLayers()[0];
+            if (!sub.isPopupOpen()) { sub.openPopup(); }
+            var el = sub.getPopup().getElement(), content = el.querySelector('.leaflet-popup-content');
+            var r = el.getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, height: window.innerHeight, text: content.textContent,
+                    scrolls: content.scrollHeight > content.clientHeight};""", "projects:school")
+        if 0 <= box["top"] and box["bottom"] <= box["height"]:
+            break
+        time.sleep(0.1)
+    assert 0 <= box["top"] and box["bottom"] <= box["height"], {k: box[k] for k in ("top", "bottom", "height")}
+    assert name in box["text"] and "学校教育 School" in box["text"] and box["scrolls"]
+    assert _severe(driver) == []

@@ -91,6 +91,19 @@ def test_the_panel_is_told_the_word_its_district_calls_itself_by(tmp_path, distr
     assert "全" + word not in page.split('id="geo-data"')[0]  # no text made JS source
 
 
+def test_an_earlier_placement_is_written_back_with_its_own_method_not_geos_notes(tmp_path):
+    # The catalog's method of a project placed by hand carries geo's notes (a source placing its name elsewhere,
+    # how far out it lies); the panel wrote them into the next placed.csv, so every round's file differed.
+    said = (f"{settings.HAND_PLACED_SOURCE} at zoom 18; 3.2 km outside the district, as placed; user gazetteer "
+            "青山.csv places 白石公园 2.4 km from here; the placement by hand is used")
+    placed = _feature(1, "白石公园", "park", "新建", shapely.Point(117.0, 36.68))
+    placed["properties"]["geocode"] = {"status": "matched", "source": settings.HAND_PLACED_SOURCE, "method": said,
+                                       "source_datum": "wgs84", "accuracy_m": 2}
+    pages = render_fixture(tmp_path, projects=features_to_gdf([placed]), basemap="none")
+    (item,) = page_data(pages["projects.html"])["panel"]["located"]
+    assert item["placed"]["method"] == f"{settings.HAND_PLACED_SOURCE} at zoom 18"
+
+
 def test_inlined_panel_scripts_keep_every_line_of_code_and_drop_only_whole_line_comments():
     # The panel's scripts are inlined without comment lines and indentation (the page's 300 KB budget):
     # every line of code is kept, in order, and nothing else is dropped.

@@ -148,9 +148,11 @@ def _placed_fields(geom, row) -> dict:
     a point as lon/lat and as WKT, so QGIS opening the file draws every row from its wkt column)."""
     import shapely
 
+    from geo.hand_placed import own_method
+
     kinds = {"Point": "point", "LineString": "line", "Polygon": "polygon"}
     fields = {"kind": kinds.get(geom.geom_type, "multi"), "lon": "", "lat": "", "wkt": "",
-              "accuracy_m": _accuracy(row.get("accuracy_m")), "method": str(row.get("method") or "")}
+              "accuracy_m": _accuracy(row.get("accuracy_m")), "method": own_method(row.get("method"))}
     if geom.geom_type == "Point":
         fields.update(lon=f"{geom.x:.7f}", lat=f"{geom.y:.7f}")
     fields["wkt"] = shapely.to_wkt(geom, rounding_precision=7, trim=False)
