@@ -251,8 +251,9 @@ def unpack_records(packed):
     after the worker's half, and setting fields after ``__init__`` (a slot's ``__set__``, a
     column at a time) took 1.6 times as long, a loop of ``setattr`` per record and field five."""
     columns, mention_of, listed, mention_members = packed
-    mentions = [_MentionRef() for _ in mention_members]
-    for ref, members in zip(mentions, mention_members):
+    # a ref for each mention, made by C calls; the few that list members get their members' refs
+    mentions = list(map(object.__new__, itertools.repeat(_MentionRef, len(mention_members))))
+    for ref, members in zip(itertools.compress(mentions, mention_members), filter(None, mention_members)):
         ref.members = [mentions[i] for i in members]
     given = dict(zip(_FINISHED_FIELDS, columns), mention=map(mentions.__getitem__, mention_of))
     records = list(map(Record, *(given[field] if field in given else itertools.repeat(_UNPACKED_DEFAULTS[field])
@@ -263,9 +264,10 @@ def unpack_records(packed):
 
 
 class _MentionRef:
-    """What the features step reads of a record's mention: its identity and its members."""
+    """What the features step reads of a record's mention: its identity and its members (read,
+    never changed: a ref listing none reads the class's empty tuple)."""
 
-    __slots__ = ("members",)
+    members = ()
 
 def to_features(records):
     """Finished records (see :func:`finish_records`) -> catalog features with ids, merged
