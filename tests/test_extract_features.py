@@ -164,3 +164,14 @@ def test_a_mention_listing_no_members_is_unpacked_without_a_list_of_its_own():
     assert [r.mention.members for r in again if not r.named] == [[again[0].mention, again[1].mention]]
     assert all(r.mention.members == () for r in again if r.named)
 
+
+def test_a_road_of_the_workers_part_named_with_a_jurisdiction_is_named_bare_as_in_one_process(monkeypatch):
+    # (bare_roads.named_bare read the head of a mention the worker's records came back without: AttributeError)
+    filler = "今年全区经济运行总体平稳,各项事业稳步发展。\n" * 60
+    text = filler + "改造白石路。\n" + filler + "新建青山县白石路,改造白石路。\n" + filler
+    monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 1000)
+    assert geo.extract._line_cut(text) < text.index("青山县白石路")  # (the worker's part)
+    forked = geo.extract.extract_projects(text)
+    monkeypatch.setattr(geo.extract, "PARALLEL_MIN_CHARS", 0)
+    assert forked == geo.extract.extract_projects(text)
+    assert "白石路" in {f["properties"]["name"] for f in forked}

@@ -240,7 +240,10 @@ def pack_records(records):
         position = dict(zip(records, itertools.count()))
         listed = {i: tuple(position[m] for m in records[i].listed_members if m in position)
                   for i in with_listed}
-    return columns, list(map(number.__getitem__, mentions)), listed, mention_members
+    # the heads of named roads' mentions: bare_roads.named_bare reads them (青山县白石路 named bare unless
+    # 白石 is a kind of road) over both halves' records, after the worker's are unpacked
+    heads = {number[r.mention]: r.mention.head for r in records if r.named and r.category in ROAD_CATEGORIES}
+    return columns, list(map(number.__getitem__, mentions)), listed, mention_members, heads
 
 
 def unpack_records(packed):
@@ -250,11 +253,13 @@ def unpack_records(packed):
     (those not sent their :data:`_UNPACKED_DEFAULTS`): the parent does this on the serial end,
     after the worker's half, and setting fields after ``__init__`` (a slot's ``__set__``, a
     column at a time) took 1.6 times as long, a loop of ``setattr`` per record and field five."""
-    columns, mention_of, listed, mention_members = packed
+    columns, mention_of, listed, mention_members, heads = packed
     # a ref for each mention, made by C calls; the few that list members get their members' refs
     mentions = list(map(object.__new__, itertools.repeat(_MentionRef, len(mention_members))))
     for ref, members in zip(itertools.compress(mentions, mention_members), filter(None, mention_members)):
         ref.members = [mentions[i] for i in members]
+    for i, head in heads.items():
+        mentions[i].head = head
     given = dict(zip(_FINISHED_FIELDS, columns), mention=map(mentions.__getitem__, mention_of))
     records = list(map(Record, *(given[field] if field in given else itertools.repeat(_UNPACKED_DEFAULTS[field])
                                  for field in _RECORD_FIELDS)))
@@ -265,7 +270,7 @@ def unpack_records(packed):
 
 class _MentionRef:
     """What the features step reads of a record's mention: its identity and its members (read,
-    never changed: a ref listing none reads the class's empty tuple)."""
+    never changed: a ref listing none reads the class's empty tuple), and a named road's head."""
 
     members = ()
 
