@@ -271,7 +271,7 @@ def test_records_are_sent_back_a_column_per_field_and_none_unpack_to_none():
     # field at a time from them.
     text = "新建青松小学、白石小学等5所学校,改造红枫路。\n"
     records = geo.extract._part_records(text, 0, len(text))
-    columns, mention_of, listed, _ = features.pack_records(records)
+    columns, mention_of, listed, *_ = features.pack_records(records)
     assert len(columns) == len(features._FINISHED_FIELDS)
     assert all(len(column) == len(records) for column in columns) and len(mention_of) == len(records)
     assert [r.name for r in features.unpack_records(features.pack_records(records))] == [r.name for r in records]

@@ -232,7 +232,7 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
     if cut < len(text):
         _load_models()  # once, before the fork: the worker inherits them
     with _cyclic_gc_paused():
-        job = start_job(_packed_part_records, text, cut, len(text), breaks, parallel=cut < len(text))
+        job = start_job(_part_records, text, cut, len(text), breaks, parallel=cut < len(text), send=pack_records)
         try:
             found = _part_records(text, 0, cut, breaks)
             # a page's menus above its trail of sections, and its links to other pieces: their places are
@@ -323,11 +323,6 @@ def _part_records(text, lo, hi, breaks=()):
                          [(s - first, e - first) for s, e in inside if e <= first + len(piece)])
     own = [(start, end) for start, end in sentences(norm) if lo <= first + origin[start] < hi]
     return finish_records(_sentence_records(norm, own), piece, origin, offset=first, norm=norm)
-
-
-def _packed_part_records(text, lo, hi, breaks):
-    """The worker's part: :func:`_part_records` packed to send back (see features.pack_records)."""
-    return pack_records(_part_records(text, lo, hi, breaks))
 
 
 # Characters of the original text normalised around a part: more than any cleaning pattern

@@ -192,6 +192,10 @@ _CLAUSE_END = re.compile("[,;:，；：]")
 _FINISHED_FIELDS = ("named", "category", "action", "name", "base_name", "section_text", "char_start", "char_end",
                     "quote", "quantity", "group_total", "measures", "remainder", "slug_parts", "confidence")
 _finished_values = operator.attrgetter(*_FINISHED_FIELDS)
+_TEXT_FIELDS = frozenset(("action", "name", "base_name", "quote"))  # (str or None)
+_MENTION = operator.attrgetter("mention")
+_MEMBERS = operator.attrgetter("members")
+_LISTED_MEMBERS = operator.attrgetter("listed_members")
 _CHAR_START = operator.attrgetter("char_start")  # (the sort key of the text's order: no Python call a record)
 # A record's fields in order, and what an unpacked record holds in those not sent (but its mention):
 # the field's default, 0 or () for the offsets and base in the normalised text (read before the
@@ -206,21 +210,42 @@ def pack_records(records):
     :func:`unpack_records`): what :func:`to_features` reads, one tuple per field of
     :data:`_FINISHED_FIELDS`, with mentions and listed members as indices. Pickling them takes
     a tenth of the time pickling the records would."""
-    mention_index, mention_members = {}, []
+    mentions = list(map(_MENTION, records))
+    # Mentions numbered in the order of their records (by C calls: most are one record's and list
+    # nothing), then the members of those that list any, each with its members' numbers. (Keyed by the
+    # objects, hashed by identity: an id() key collides more, its low bits alike: 1.4k instructions an entry.)
+    number = dict(zip(dict.fromkeys(mentions), itertools.count()))
+    mention_members = [()] * len(number)
+    listing = list(dict.fromkeys(filter(_MEMBERS, mentions)))
 
-    def index(mention):
-        found = mention_index.get(id(mention))
+    def numbered(mention):
+        found = number.get(mention)
         if found is None:
-            found = mention_index[id(mention)] = len(mention_members)
+            found = number[mention] = len(mention_members)
             mention_members.append(())
-            mention_members[found] = tuple(index(member) for member in mention.members)
+            if mention.members:
+                listing.append(mention)
         return found
 
-    position = {id(record): i for i, record in enumerate(records)}
+    for mention in listing:  # (it grows while read: members that list members of their own)
+        mention_members[number[mention]] = tuple(map(numbered, mention.members))
+
     columns = list(zip(*map(_finished_values, records))) if records else [()] * len(_FINISHED_FIELDS)
-    listed = {i: tuple(position[id(m)] for m in record.listed_members if id(m) in position)
-              for i, record in enumerate(records) if record.listed_members}
-    return columns, [index(record.mention) for record in records], listed, mention_members
+    # Equal texts sent as one string (a name and its base, a sentence quoted for each of its records, an
+    # action): pickled once and read back once (a 1 MB half: 20.3k strings, 3.4k distinct).
+    one = {}
+    columns = [tuple(map(one.setdefault, column, column)) if field in _TEXT_FIELDS else column
+               for field, column in zip(_FINISHED_FIELDS, columns)]
+    listed = {}
+    with_listed = list(itertools.compress(itertools.count(), map(_LISTED_MEMBERS, records)))
+    if with_listed:
+        position = dict(zip(records, itertools.count()))
+        listed = {i: tuple(position[m] for m in records[i].listed_members if m in position)
+                  for i in with_listed}
+    # the heads of named roads' mentions: bare_roads.named_bare reads them (青山县白石路 named bare unless
+    # 白石 is a kind of road) over both halves' records, after the worker's are unpacked
+    heads = {number[r.mention]: r.mention.head for r in records if r.named and r.category in ROAD_CATEGORIES}
+    return columns, list(map(number.__getitem__, mentions)), listed, mention_members, heads
 
 
 def unpack_records(packed):
@@ -230,10 +255,13 @@ def unpack_records(packed):
     (those not sent their :data:`_UNPACKED_DEFAULTS`): the parent does this on the serial end,
     after the worker's half, and setting fields after ``__init__`` (a slot's ``__set__``, a
     column at a time) took 1.6 times as long, a loop of ``setattr`` per record and field five."""
-    columns, mention_of, listed, mention_members = packed
-    mentions = [_MentionRef() for _ in mention_members]
-    for ref, members in zip(mentions, mention_members):
+    columns, mention_of, listed, mention_members, heads = packed
+    # a ref for each mention, made by C calls; the few that list members get their members' refs
+    mentions = list(map(object.__new__, itertools.repeat(_MentionRef, len(mention_members))))
+    for ref, members in zip(itertools.compress(mentions, mention_members), filter(None, mention_members)):
         ref.members = [mentions[i] for i in members]
+    for i, head in heads.items():
+        mentions[i].head = head
     given = dict(zip(_FINISHED_FIELDS, columns), mention=map(mentions.__getitem__, mention_of))
     records = list(map(Record, *(given[field] if field in given else itertools.repeat(_UNPACKED_DEFAULTS[field])
                                  for field in _RECORD_FIELDS)))
@@ -243,9 +271,10 @@ def unpack_records(packed):
 
 
 class _MentionRef:
-    """What the features step reads of a record's mention: its identity and its members."""
+    """What the features step reads of a record's mention: its identity and its members (read,
+    never changed: a ref listing none reads the class's empty tuple), and a named road's head."""
 
-    __slots__ = ("members",)
+    members = ()
 
 def to_features(records, text=""):
     """Finished records (see :func:`finish_records`) -> catalog features with ids, merged
