@@ -18,8 +18,10 @@ def test_a_rule_that_holds_only_for_some_categories_is_not_asked_of_the_others()
     road = _names(gates.for_mention(Mention(kind="name", category="road")))
     river = _names(gates.for_mention(Mention(kind="name", category="water")))
     gated = {"flood_duties", "_road_as_address", "_existing_road", "honoured_zone", "village_located",
-             "growth_driven", "crossed_place"}
+             "growth_driven", "crossed_place", "region_listed"}
+    village = _names(gates.for_mention(Mention(kind="name", category="village")))
     assert not school & gated
+    assert "region_listed" in village
     assert road & gated == {"_road_as_address", "_existing_road", "crossed_place"}
     assert river & gated == {"flood_duties", "crossed_place"}
     assert _names(CONTEXT_RULES) - gated <= school  # (the others are asked of all, in their order)
