@@ -211,7 +211,8 @@ def pack_records(records):
         if found is None:
             found = mention_index[id(mention)] = len(mention_members)
             mention_members.append(())
-            mention_members[found] = tuple(index(member) for member in mention.members)
+            if mention.members:  # (most list none: no generator's frame for them, 1 MB's half 80 M -> 40 M)
+                mention_members[found] = tuple(index(member) for member in mention.members)
         return found
 
     position = {id(record): i for i, record in enumerate(records)}
@@ -231,7 +232,9 @@ def unpack_records(packed):
     columns, mention_of, listed, mention_members = packed
     mentions = [_MentionRef() for _ in mention_members]
     for ref, members in zip(mentions, mention_members):
-        ref.members = [mentions[i] for i in members]
+        # (most mentions list no members: an empty list without a comprehension's frame; 1 MB's
+        # 14,660 mentions with 871 members, 40 M -> 17 M instructions)
+        ref.members = [mentions[i] for i in members] if members else []
     given = dict(zip(_FINISHED_FIELDS, columns), mention=map(mentions.__getitem__, mention_of))
     records = list(map(Record, *(given[field] if field in given else itertools.repeat(_UNPACKED_DEFAULTS[field])
                                  for field in _RECORD_FIELDS)))
