@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geo.vector_layers import geodatabase_definitions, xml_tag
+
 
 def coded_domains(path, layer=None) -> dict:
     """``{field: (domain, {code: name})}`` of the fields of ``layer`` (None: the file's one feature table) that
@@ -47,35 +49,21 @@ def _geopackage_domains(path: Path, layer) -> dict:
 
 
 def _geodatabase_domains(path: Path, layer) -> dict:
-    import pyogrio
-
-    from geo.vectors import gdal_source
-
-    source = str(gdal_source(path))
-    if not source.lower().removesuffix(".zip").endswith(".gdb"):
+    found = geodatabase_definitions(path, layer)
+    if found is None:
         return {}
-    try:
-        if layer is None:
-            layers = pyogrio.list_layers(source)
-            if len(layers) != 1:
-                return {}
-            layer = layers[0][0]
-        items = pyogrio.read_dataframe(source, layer="GDB_Items", read_geometry=False, columns=["Name", "Definition"])
-    except Exception:  # noqa: BLE001 - an ArcGIS 9 geodatabase has no GDB_Items: no domains
-        return {}
-    roots = {str(name).lower(): root for name, definition in items.itertuples(index=False, name=None)
-             if (root := _xml(definition)) is not None}
+    layer, roots = found
     table = roots.get(str(layer).lower())
     if table is None:
         return {}
     domains = {}
     for info in _children(table, "GPFieldInfoEx"):
-        fields = {_tag(child): (child.text or "").strip() for child in info}
+        fields = {xml_tag(child): (child.text or "").strip() for child in info}
         domain = roots.get(fields.get("DomainName", "").lower())
-        if fields.get("Name") and domain is not None and _tag(domain) == "GPCodedValueDomain2":
+        if fields.get("Name") and domain is not None and xml_tag(domain) == "GPCodedValueDomain2":
             names = {}
             for value in _children(domain, "CodedValue"):
-                parts = {_tag(child): (child.text or "").strip() for child in value}
+                parts = {xml_tag(child): (child.text or "").strip() for child in value}
                 if parts.get("Code") and parts.get("Name"):
                     names[parts["Code"]] = parts["Name"]
             if names:
@@ -83,25 +71,8 @@ def _geodatabase_domains(path: Path, layer) -> dict:
     return domains
 
 
-def _xml(definition):
-    """The parsed XML ``definition`` of a geodatabase item, or None (none, not XML, or declaring entities:
-    the file's text is data, no entity is expanded)."""
-    import xml.etree.ElementTree as ET
-
-    if not isinstance(definition, str) or "<!DOCTYPE" in definition or "<!ENTITY" in definition:
-        return None
-    try:
-        return ET.fromstring(definition)
-    except ET.ParseError:
-        return None
-
-
-def _tag(element) -> str:
-    return element.tag.rpartition("}")[2]
-
-
 def _children(root, tag):
-    return (element for element in root.iter() if _tag(element) == tag)
+    return (element for element in root.iter() if xml_tag(element) == tag)
 
 
 def code_of(value):

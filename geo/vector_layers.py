@@ -232,39 +232,60 @@ def _geodatabase_aliases(path, layer=None) -> dict:
     ArcGIS keeps them: the ``AliasName`` of each field in the class's XML definition, in the
     geodatabase's ``GDB_Items`` table (ArcGIS 10 and later; GDAL reads it, but gives no alias to the
     fields it reads). ``{}`` for another file, or a geodatabase without such a table or definition."""
-    import xml.etree.ElementTree as ET
+    found = geodatabase_definitions(path, layer)
+    table = found[1].get(str(found[0]).lower()) if found else None
+    if table is None:
+        return {}
+    aliases = {}
+    for info in table.iter():
+        if xml_tag(info) == "GPFieldInfoEx":
+            fields = {xml_tag(child): (child.text or "").strip() for child in info}
+            if fields.get("Name") and fields.get("AliasName") and fields["AliasName"] != fields["Name"]:
+                aliases[fields["Name"]] = fields["AliasName"]
+    return aliases
 
+
+def geodatabase_definitions(path, layer=None):
+    """(layer, ``{item name lowercased: parsed XML definition}``) of a File Geodatabase (a ``.gdb`` folder,
+    zipped or not): its ``GDB_Items`` table, where ArcGIS 10 and later keep each feature class's fields
+    (aliases, domain names) and each domain's values. ``layer`` None: the file's one layer. None for another
+    file, a geodatabase of several layers given none, or one without the table (ArcGIS 9). A definition
+    declaring entities is left out: the file's text is data, no entity is expanded."""
     import pyogrio
 
     from geo.vectors import gdal_source
 
     source = str(gdal_source(path))
     if not source.lower().removesuffix(".zip").endswith(".gdb"):
-        return {}
+        return None
     try:
         if layer is None:
             layers = pyogrio.list_layers(source)
             if len(layers) != 1:
-                return {}
+                return None
             layer = layers[0][0]
         items = pyogrio.read_dataframe(source, layer="GDB_Items", read_geometry=False, columns=["Name", "Definition"])
-    except Exception:  # noqa: BLE001 - an ArcGIS 9 geodatabase has no GDB_Items: no aliases
-        return {}
-    definition = next((d for name, d in items.itertuples(index=False, name=None)
-                       if str(name).lower() == str(layer).lower() and isinstance(d, str)), None)
-    if definition is None or "<!DOCTYPE" in definition or "<!ENTITY" in definition:
-        return {}  # text of the file is data: no entities expanded
+    except Exception:  # noqa: BLE001 - an ArcGIS 9 geodatabase has no GDB_Items
+        return None
+    return layer, {str(name).lower(): root for name, definition in items.itertuples(index=False, name=None)
+                   if (root := _xml(definition)) is not None}
+
+
+def _xml(definition):
+    """The parsed XML ``definition`` of a geodatabase item, or None (none, not XML, or declaring entities)."""
+    import xml.etree.ElementTree as ET
+
+    if not isinstance(definition, str) or "<!DOCTYPE" in definition or "<!ENTITY" in definition:
+        return None
     try:
-        root = ET.fromstring(definition)
+        return ET.fromstring(definition)
     except ET.ParseError:
-        return {}
-    aliases = {}
-    for info in root.iter():
-        if info.tag.rpartition("}")[2] == "GPFieldInfoEx":
-            fields = {child.tag.rpartition("}")[2]: (child.text or "").strip() for child in info}
-            if fields.get("Name") and fields.get("AliasName") and fields["AliasName"] != fields["Name"]:
-                aliases[fields["Name"]] = fields["AliasName"]
-    return aliases
+        return None
+
+
+def xml_tag(element) -> str:
+    """An XML element's tag without its namespace (``{http://…}GPFieldInfoEx`` -> ``GPFieldInfoEx``)."""
+    return element.tag.rpartition("}")[2]
 
 
 def split_layer(path):
