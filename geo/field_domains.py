@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.vector_layers import geodatabase_definitions, xml_tag
+from geo.vector_layers import geodatabase_definitions, geopackage_rows, xml_tag
 
 
 def coded_domains(path, layer=None) -> dict:
@@ -24,23 +24,10 @@ def coded_domains(path, layer=None) -> dict:
 
 
 def _geopackage_domains(path: Path, layer) -> dict:
-    import contextlib
-    import sqlite3
-
-    try:
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
-            if layer is None:
-                tables = [row[0] for row in db.execute(
-                    "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
-                if len(tables) != 1:
-                    return {}
-                layer = tables[0]
-            rows = db.execute(
-                "SELECT c.column_name, c.constraint_name, k.value, k.description FROM gpkg_data_columns c "
-                "JOIN gpkg_data_column_constraints k ON k.constraint_name = c.constraint_name "
-                "WHERE c.table_name = ? AND k.constraint_type = 'enum'", (str(layer),)).fetchall()
-    except sqlite3.Error:  # no gpkg_data_columns or constraints table: no domains
-        return {}
+    rows = geopackage_rows(path, layer,
+                           "SELECT c.column_name, c.constraint_name, k.value, k.description FROM gpkg_data_columns c "
+                           "JOIN gpkg_data_column_constraints k ON k.constraint_name = c.constraint_name "
+                           "WHERE c.table_name = ? AND k.constraint_type = 'enum'")
     domains = {}
     for field, domain, code, name in rows:
         if isinstance(name, str) and name.strip() and code is not None:

@@ -205,26 +205,32 @@ def field_aliases(path, layer=None) -> dict:
     GeoPackage: the ``name`` of the field's row in ``gpkg_data_columns``; of a geodatabase, see
     :func:`_geodatabase_aliases`. ``layer`` None: the file's one feature table. ``{}`` for another file, a
     layer without aliases, or a file that cannot be read so (the reader says why)."""
-    import contextlib
-    import sqlite3
-
     path = Path(path)
     if path.suffix.lower() != ".gpkg" or not path.is_file():
         return _geodatabase_aliases(path, layer)
+    rows = geopackage_rows(path, layer, "SELECT column_name, name FROM gpkg_data_columns WHERE table_name = ?")
+    return {str(field): alias.strip() for field, alias in rows
+            if isinstance(alias, str) and alias.strip() and alias.strip() != field}
+
+
+def geopackage_rows(path, layer, query) -> list:
+    """The rows ``query`` (one ``?``, the layer's name) gives of a GeoPackage opened read-only; ``layer`` None: its
+    one feature table. ``[]`` for a GeoPackage of several feature tables given none, or one without the tables the
+    query reads (no gpkg_data_columns: no aliases, no domains)."""
+    import contextlib
+    import sqlite3
+
     try:
-        with contextlib.closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        with contextlib.closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
             if layer is None:
                 tables = [row[0] for row in db.execute(
                     "SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
                 if len(tables) != 1:
-                    return {}
+                    return []
                 layer = tables[0]
-            rows = db.execute("SELECT column_name, name FROM gpkg_data_columns WHERE table_name = ?",
-                              (str(layer),)).fetchall()
-    except sqlite3.Error:  # no gpkg_data_columns table: no aliases
-        return {}
-    return {str(field): alias.strip() for field, alias in rows
-            if isinstance(alias, str) and alias.strip() and alias.strip() != field}
+            return db.execute(query, (str(layer),)).fetchall()
+    except sqlite3.Error:
+        return []
 
 
 def _geodatabase_aliases(path, layer=None) -> dict:
