@@ -469,15 +469,14 @@ def test_a_street_tooltip_of_many_categories_stays_on_the_screen(chromium, tmp_p
     assert 0 <= box["top"] and box["bottom"] <= box["height"], box
 
 
-def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_path):
-    """A name of 72 characters (a report's 综合整治提升工程 repeated) showed on hover as one line past the edge."""
+def _hovered_school(chromium, tmp_path, name):
+    """A browser on the projects map of one school named ``name``, the pointer on its marker."""
     from selenium.webdriver.common.action_chains import ActionChains
     from shapely.geometry import Point
 
     from geo.catalog import features_to_gdf
     from test_render import _feature
 
-    name = "北園大街綜合整治提升工程" * 6
     render_fixture(tmp_path / "maps", basemap="none",
                    projects=features_to_gdf([_feature(1, name, "school", "建设", Point(116.985, 36.68))]))
     driver = chromium()
@@ -487,6 +486,13 @@ def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_pat
     hover = ActionChains(driver)
     hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
     hover.perform()
+    return driver
+
+
+def test_a_very_long_project_name_on_hover_stays_on_the_screen(chromium, tmp_path):
+    """A name of 72 characters (a report's 综合整治提升工程 repeated) showed on hover as one line past the edge."""
+    name = "北園大街綜合整治提升工程" * 6
+    driver = _hovered_school(chromium, tmp_path, name)
     box = hover_tip_box(driver)
     assert box["text"] == name
     assert 0 <= box["left"] and box["right"] <= box["width"], box
@@ -522,22 +528,8 @@ def test_a_2000_character_project_name_leaves_its_popup_and_hover_name_on_the_sc
     on a 757 px window, its category, geocode and quote below the screen, and its hover name as tall."""
     import time
 
-    from selenium.webdriver.common.action_chains import ActionChains
-    from shapely.geometry import Point
-
-    from geo.catalog import features_to_gdf
-    from test_render import _feature
-
     name = "白石路" + "长" * 1994 + "改造工程"
-    render_fixture(tmp_path / "maps", basemap="none",
-                   projects=features_to_gdf([_feature(1, name, "school", "建设", Point(116.985, 36.68))]))
-    driver = chromium()
-    _open(driver, tmp_path / "maps" / "projects.html")
-    x, y = driver.execute_script("var map = window[document.querySelector('.folium-map').id];"
-                                 "var p = map.latLngToContainerPoint([36.68, 116.985]); return [p.x, p.y];")
-    hover = ActionChains(driver)
-    hover.w3c_actions.pointer_action.move_to_location(round(x), round(y))
-    hover.perform()
+    driver = _hovered_school(chromium, tmp_path, name)
     tip = hover_tip_box(driver)
     tip_height = driver.execute_script(HOVER_TIP_BOX_JS.replace("return {", "return {bottom: r.bottom, top: r.top, "))
     assert tip["text"] == name
