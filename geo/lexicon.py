@@ -285,6 +285,8 @@ PARTNER_WORDS = words("partner")
 ROAD_PARTNER_WORDS = words("road_partner")
 # Verbs closing a clause after the places a route strings together (将沿线A、B等景点串联).
 STRINGING_WORDS = longest_first(words("stringing"))
+# Words after a road's extent in brackets that make it the title of its own paragraph (白石路(A-B)是…).
+EXTENT_TITLE_FOLLOWERS = words("extent_title_follower")
 # Words after a place or a list of places that make them context: bounds and roads passing through
 # (合围, 贯穿全境), and uses of a place that are no works on it (占道经营: street vending).
 ENCLOSURE_WORDS = Words((*words("enclosure"), *words("place_use")))

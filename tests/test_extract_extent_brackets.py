@@ -13,7 +13,24 @@ def test_a_road_titled_with_its_extent_more_often_than_bare_keeps_the_brackets()
     assert "红岭路(青松路-白沙路)" in names and "红岭路" not in names
 
 
-def test_a_road_named_bare_more_often_keeps_both_forms():
-    # the labels go both ways there (the bare name or the extent): both records stay
+_LISTED_SECTION = ("正在积极推进青柳路、白石路(青松路-红岭路)、香山路西段等项目建设。"
+                   "配套工程方面,完成金沙路、白石路2个雨水箱涵建设。")
+_TITLED_ALONE = ("位于青山新区东部的白石路建设进入最后冲刺阶段,通车后将优化区域交通。\n"
+                 "相邻的白石路(青松路—红岭路)工程同步提速,当前水稳层摊铺全部完成。")
+
+
+def test_a_road_named_bare_more_often_and_titled_alone_is_one_road_named_bare():
+    # 改造白石路(青松路-红岭路),实施…; 白石路是…: the brackets title the road the paragraph names bare
     names = named_names(_BARE_MOSTLY)
+    assert "白石路" in names and "白石路(青松路-红岭路)" not in names
+
+
+def test_a_road_named_bare_once_and_titled_alone_by_its_works_is_one_road():
+    names = named_names(_TITLED_ALONE)
+    assert "白石路" in names and "白石路(青松路—红岭路)" not in names
+
+
+def test_a_section_listed_with_other_roads_keeps_both_forms():
+    # a list item's extent is a section the labels keep apart from the bare road's other works
+    names = named_names(_LISTED_SECTION)
     assert "白石路" in names and "白石路(青松路-红岭路)" in names

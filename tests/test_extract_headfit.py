@@ -18,3 +18,8 @@ def test_a_bypass_is_a_road_when_its_code_or_a_direction_opens_it_and_a_city_rin
     assert named_names("打造森林绕城。建设碧水绕城项目。") == []
     # a bypass's own road head still names it as before
     assert named_names("加快白石绕城高速建设。") == ["白石绕城高速"]
+
+
+def test_a_communication_link_or_a_power_circuit_is_no_road():
+    # 链路 and 回路 end in the road head 路 as 电路 does: a network's links and a feeder's circuits, no roads
+    assert named_names("建设内容包括公共信息平台、数字乡村、通信链路等工程。改造供电回路,新建白石路。") == ["白石路"]

@@ -20,6 +20,8 @@ DASHES = "—–-－~～"
 LIST_JOINS = ("、", "和", "及")
 # The characters joining a list's items, 与 with them (青山花园、红水堡与白石湾; 1个220千伏和4个110千伏…).
 LIST_JOIN_CHARS = "、和及与"
+# The marks that end a clause in normalised text (NFKC: full-width ，；： are these).
+CLAUSE_MARKS = ",;:。"
 # What joins the two ends of a range or route (A至B段, 大四站—倭肯).
 RANGE_MARKS = "至" + DASHES
 # How a bracket opens in a name as written (a record's name keeps the report's own brackets).
