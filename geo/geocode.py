@@ -13,6 +13,7 @@ from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, un
 from geo.door_numbers import at_address, place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
+from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
@@ -178,12 +179,14 @@ def _locate(props, gazetteer, kind, place, online):
         geom, geocode = use_hand_placed(hand, place.outline_metric, place.crs)
         said = placed_elsewhere_by_sources(hand, name, gazetteer, place.near, _accepts(kind, name, category))
         return geom, {**geocode, "method": f"{geocode['method']}; {said}" if said else geocode["method"]}
-    roads = junction_roads(name)
+    corner = junction_corner(name)  # 北园大街与白石路交叉口东北角: the crossing, moved toward the corner
+    roads = junction_roads(corner.junction if corner else name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
-            return locate_junction(roads, gazetteer, place)
+            found = locate_junction(roads, gazetteer, place)
+            return toward_corner(*found, corner, place.crs) if corner else found
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
