@@ -259,7 +259,7 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
         match = next(filter(None, (lookup(part) for part in coded)), None)
         cut = section if match and section and base != name else None
-    if match is None and (own := without_district(base, district, lookup)) is not None:
+    if match is None and (own := without_district(base, district, lookup, gazetteer)) is not None:
         # 青山县白石路: the district's own 白石路 (a section of it cut as any other's)
         match, cut = own, (section if section and base != name else None)
     alias = alias_of(section)

@@ -108,7 +108,7 @@ def road_match(name, gazetteer, accepts, place):
     match = gazetteer.lookup(name, accepts=accepts)
     if match is None:
         match = without_district(name, getattr(place, "district", None),
-                                 lambda rest: gazetteer.lookup(rest, accepts=accepts))
+                                 lambda rest: gazetteer.lookup(rest, accepts=accepts), gazetteer)
     return match
 
 
