@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from geo import settings
 from geo.gazetteer import LINE_TYPES
 from geo.geocodes import APPROXIMATE, accuracy_metres
 from geo.names import ROAD_NAME_ENDINGS, to_simplified
@@ -71,7 +72,8 @@ def place_by_door_number(name, gazetteer, place, choose):
     Returns
     -------
     (shapely geometry or None, dict) or None
-        None when the name is no door-number address or no source has the road by its name (exact or folded).
+        None when the name is no door-number address or no source has the road by its name (exact or folded, or
+        with the district written before it: :func:`geo.junctions.road_match`).
     """
     from geo.junctions import road_match
 
@@ -90,7 +92,9 @@ def place_by_door_number(name, gazetteer, place, choose):
 
     crs = place.crs or metric_crs_for(entry.geometry)
     line = _road_line(entry.geometry, place, crs)
-    span = between_known(door, line, gazetteer, crs, float(entry.accuracy_m))
+    # a road taken for the list's 青山县白石路 (the district written before it) may be another: its loose accuracy
+    road_m = max(float(entry.accuracy_m), settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
+    span = between_known(door, line, gazetteer, crs, road_m)
     if span is not None:  # 白石路20号 between the sources' 白石路10号 and 白石路30号
         spot, accuracy, where = span.spot, span.spread_m, span.said
     else:
@@ -99,7 +103,7 @@ def place_by_door_number(name, gazetteer, place, choose):
             part, said = on_section(line, entry, door.section, gazetteer, crs)
         spot = part.interpolate(part.project(part.centroid))  # on the road, nearest its centre
         farthest = _farthest_m(spot, part)
-        accuracy = farthest + float(entry.accuracy_m)
+        accuracy = farthest + road_m
         where = f"whose place along it no source gives: {said}, spread to its farthest point ({farthest:,.0f} m)"
     method = f"{entry.method}; {name}: door number {door.number} on {entry.name}, {where}"
     if match.note:
@@ -122,7 +126,7 @@ def _road_of(door, gazetteer, place):
         return entry.geometry.geom_type in LINE_TYPES
 
     match = road_match(door.road, gazetteer, is_line, place)
-    if match is not None and match.strength in ("exact", "folded"):
+    if match is not None and match.strength in ("exact", "folded", "district"):  # district: the list's 青山县白石路
         return match, door
     for start in range(2, len(door.road) - 2):  # a place of two characters at least (东新华路 is no 新华路)
         match = gazetteer.lookup(door.road[start:], accepts=is_line)
