@@ -33,6 +33,7 @@ XINHUA, HONGQI = [(112.96, 28.205), (112.96, 28.228)], [(112.915, 28.203), (112.
 HUANCHENG, WENCHANG = [(112.905, 28.2285), (112.995, 28.2285)], [(112.94, 28.172), (112.94, 28.198)]
 BAIYUN, LANXI = [(112.975, 28.201), (112.975, 28.228)], [(112.905, 28.196), (112.925, 28.1965), (112.945, 28.197)]
 LANHU = [(112.955, 28.1785), (112.965, 28.1786), (112.975, 28.1787), (112.985, 28.1788)]
+LANNAN = [(112.905, 28.183), (112.95, 28.183)]
 LANDONG, HUBIN = [(112.97, 28.2245), (113.00, 28.2245), (113.04, 28.2245)], [(112.967, 28.172), (112.967, 28.185)]
 
 
@@ -89,6 +90,7 @@ def truth():
         "岚溪路西段": line(LANXI[:2]), "红星小学东校区": None,  # a campus the lists lack: another site
         "岚州市青岚县岚山中学": Point(112.9385, 28.1812), "岚山古塔": Point(112.9300, 28.1900),
         "岚峰书屋": Point(112.9583, 28.1950), "白石路桥": line([(112.93, 28.204), (112.93, 28.206)]),
+        "岚南路与白石路交叉口": Point(112.93, 28.183), "岚南路8号": Point(112.915, 28.183),
     }
 
 
@@ -100,7 +102,7 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "岚湖剧场#2": "百度拾取.csv places 岚湖剧场 2.", "红星小学东校区": "百度拾取.csv has 紅星小學, not its 东校区",
             "北园大街与白石路交叉口东北角": "its 东北 (north-east) corner", "北园大街东段12号": "the middle of its 东段",
             "城东白云路8号": "taken as 白云路 after the place 城东", "白石路桥": "a bridge of 白石路",
-            "岚州市青岚县岚山中学": "岚州市青岚县 left off", "岚溪路西段": "OSM extract places 岚溪路 2."}
+            "岚州市青岚县岚山中学": "岚州市青岚县 left off", "岚南路与白石路交叉口": "district: 青岚县岚南路", "岚溪路西段": "OSM extract places 岚溪路 2."}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -117,7 +119,8 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project", "新华路10号院": "area",
          "北园大街与白石路交叉口东北角": "project", "岚溪路与白石路交叉口西南侧地块": "project", "北园大街东段12号": "project",
          "城东白云路8号": "project", "岚溪路西段": ("road_rebuild", "岚溪路", "西段"), "红星小学东校区": "school",
-         "岚州市青岚县岚山中学": "school", "岚山古塔": "culture", "岚峰书屋": "culture", "白石路桥": "bridge"}
+         "岚州市青岚县岚山中学": "school", "岚山古塔": "culture", "岚峰书屋": "culture", "白石路桥": "bridge",
+         "岚南路与白石路交叉口": "road_rebuild", "岚南路8号": "project"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
 
@@ -166,7 +169,8 @@ def _lists(out, t):
     rows = [("岚州市青岚县城东小学", t["城东小学"]), ("青岚县实验小学", t["实验小学"]), ("青岚县人民医院", t["县人民医院"]),
             ("文化中心", Point(112.935, 28.205)), ("文化中心", Point(112.965, 28.21))]
     lines = ["名称,location,坐标系,类别,wkt"] + ['{},"{:.6f},{:.6f}",GCJ-02,,'.format(n, *wgs84_to_gcj02(p.x, p.y)) for n, p in rows]
-    lines += [f"岚溪路,,GCJ-02,,{wkt('LINESTRING', LANXI, wgs84_to_gcj02)}"]
+    lines += [f"岚溪路,,GCJ-02,,{wkt('LINESTRING', LANXI, wgs84_to_gcj02)}",
+              f"青岚县岚南路,,GCJ-02,,{wkt('LINESTRING', LANNAN, wgs84_to_gcj02)}"]  # the district written before it
     lines += [f"岚湖路,,GCJ-02,,{wkt('LINESTRING', piece, wgs84_to_gcj02)}" for piece in (LANHU[:2], [(112.969, 28.17866)] + LANHU[2:])]
     files = {"学校医院_高德.csv": lines}
     files["百度拾取.csv"] = ["名称,百度经度,百度纬度"] + ["{},{:.6f},{:.6f}".format(n, *wgs84_to_bd09(t[k].x, t[k].y))
