@@ -207,10 +207,14 @@ def _roads(group, metric):
         # The parts of one way (cut at nodes missing from the file) are one road; a way's copy
         # kept under a code of its ref tag (geo.osm_features.add_line) is another road.
         pairs.append((first_part.setdefault((way["id"], way["names"][0]), i), i))
+    # the bridge ways of a road (白石路桥, geo.osm_features.bridge_name) are one bridge only side by side (two
+    # carriageways): two crossings of the road's river or railway a kilometre apart are two bridges
     for key, members in having.items():
         if len(members) < 2:
             continue
-        for a, b in near_pairs([metric[i] for i in members], settings.SAME_ROAD_GAP_M):
+        bridges = all(group[i].get("bridge_of") for i in members)
+        for a, b in near_pairs([metric[i] for i in members],
+                               settings.DUAL_CARRIAGEWAY_M if bridges else settings.SAME_ROAD_GAP_M):
             first, second = members[a], members[b]
             if keys[first][0] == key or keys[second][0] == key:  # one way's own name
                 pairs.append((first, second))
