@@ -132,10 +132,11 @@ def listed_city_prefixes(district, gazetteer):
     return by_district[district]
 
 
-def without_district(name, district, lookup):
+def without_district(name, district, lookup, gazetteer=None):
     """The exact or folded Match of ``name`` with the district's own name left off its front, as a source
     names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its
-    city written too).
+    city written too, the city known from the district's code or, given ``gazetteer``, from the one city its
+    names write before the district's: :func:`listed_city_prefixes`).
 
     Parameters
     ----------
@@ -157,7 +158,8 @@ def without_district(name, district, lookup):
     from geo.names import to_simplified
 
     simplified = to_simplified(name)  # 青山縣白石路 in a report in Traditional script
-    for prefix in sorted(district_prefixes(district), key=len, reverse=True):
+    listed = listed_city_prefixes(district, gazetteer) if gazetteer is not None else ()
+    for prefix in sorted(district_prefixes(district) + listed, key=len, reverse=True):
         rest = name[len(prefix):]
         if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in COUNTY_LEVEL_ENDS:
             continue

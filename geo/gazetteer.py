@@ -331,25 +331,29 @@ def _later_namesakes(later, key, accepts):
     return tuple((other, entries) for other, entries in found if entries)
 
 
-def placed_elsewhere(match, near=None, used=None) -> str:
+def placed_elsewhere(match, near=None, used=None, every=False) -> str:
     """What a geocode's method says when a later source having the match's name (:attr:`Match.elsewhere`) has it
     only at places :data:`geo.settings.DUPLICATE_NAME_APART_M` or more from the match's entry, within ``near``
     (the district and its margin; its namesakes beyond are other places): a planner's list and OSM placing
     文化中心 3 km apart: ``OSM extract places 文化中心 3.0 km from here; user gazetteer a.csv, given first, is
     used``; the first such source, past those that agree or have no such place in the district. Empty when
     none disagrees. The first source given is kept (a planner's own list is given to correct OSM), but the
-    disagreement is said. ``used``: what the tail says is used (default: the match's tier, given first)."""
+    disagreement is said. ``used``: what the tail says is used (default: the match's tier, given first);
+    ``every``: each source that disagrees is named, in their order, not the first alone (a placement by hand)."""
     from geo import settings
 
     if not match.elsewhere:
         return ""
     tier, later = match.elsewhere
+    said = []
     for other, found in later:
         found = [e for e in found if near is None or e.geometry.intersects(near)]
         apart = metres_to_nearest(match.entry, found) if found else 0.0
         if apart >= settings.DUPLICATE_NAME_APART_M:
-            return f"{other} places {found[0].name} {apart / 1000:.1f} km from here; {used or f'{tier}, given first,'} is used"
-    return ""
+            said.append(f"{other} places {found[0].name} {apart / 1000:.1f} km from here")
+            if not every:
+                break
+    return f"{'; '.join(said)}; {used or f'{tier}, given first,'} is used" if said else ""
 
 
 def metres_to_nearest(entry, others, crs=None) -> float:

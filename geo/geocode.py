@@ -10,9 +10,11 @@ from typing import NamedTuple
 from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
+from geo.campuses import campus_reason
 from geo.door_numbers import at_address, place_by_door_number
 from geo.district_names import full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
+from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
@@ -178,12 +180,14 @@ def _locate(props, gazetteer, kind, place, online):
         geom, geocode = use_hand_placed(hand, place.outline_metric, place.crs)
         said = placed_elsewhere_by_sources(hand, name, gazetteer, place.near, _accepts(kind, name, category))
         return geom, {**geocode, "method": f"{geocode['method']}; {said}" if said else geocode["method"]}
-    roads = junction_roads(name)
+    corner = junction_corner(name)  # 北园大街与白石路交叉口东北角: the crossing, moved toward the corner
+    roads = junction_roads(corner.junction if corner else name)
     if roads:
         # A source may know the junction itself (a point); if not, the roads' crossing.
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
-            return locate_junction(roads, gazetteer, place)
+            found = locate_junction(roads, gazetteer, place)
+            return toward_corner(*found, corner, place.crs) if corner else found
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
@@ -256,7 +260,7 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         # G2京沪高速(天桥段): the road of its code, else of its name (OSM: ref=G2, name=京沪高速公路).
         match = next(filter(None, (lookup(part) for part in coded)), None)
         cut = section if match and section and base != name else None
-    if match is None and (own := without_district(base, district, lookup)) is not None:
+    if match is None and (own := without_district(base, district, lookup, gazetteer)) is not None:
         # 青山县白石路: the district's own 白石路 (a section of it cut as any other's)
         match, cut = own, (section if section and base != name else None)
     alias = alias_of(section)
@@ -452,7 +456,7 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
                                         else "; Nominatim unreachable, not asked")
     shapes = f"{kind} or area" if len(fits) > 1 else kind
     return unlocated(f"no {shapes} named {name!r} in any source ({tiers}{asked}); "
-                      "add its position with --gazetteer or --osm")
+                      f"add its position with --gazetteer or --osm{campus_reason(name, gazetteer, fits[0])}")
 
 
 def _accepts(kind, name, category=None):

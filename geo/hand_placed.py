@@ -276,16 +276,18 @@ def use_hand_placed(entry, outline_metric=None, crs=None):
 
 
 def placed_elsewhere_by_sources(entry, name, gazetteer, near, accepts=None) -> str:
-    """What a project placed by hand says when a source (of any tier) has its name only 1 km or more from where
-    it was placed, in the district (:func:`geo.gazetteer.placed_elsewhere`): ``OSM extract places 文化中心 3.1 km
-    from here; the placement by hand is used`` (a marker dropped on the wrong street is seen); '' otherwise."""
+    """What a project placed by hand says when sources (of any tier) have its name only 1 km or more from where
+    it was placed, in the district (:func:`geo.gazetteer.placed_elsewhere`), each of them named: ``a.csv places
+    文化中心 2.3 km from here; OSM extract places 文化中心 3.1 km from here; the placement by hand is used`` (a
+    marker dropped on the wrong street is seen, and which sources agree on where it should be); '' otherwise."""
     from geo.gazetteer import Match, placed_elsewhere
 
     def other(candidate):
         return not is_hand_placed(candidate) and (accepts is None or accepts(candidate))
 
     elsewhere = gazetteer.elsewhere_of(entry, name, accepts=other, every_tier=True)
-    return placed_elsewhere(Match(entry, "exact", entry.name, elsewhere=elsewhere), near, used="the placement by hand")
+    return placed_elsewhere(Match(entry, "exact", entry.name, elsewhere=elsewhere), near, used="the placement by hand",
+                            every=True)
 
 
 def outside_m(geometry, outline_metric, crs) -> tuple:

@@ -59,10 +59,10 @@ def add_line(ways, names, kind, tags, object_id, line):
     link = road and built_as.endswith("_link")
     former = former_names(tags)
 
-    def keep(name, spellings):
+    def keep(name, spellings, **more):
         ways.setdefault((name, kind), []).append({"line": line, "names": spellings, "id": object_id,
                                                   "oneway": oneway, "link": link,
-                                                  "former": tuple(n for n in former if n in spellings)})
+                                                  "former": tuple(n for n in former if n in spellings), **more})
 
     if road:
         names = with_bracketed_bases(names)
@@ -72,10 +72,25 @@ def add_line(ways, names, kind, tags, object_id, line):
         keep(names[0], names)
     for code in sorted(set(road_codes(tags) if road else ()) | {own_code} - {None}):
         keep(code, [code] + ([n for n in names if n != code] if code == own_code else []))
+    if road and (bridge := bridge_name(names, tags)) is not None:  # 白石路桥: the bridge way of 白石路
+        keep(bridge, [bridge], bridge_of=names[0] if names else "")
     own = {normalise_name(n) for n in names[:1]}
     for name in filter(None, str(tags.get(ROUTE_NAME_KEY, "")).split(";")):
         if normalise_name(name) not in own and (not road or road_code(name) is None):  # a code: kept above
             keep(name, [name])
+
+
+def bridge_name(names, tags):
+    """The name of a road's bridge way (``bridge`` tagged, not ``no``) when it is not the way's own: its
+    ``bridge:name`` (岚溪大桥), else the road's name and 桥 (白石路桥: a report names a bridge after its road,
+    OSM draws it as the road's way); None for no bridge, or a way named as a bridge (…桥) already."""
+    if str(tags.get("bridge", "no")).lower() in ("no", "false", "0"):
+        return None
+    named = str(tags.get("bridge:name", "")).strip()
+    if named:
+        return None if names and normalise_name(named) == normalise_name(names[0]) else named
+    own = names[0] if names else ""
+    return f"{own}桥" if own.endswith(("路", "街", "道", "大道")) else None
 
 
 # A road's name with a qualifier in brackets after it, as mappers in China write a section or a stage

@@ -207,10 +207,14 @@ def _roads(group, metric):
         # The parts of one way (cut at nodes missing from the file) are one road; a way's copy
         # kept under a code of its ref tag (geo.osm_features.add_line) is another road.
         pairs.append((first_part.setdefault((way["id"], way["names"][0]), i), i))
+    # the bridge ways of a road (白石路桥, geo.osm_features.bridge_name) are one bridge only side by side (two
+    # carriageways): two crossings of the road's river or railway a kilometre apart are two bridges
     for key, members in having.items():
         if len(members) < 2:
             continue
-        for a, b in near_pairs([metric[i] for i in members], settings.SAME_ROAD_GAP_M):
+        bridges = all(group[i].get("bridge_of") for i in members)
+        for a, b in near_pairs([metric[i] for i in members],
+                               settings.DUAL_CARRIAGEWAY_M if bridges else settings.SAME_ROAD_GAP_M):
             first, second = members[a], members[b]
             if keys[first][0] == key or keys[second][0] == key:  # one way's own name
                 pairs.append((first, second))
@@ -253,8 +257,12 @@ def _road_entry(group, metric, kind, crs, source):
         method += (f"; {alongside} more line{'s' if alongside > 1 else ''} of its ways ("
                    f"{'tracks' if kind == 'railway' else 'service carriageways, 辅道'}) "
                    f"measured only where not alongside it (within {settings.DUAL_CARRIAGEWAY_M:g} m)")
+    method += ")"
+    if any(way.get("bridge_of") for way in group):  # 白石路桥 (geo.osm_features.bridge_name)
+        road = next(way["bridge_of"] for way in group if way.get("bridge_of"))
+        method += f"; a bridge of {road}: its way{'s' if len(group) > 1 else ''} tagged bridge"
     aliases, former = _other_names(group, name)
-    return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method + ")",
+    return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method,
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
                  aliases=aliases, former_names=former, feature_type=_LINE_TYPES[kind],
                  category=_LINE_CATEGORIES.get(kind), extra={"osm_ids": ";".join(sorted(way["id"] for way in group))})

@@ -35,6 +35,11 @@ INTERSECTION_MIN_SINE = 0.26
 # apart, the roads cross at several places and the report does not say which.
 JUNCTION_SPREAD_M = 150.0
 
+# A corner or side of a crossing (X路与Y路交叉口东北角, …路口西南侧地块) is a site this far from where the roads
+# cross, toward that corner (a corner lot's middle; not surveyed): the spot is put there and its accuracy grows by
+# as much (geo.junction_corners).
+JUNCTION_CORNER_M = 60.0
+
 # A cross street this close to a road bounds a section of it (X至Y段, X—Y段); farther,
 # it does not meet the road and the section is not cut.
 SECTION_CROSS_STREET_M = 50.0

@@ -33,6 +33,7 @@ XINHUA, HONGQI = [(112.96, 28.205), (112.96, 28.228)], [(112.915, 28.203), (112.
 HUANCHENG, WENCHANG = [(112.905, 28.2285), (112.995, 28.2285)], [(112.94, 28.172), (112.94, 28.198)]
 BAIYUN, LANXI = [(112.975, 28.201), (112.975, 28.228)], [(112.905, 28.196), (112.925, 28.1965), (112.945, 28.197)]
 LANHU = [(112.955, 28.1785), (112.965, 28.1786), (112.975, 28.1787), (112.985, 28.1788)]
+LANNAN = [(112.905, 28.183), (112.95, 28.183)]
 LANDONG, HUBIN = [(112.97, 28.2245), (113.00, 28.2245), (113.04, 28.2245)], [(112.967, 28.172), (112.967, 28.185)]
 
 
@@ -82,6 +83,14 @@ def truth():
         "白石路36号院": Point(112.9312, 28.2093),
         "新华路10号院": Point(112.96, 28.2103),  # between the 小区 list's 新华路2号 and 新华路16号 (numbers run north)
         "新华路20号": Point(112.9594, 28.2133),  # OSM's 岚州银行 node, addr:street 新华路, addr:housenumber 20  # a list of 小区 gives its address: 湖南省岚州市青岚县白石路36号
+        # fourth pass (forty-sixth session)
+        "北园大街与白石路交叉口东北角": Point(112.9306, 28.2155),  # a corner lot, some 80 m from the crossing
+        "岚溪路与白石路交叉口西南侧地块": Point(112.9294, 28.1961),
+        "北园大街东段12号": Point(112.985, 28.2152), "城东白云路8号": Point(112.975, 28.205),
+        "岚溪路西段": line(LANXI[:2]), "红星小学东校区": None,  # a campus the lists lack: another site
+        "岚州市青岚县岚山中学": Point(112.9385, 28.1812), "岚山古塔": Point(112.9300, 28.1900),
+        "岚峰书屋": Point(112.9583, 28.1950), "白石路桥": line([(112.93, 28.204), (112.93, 28.206)]),
+        "岚南路与白石路交叉口": Point(112.93, 28.183), "岚南路8号": Point(112.915, 28.183),
     }
 
 
@@ -89,7 +98,11 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "岚溪路与白石路交叉口": "OSM extract places 岚溪路 2.", "岚湖剧场": "OSM extract places 岚湖剧场 3.",
             "岚湖路与湖滨路交叉口": "岚湖路 not drawn there", "白石路12号": "door number 12 on 白石路",
             "白石路36号院": "the report's 白石路36号院 is 白石小区, at 白石路36号", "新华路20号": "amenity feature (node 5007)",
-            "新华路10号院": "between 新华路2号 (新华一小区) and 新华路16号 (新华二小区)"}
+            "新华路10号院": "between 新华路2号 (新华一小区) and 新华路16号 (新华二小区)",
+            "岚湖剧场#2": "百度拾取.csv places 岚湖剧场 2.", "红星小学东校区": "百度拾取.csv has 紅星小學, not its 东校区",
+            "北园大街与白石路交叉口东北角": "its 东北 (north-east) corner", "北园大街东段12号": "the middle of its 东段",
+            "城东白云路8号": "taken as 白云路 after the place 城东", "白石路桥": "a bridge of 白石路",
+            "岚州市青岚县岚山中学": "岚州市青岚县 left off", "岚南路与白石路交叉口": "district: 青岚县岚南路", "岚溪路西段": "OSM extract places 岚溪路 2."}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -103,9 +116,13 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "岚东路青岚段": ("road_rebuild", "岚东路", "青岚段"), "岚溪路与白石路交叉口": "road_rebuild",
          "岚湖路与湖滨路交叉口": "road_rebuild", "白石路12号": "project", "新华路8号院": "area", "岚湖路6号": "project",
          "岚东路5号": "project", "岚中路": "road_rebuild", "岚州宾馆": "commercial", "岚湖剧场": "culture",
-         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project", "新华路10号院": "area"}
+         "文昌路中学": "school", "文昌中学": "school", "白石路36号院": "area", "新华路20号": "project", "新华路10号院": "area",
+         "北园大街与白石路交叉口东北角": "project", "岚溪路与白石路交叉口西南侧地块": "project", "北园大街东段12号": "project",
+         "城东白云路8号": "project", "岚溪路西段": ("road_rebuild", "岚溪路", "西段"), "红星小学东校区": "school",
+         "岚州市青岚县岚山中学": "school", "岚山古塔": "culture", "岚峰书屋": "culture", "白石路桥": "bridge",
+         "岚南路与白石路交叉口": "road_rebuild", "岚南路8号": "project"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
-              "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv")
+              "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
 
 
 def _osm(out):
@@ -113,7 +130,10 @@ def _osm(out):
         return (i, pts, {k.replace("__", ":"): v for k, v in tags.items()})
 
     ways = [way(10, BEIYUAN[:3], highway="primary", name="北园大街"), way(11, BEIYUAN[2:], highway="primary", name="北园大街"),
-            way(20, BAISHI, highway="secondary", name="白石路"), way(30, QINGSHAN, highway="secondary", name="青山路"),
+            way(20, BAISHI[:2] + [(112.93, 28.204)], highway="secondary", name="白石路"),
+            way(21, [(112.93, 28.204), (112.93, 28.206)], highway="secondary", name="白石路", bridge="yes", layer="1"),
+            way(22, [(112.93, 28.206)] + BAISHI[2:], highway="secondary", name="白石路"),
+            way(23, [(112.90, 28.205), (112.95, 28.205)], waterway="river", name="岚溪"), way(30, QINGSHAN, highway="secondary", name="青山路"),
             way(40, G309[:3], highway="primary"), way(41, G309[2:], highway="primary"),
             way(50, S102, highway="primary", name="岚江大道", ref="S102"),
             way(60, XINHUA, highway="tertiary", name="Xinhua Road", name__zh="新华路"),
@@ -149,11 +169,13 @@ def _lists(out, t):
     rows = [("岚州市青岚县城东小学", t["城东小学"]), ("青岚县实验小学", t["实验小学"]), ("青岚县人民医院", t["县人民医院"]),
             ("文化中心", Point(112.935, 28.205)), ("文化中心", Point(112.965, 28.21))]
     lines = ["名称,location,坐标系,类别,wkt"] + ['{},"{:.6f},{:.6f}",GCJ-02,,'.format(n, *wgs84_to_gcj02(p.x, p.y)) for n, p in rows]
-    lines += [f"岚溪路,,GCJ-02,,{wkt('LINESTRING', LANXI, wgs84_to_gcj02)}"]
+    lines += [f"岚溪路,,GCJ-02,,{wkt('LINESTRING', LANXI, wgs84_to_gcj02)}",
+              f"青岚县岚南路,,GCJ-02,,{wkt('LINESTRING', LANNAN, wgs84_to_gcj02)}"]  # the district written before it
     lines += [f"岚湖路,,GCJ-02,,{wkt('LINESTRING', piece, wgs84_to_gcj02)}" for piece in (LANHU[:2], [(112.969, 28.17866)] + LANHU[2:])]
     files = {"学校医院_高德.csv": lines}
     files["百度拾取.csv"] = ["名称,百度经度,百度纬度"] + ["{},{:.6f},{:.6f}".format(n, *wgs84_to_bd09(t[k].x, t[k].y))
                                                     for n, k in (("紅星小學", "红星小学"), ("岚山中学", "岚山中学"), ("岚湖广场", "岚湖广场"))]
+    files["百度拾取.csv"].append("岚湖剧场,{:.6f},{:.6f}".format(*wgs84_to_bd09(112.9344, 28.1900)))  # 2.3 km from the hand's
     files["外县_百度.csv"] = ["名称,百度经度,百度纬度", "岚湖广场,{:.6f},{:.6f}".format(*wgs84_to_bd09(113.25, 28.19))]  # 30 km off
     files["百度面.csv"] = ["名稱,坐標系,wkt", f"滨河公园,BD09,{wkt('POLYGON', ring(112.985, 28.19, 0.002), wgs84_to_bd09)}"]
     gk = {epsg: Transformer.from_crs(4326, epsg, always_xy=True) for epsg in (4547, 4526)}
@@ -171,6 +193,7 @@ def _lists(out, t):
                           "新华小区,青岚县新华路,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9588, 28.2199)),
                           "新华一小区,青岚县新华路2号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9604, 28.2071)),
                           "新华二小区,青岚县新华路16号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9596, 28.2120))]
+    files["文物点.csv"] = ["名称,经度,纬度", "岚山古塔,112°55′48.0″,28°11′24.0″", "岚峰书屋,E112.9583,N28.1950"]  # WGS-84, surveyed
     files["placed.csv"] = ["name,category,lon,lat,wkt,datum,accuracy_m,source,method",
                            f"岚湖剧场,culture,{t['岚湖剧场'].x:.7f},{t['岚湖剧场'].y:.7f},,wgs84,5,placed by hand on the map,"
                            "placed by hand on the map at zoom 17"]

@@ -78,6 +78,18 @@ def test_a_lists_city_written_before_a_district_of_no_code_is_read_as_its_own():
     assert written.entry.name == "湖南省云岭市白溪县实验小学" and written.strength == "exact"
 
 
+def test_a_reports_name_with_the_city_its_lists_write_in_front_is_the_sources_place_of_the_rest():
+    # 白溪县 given by name alone; its lists write 云岭市白溪县…, and the report writes 云岭市白溪县青松中学 of the list's
+    # 青松中学: it was unlocated ("no point named"), the city before the district not left off
+    from geo.district_names import without_district
+
+    gazetteer = _listed("云岭市白溪县城东小学", "青松中学")
+    found = without_district("云岭市白溪县青松中学", "白溪县", lambda rest: gazetteer.lookup(rest), gazetteer)
+    assert found.entry.name == "青松中学" and found.strength == "exact"
+    assert found.note == "the report's 云岭市白溪县青松中学 is 青松中学 of 云岭市白溪县, 云岭市白溪县 left off"
+    assert without_district("石门市白溪县青松中学", "白溪县", lambda rest: gazetteer.lookup(rest), gazetteer) is None
+
+
 def test_a_district_written_after_two_cities_or_of_a_known_code_takes_no_city_from_the_list():
     from geo.district_names import full_district_name, listed_city_prefixes, with_district
 

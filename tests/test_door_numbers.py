@@ -71,3 +71,29 @@ def test_a_door_number_a_lists_row_gives_as_its_address_is_that_row():
         assert feature["geometry"].equals(estate.geometry)
         assert feature["properties"]["geocode"]["status"] == "matched"
     assert courtyard["properties"]["geocode"]["method"].endswith("the report's 白石路36号院 is 白石小区, at 白石路36号")
+
+
+def test_a_door_number_on_a_section_of_a_road_is_the_middle_of_that_section():
+    # 白溪县's 青松大街东段12号: it was unlocated ("no point named"); now the middle of the east half of OSM's
+    # 青松大街 (8.8 km), claiming that half's farthest point, not the whole road's
+    qingsong = [(112.905, 28.215), (112.95, 28.215), (112.995, 28.215)]
+    gazetteer = Gazetteer().add_tier("OSM extract", [_road("青松大街", qingsong)])
+    east, west, whole = _geocoded(gazetteer, "青松大街东段12号", "青松大街西段3号", "青松大街5号")
+    assert door_on_road("青松大街东段12号") == Door("青松大街", "12", "东段")
+    assert east["geometry"].x == pytest.approx(112.9725, abs=2e-4) and west["geometry"].x == pytest.approx(112.9275, abs=2e-4)
+    geocode = east["properties"]["geocode"]
+    assert geocode["status"] == "approximate" and "the middle of its 东段" in geocode["method"]
+    assert geocode["accuracy_m"] < 0.6 * whole["properties"]["geocode"]["accuracy_m"]
+    assert geocode["accuracy_m"] >= 2_200  # a quarter of the road, the farthest the east half gets from its middle
+
+
+def test_a_door_number_after_a_place_is_on_the_road_without_the_place():
+    # 白溪县's 杨柳坪青松路68号 (a place, then the road): no source has 杨柳坪青松路; it was unlocated (or placed in
+    # a 街道 named like the place); now the middle of OSM's 青松路, the note saying what was taken as the place
+    gazetteer = Gazetteer().add_tier("OSM extract", [_road("青松路", [(112.975, 28.201), (112.975, 28.228)]),
+                                                     _road("松路", [(112.90, 28.18), (112.92, 28.18)])])
+    door, = _geocoded(gazetteer, "杨柳坪青松路68号")
+    geocode = door["properties"]["geocode"]
+    assert door["geometry"].x == pytest.approx(112.975) and geocode["status"] == "approximate"
+    assert "door number 68 on 青松路" in geocode["method"]
+    assert "the report's 杨柳坪青松路 taken as 青松路 after the place 杨柳坪" in geocode["method"]

@@ -44,11 +44,25 @@ def test_hand_placed_row_wins_over_user_osm_and_bundled_rows_of_the_name():
     assert feature["geometry"].equals(HAND_POINT)
     assert geocode["status"] == "matched"
     assert geocode["source"] == settings.HAND_PLACED_SOURCE
-    # the first other source placing it 1 km or more away is said (it was not: a marker dropped on the wrong
+    # every other source placing it 1 km or more away is said (it was not: a marker dropped on the wrong
     # street went unseen)
     assert geocode["method"] == (f"{settings.HAND_PLACED_SOURCE} at zoom 18; user gazetteer sites.csv places 天桥医院 "
-                                 "2.4 km from here; the placement by hand is used")
+                                 "2.4 km from here; OSM extract places 天桥医院 2.7 km from here; bundled gazetteer "
+                                 "places 天桥医院 3.7 km from here; the placement by hand is used")
     assert geocode["accuracy_m"] == 2
+
+
+def test_a_hand_placed_row_names_every_source_placing_it_elsewhere_past_those_agreeing():
+    # 青山剧场 dropped on the wrong street: the list 2.3 km off and OSM 3.1 km off are both named (the first alone
+    # was, leaving the planner to think one source disagreed); the bundled row 300 m away agrees and is not said
+    gazetteer = (Gazetteer().add_tier("user gazetteer placed.csv", [_hand("青山剧场", HAND_POINT, "culture")])
+                 .add_tier("user gazetteer 白石.csv", [_entry("青山剧场", shapely.Point(117.0312, 36.6664), "user gazetteer")])
+                 .add_tier("bundled gazetteer", [_entry("青山剧场", shapely.Point(117.0345, 36.6871), "bundled gazetteer")])
+                 .add_tier("OSM extract", [_entry("青山剧场", shapely.Point(117.0660, 36.6871), "OSM extract")]))
+    method = _locate([_project("青山剧场", "culture")], gazetteer)["青山剧场"]["properties"]["geocode"]["method"]
+    assert method.endswith("; user gazetteer 白石.csv places 青山剧场 2.3 km from here; OSM extract places 青山剧场 "
+                           "3.1 km from here; the placement by hand is used")
+    assert "bundled gazetteer places" not in method
 
 
 def test_a_hand_placed_row_says_nothing_of_sources_agreeing_within_1_km_or_beyond_the_district():

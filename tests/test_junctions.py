@@ -89,3 +89,26 @@ def test_a_crossing_says_a_later_source_placing_one_of_its_roads_km_away():
     assert located["geometry"].distance(shapely.Point(112.93, 28.20)) < 1e-5
     assert located["properties"]["geocode"]["method"].endswith(
         "; OSM extract places 云溪路 2.0 km from here; user gazetteer 道路.csv, given first, is used")
+
+
+def test_a_crossings_road_a_list_writes_with_the_districts_name_in_front_is_that_row():
+    # 青山县's report names 岚南路与白石路交叉口 and 岚南路8号; its list writes 青山县岚南路 (and 白溪市青山县松林路):
+    # the road alone was found (taken for the list's, loosely), the crossing and the door number were unlocated
+    # ("no road named '岚南路'")
+    def road(name, coords):
+        return Entry(name=name, geometry=shapely.LineString(coords), source="user gazetteer 道路.csv",
+                     method="coordinates from file", source_datum="wgs84", accuracy_m=20, tier="user gazetteer 道路.csv")
+
+    gazetteer = Gazetteer().add_tier("user gazetteer 道路.csv", [
+        road("青山县岚南路", [(112.90, 28.20), (112.96, 28.20)]), road("白石路", [(112.93, 28.19), (112.93, 28.22)]),
+        road("白溪市青山县松林路", [(112.90, 28.21), (112.96, 28.21)])])
+    projects = [{"id": n, "geometry": None, "properties": {"id": n, "name": n, "category": "project", "named": True}}
+                for n in ("岚南路与白石路交叉口", "松林路与白石路交叉口", "岚南路8号")]
+    crossing, other, door = geocode_projects(projects, gazetteer, COUNTY, district_name="青山县")[0]
+    assert crossing["geometry"].distance(shapely.Point(112.93, 28.20)) < 1e-5
+    assert other["geometry"].distance(shapely.Point(112.93, 28.21)) < 1e-5
+    geocode = crossing["properties"]["geocode"]
+    assert geocode["status"] == "approximate" and geocode["accuracy_m"] >= 200  # taken for the list's: loosely
+    assert "name matched loosely (district: 青山县岚南路)" in geocode["method"]
+    assert door["geometry"].distance(shapely.LineString([(112.90, 28.20), (112.96, 28.20)])) < 1e-5
+    assert "the report's 岚南路 taken for 青山县岚南路" in door["properties"]["geocode"]["method"]

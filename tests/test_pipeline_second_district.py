@@ -55,10 +55,12 @@ def test_each_project_lies_within_its_claimed_accuracy_or_stays_unlocated(geocod
     geocode, true = feature["properties"]["geocode"], TRUTH[name]
     if true is None:
         assert feature["geometry"] is None and geocode["reason"], geocode
+        assert second_district.MUST_SAY.get(name, "") in geocode["reason"]
         return
     assert feature["geometry"] is not None, geocode["reason"]
     assert _off_m(shape(feature["geometry"]), true, crs) <= geocode["accuracy_m"], geocode
     assert second_district.MUST_SAY.get(name, "") in geocode["method"]
+    assert second_district.MUST_SAY.get(f"{name}#2", "") in geocode["method"]
 
 
 def test_the_metric_crs_is_the_districts_gauss_kruger_zone(geocoded):
