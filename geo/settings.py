@@ -463,6 +463,10 @@ WORKS_TITLE_MAX_CHARS = 24
 # A road named with a jurisdiction before it (青山县白石路) is named bare when the report names the rest alone
 # too: the characters the rest holds at the least (白石路; geo/extract/bare_roads.py).
 BARE_ROAD_MIN_CHARS = 3
+# Other categories named bare so (青山县白石河 beside 白石河: a river, a lake), and how many jurisdictions may
+# open the name (青山市青松县白石河: two).
+BARE_NAME_CATEGORIES = ("water",)
+BARE_NAME_MAX_LEVELS = 2
 # A route's first end after an address (吴屯乡|加油站至瑞岩寺生态公路): the characters, fewest and most, of the
 # place's name before the address's suffix that the first end takes in (geo/extract/routes.py).
 ROUTE_ADDRESS_NAME_CHARS = (2, 4)

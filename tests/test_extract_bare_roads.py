@@ -1,6 +1,9 @@
 """geo.extract.bare_roads: roads the report names with and without their jurisdiction."""
 
+from types import SimpleNamespace
+
 from geo.extract import extract_projects
+from geo.extract.bare_roads import named_bare
 
 
 def _named(text):
@@ -44,3 +47,29 @@ def test_a_road_named_many_times_is_cut_once(monkeypatch):
     named = _named(text)
     assert "白石南路" in named and "青山县白石南路" not in named
     assert len(calls) == len(set(calls))
+
+
+
+def _record(name, category, head):
+    return SimpleNamespace(named=True, category=category, name=name, base_name=name, slug_parts=None,
+                           mention=SimpleNamespace(head=head))
+
+
+def test_a_river_the_report_also_names_without_its_jurisdiction_is_named_bare():
+    # 青山区白石河 … 白石河 (real5 tianjin_hedong, real150 lincang_fengqing): as for roads, the district is the
+    # river's address
+    assert _named("完成青山区白石河沿岸绿化工程。白石河综合治理完成。") == ["白石河"]
+
+
+def test_a_name_opened_by_two_jurisdictions_is_named_bare():
+    # 青松市青山县红水河 beside 红水河 (real10 pingyi): the city and the county both are the address
+    records = [_record("青松市青山县红水河", "water", "河"), _record("红水河", "water", "河")]
+    named_bare(records)
+    assert [r.name for r in records] == ["红水河", "红水河"]
+
+
+def test_a_river_is_not_named_bare_after_a_road_of_that_name():
+    # each family is matched among its own names: a river's own part is looked for among waters only
+    records = [_record("青山区白石河", "water", "河"), _record("白石河", "road_new", "河")]
+    named_bare(records)
+    assert records[0].name == "青山区白石河"
