@@ -75,8 +75,6 @@ def place_by_door_number(name, gazetteer, place, choose):
         None when the name is no door-number address or no source has the road by its name (exact or folded, or
         with the district written before it: :func:`geo.junctions.road_match`).
     """
-    from geo.junctions import road_match
-
     door = door_on_road(name)
     if door is None:
         return None
