@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.boundary_checks import listed
 from geo.io import InputError
+from geo.kml_once import read_kml_layers
 from geo.vector_layers import is_kml_archive
 
 
@@ -30,7 +31,9 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     import pandas as pd
 
     kind = parts_kind(path)
-    layers, frames = tuple(layers), tuple(read_vector(path, layer=layer, unstated=unstated) for layer in layers)
+    layers = tuple(layers)
+    frames = kind == "KML folders" and read_kml_layers(path, layers, read_vector, unstated)  # one parse of the KML
+    frames = tuple(frames or (read_vector(path, layer=layer, unstated=unstated) for layer in layers))
     polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
     said = []
     if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it

@@ -313,18 +313,23 @@ def layer_infos(path):
     (:func:`geo.vectors.read_vector` then says what is wrong)."""
     import pyogrio
 
+    from geo.kml_once import kml_layer_infos
     from geo.vectors import gdal_source
 
     if not Path(path).exists():
         return None
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+        listed = pyogrio.list_layers(gdal_source(path))
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return None
+    layers = [str(name) for name, _ in listed]
     if len(layers) <= 1:
         return None
     if Path(path).is_dir():
         layers.sort()
+    elif (Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path)) and \
+            (infos := kml_layer_infos(path, gdal_source(path), layers, [kind for _, kind in listed])):
+        return infos  # a KML's folders counted in one parse of it, not one each
     infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
     for layer in layers:
         if infos[layer]["features"] < 0:
