@@ -142,20 +142,20 @@ def gdal_source(path):
 def _name_encoding(infos) -> None:
     """Tell GDAL how the zip members ``infos`` not flagged UTF-8 name themselves: UTF-8 (Info-ZIP, macOS) or GBK
     (Windows in Chinese), not CP437, GDAL's default (the layers of 东湖街道.shp were named Σ╕£µ╣ûΦíùΘüô); GDAL reads
-    each archive's list of members once, so the option set before it opens one holds for it."""
+    each archive's list of members once, so the option set before it opens one holds for it. An archive of names in
+    neither (CP437 indeed, or ASCII) clears the option: an earlier archive's is not its."""
     import pyogrio
 
     raw = b"".join(info.filename.encode("cp437") for info in infos if not info.flag_bits & 0x800
                    and not info.filename.isascii())
-    if not raw:
-        return
-    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")):
+    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")) if raw else ():
         try:
             raw.decode(codec)
         except UnicodeDecodeError:
             continue
         pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": option})
         return
+    pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": None})  # GDAL's default (CP437), or the environment's
 
 
 def zipped_geodatabases(names):
