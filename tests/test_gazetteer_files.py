@@ -25,3 +25,20 @@ def test_a_folder_without_shapefiles_is_still_refused(tmp_path):
     (tmp_path / "说明.txt").write_text("无", encoding="utf-8")
     with pytest.raises(InputError, match="is a directory, expected a file$"):
         load_file(tmp_path, warnings=[])
+
+
+def test_a_folder_of_kml_and_geojson_files_is_read_file_by_file(tmp_path):
+    # Google Earth's 学校.kml beside a 道路.geojson from QGIS, in a folder (no Shapefile): `is a directory, expected a
+    # file`. A note beside them (说明.txt) and a Mac's ._学校.kml are no gazetteer.
+    folder = tmp_path / "青山县地名"
+    folder.mkdir()
+    (folder / "学校.kml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>学校'
+        '</name><Placemark><name>白石小学</name><Point><coordinates>117.11,36.61,0</coordinates></Point></Placemark>'
+        '</Folder></Document></kml>', encoding="utf-8")
+    gpd.GeoDataFrame({"name": ["白石路"]}, geometry=[shapely.LineString([(117.10, 36.60), (117.14, 36.60)])],
+                     crs=4326).to_file(folder / "道路.geojson")
+    (folder / "说明.txt").write_text("2025年 青山县地名", encoding="utf-8")
+    (folder / "._学校.kml").write_bytes(b"\x00\x05\x16\x07")
+    entries = load_file(folder, warnings=[])
+    assert sorted(entry.name for entry in entries) == ["白石小学", "白石路"]
