@@ -34,10 +34,10 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     layers = tuple(layers)
     frames = kind == "KML folders" and read_kml_layers(path, layers, read_vector, unstated)  # one parse of the KML
     frames = tuple(frames or (read_vector(path, layer=layer, unstated=unstated) for layer in layers))
+    frames, said = _in_one_crs(path, layers, frames, kind)
     polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
-    said = []
     if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
-        said = [f"{path}: left out its {kind} of no polygon "
+        said += [f"{path}: left out its {kind} of no polygon "
                 f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
         layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
     if (outline := _around_the_others(frames)) is not None:  # 区界.shp beside the 街道's files: the district's outline
@@ -56,6 +56,18 @@ def read_folders(path, layers, unstated, read_vector, name_field):
                     f"{kind.split()[-1].removesuffix('s')} ({listed(layers)})")
     frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
     return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
+
+
+def _in_one_crs(path, layers, frames, kind):
+    """``frames`` in the first one's CRS, and what to say of it: a surveyor's files of a 街道 each, some in lon/lat and
+    some in Gauss-Kruger metres (they could not be put together: ``Cannot determine common CRS``)."""
+    crs = frames[0].crs
+    if all(frame.crs == crs for frame in frames):
+        return frames, []
+    others = [layer for layer, frame in zip(layers, frames) if frame.crs != crs]
+    said = [f"{path}: its {kind} are in different CRSs: {listed(others)} converted to the CRS of {layers[0]} "
+            f"({crs.name})"]
+    return tuple(frame if frame.crs == crs else frame.to_crs(crs) for frame in frames), said
 
 
 def _polygons(frame):

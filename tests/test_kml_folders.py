@@ -120,3 +120,19 @@ def test_a_folder_of_several_streets_around_two_folders_of_villages_is_no_outlin
                                    "社区": [("青松社区", (120.12, 30.24, 120.13, 30.25))]})
     with pytest.raises(InputError, match=r"\(its KML folders 街道边界 and 村界 overlap: two levels"):
         load_boundaries(path, name_field="Name")
+
+
+def test_a_folder_of_a_shapefile_per_street_in_different_crss_is_read_in_the_first_ones(tmp_path):
+    # 青松街道.shp in Gauss-Kruger metres beside the others in lon/lat: `ValueError: Cannot determine common CRS for
+    # concatenation inputs`, naming no file.
+    import geopandas as gpd
+
+    folder = _shapefile_per_street(tmp_path / "街道")
+    frame = gpd.read_file(folder / "青松街道.shp").to_crs(4549)
+    for part in folder.glob("青松街道.*"):
+        part.unlink()
+    frame.to_file(folder / "青松街道.shp", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert b.zones.geometry.area.round(4).tolist() == [0.0006] * 3
+    assert any("its files are in different CRSs: 青松街道 converted to the CRS of 东湖街道 (WGS 84)" in w for w in b.warnings)
