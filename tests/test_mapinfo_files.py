@@ -164,3 +164,15 @@ def test_a_zipped_mapinfo_set_to_copy_holding_a_zip_bomb_is_refused_before_it_is
     with pytest.raises(InputError, match=r"街道\.zip: is a damaged zip archive: its member 'jd\.map' unpacks to 30 MB "
                                          r"from 0\.0\d+ MB \(a zip bomb\?\)$"):
         vectors.read_vector(archive)
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+@pytest.mark.parametrize("encoding, said", [("CP936", b"WindowsSimpChinese"), ("UTF-8", b"WindowsSimpChinese")])
+def test_a_folder_holding_one_mapinfo_set_is_read(tmp_path, suffix, encoding, said):
+    # 成果/ holding jd.tab, jd.dat, jd.map, jd.id (a MapInfo delivery as copied from a disc): `is a directory, expected
+    # a vector file`, where the same folder zipped was read. Its header naming another charset is read by its text.
+    folder = tmp_path / "成果"
+    folder.mkdir()
+    _mapinfo(folder, suffix, encoding, said)
+    frame = vectors.read_vector(folder)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
