@@ -176,3 +176,23 @@ def test_a_folder_holding_one_mapinfo_set_is_read(tmp_path, suffix, encoding, sa
     _mapinfo(folder, suffix, encoding, said)
     frame = vectors.read_vector(folder)
     assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+
+
+def test_a_mapinfo_gazetteer_whose_name_field_is_garbled_into_underscores_says_so(tmp_path):
+    # ogr2ogr (GDAL 3.6) writing a gazetteer to MapInfo turned 名称 into 名_: `gazetteer needs a 'name' column (or
+    # '名称'; found: 名_)`, nothing said of why.
+    import geopandas as gpd
+
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "学校.tab"
+    gpd.GeoDataFrame({"名称": ["白石小学"]}, geometry=[shapely.Point(120.11, 30.25)], crs=4326).to_file(
+        path, driver="MapInfo File", layer_options={"ENCODING": "CP936"})
+    for part in (path, path.with_suffix(".dat")):  # 名称 (C3FB B3C6) as GDAL 3.6 launders it: C3FB 5F C6
+        part.write_bytes(part.read_bytes().replace("名称".encode("gbk"), b"\xc3\xfb_\xc6"))
+    with pytest.raises(InputError, match=r"学校.tab: gazetteer needs a 'name' column \(or '名称'; found: 名_\); 名_: "
+                                         r"field names whose characters the program that wrote the file turned into "
+                                         r"'_' .*\? Rename it to 名称 \(or name\) saving the layer as GeoPackage, or "
+                                         r"save the file again in MapInfo or a newer QGIS$"):
+        load_file(path, warnings=[])
