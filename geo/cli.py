@@ -321,7 +321,7 @@ def layers_command(layers_dir):
 
 @main.command()
 @click.argument("layer")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml", "xlsx"]), default=None,
               help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 or 乡镇 (code, or name with or without 街道/镇/乡: 北园, 江湾).")
@@ -332,7 +332,7 @@ def layers_command(layers_dir):
 @max_size_option
 @handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
-    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV or KML."""
+    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV, KML or Excel."""
     from geo.export import export_layers
 
     with _writing(Path(layers_dir).parent):
