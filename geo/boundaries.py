@@ -16,7 +16,7 @@ from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
 from geo.kml_folders import parts_kind, read_folders
-from geo.vector_layers import layer_infos, split_layer
+from geo.vector_layers import kml_field_names, layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
@@ -430,7 +430,8 @@ def _names_apart(path, layer, info, name_field) -> bool:
 
     column = next(str(f) for f in info["fields"] if str(f).lower() == name_field.lower())
     try:
-        values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
+        with kml_field_names(path):
+            values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
     except Exception:  # noqa: BLE001 - only a suggestion: the layer's count decides then
         return False
     return bool(values.is_unique)

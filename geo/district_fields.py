@@ -23,7 +23,7 @@ def name_options_hint(path, layer=None) -> str:
 
     from geo.field_domains import code_of, coded_domains
     from geo.osm_subdistricts import LEVEL_SUFFIX
-    from geo.vector_layers import layer_infos
+    from geo.vector_layers import kml_field_names, layer_infos
     from geo.vectors import gdal_source
     from geo.zone_codes import code_text
 
@@ -31,7 +31,7 @@ def name_options_hint(path, layer=None) -> str:
     try:
         if layer is None and (infos := layer_infos(path)):  # the first layer holding features (a KML's first
             layer = next((name for name, info in infos.items() if info["features"]), None)  # folder: folders)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), kml_field_names(path):
             warnings.simplefilter("ignore")  # pyogrio's "More than one layer found"
             frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=_SAMPLE)
     except Exception:  # noqa: BLE001 - not readable: read_vector says why
@@ -83,13 +83,15 @@ def _one_value(path, parts, column):
     several, none, or a null (or a layer lacks it, or cannot be read)."""
     import pyogrio
 
+    from geo.vector_layers import kml_field_names
     from geo.vectors import gdal_source
 
     values = set()
     for part in parts:
         try:
-            frame = pyogrio.read_dataframe(gdal_source(path), layer=part, columns=[column], read_geometry=False,
-                                           max_features=_SAMPLE)
+            with kml_field_names(path):
+                frame = pyogrio.read_dataframe(gdal_source(path), layer=part, columns=[column], read_geometry=False,
+                                               max_features=_SAMPLE)
         except Exception:  # noqa: BLE001 - only a suggestion
             return None
         if column not in frame.columns or frame[column].isna().any():

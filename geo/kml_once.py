@@ -76,13 +76,13 @@ def read_kml_layers(path, layers, read_vector, unstated):
     order), from one opening per ``settings.KML_LAYERS_PER_QUERY`` layers; None when that does not suit."""
     from pathlib import Path
 
-    from geo.vectors import _gdal_options, gdal_source
+    from geo.vectors import gdal_options, gdal_source
 
     path, layers = Path(path), list(layers)
     if not _suits(path, layers):
         return None
     try:
-        with _gdal_options(path):  # the field names as read_vector reads them (not laundered)
+        with gdal_options(path):  # the field names as read_vector reads them (not laundered)
             fields, _ = _fields_and_counts(gdal_source(path), layers)
     except Exception:  # noqa: BLE001 - GDAL refused the query: layer by layer, as before
         return None

@@ -104,7 +104,7 @@ def arc_step_degrees() -> float:
 
 
 @contextlib.contextmanager
-def _gdal_options(path):
+def gdal_options(path):
     """GDAL's options while reading ``path``: GDAL's LIBKML driver turns every non-ASCII character of
     a field name into ``_`` (an ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file
     would be lost): not for a .kml or .kmz file; a DXF's text in its own encoding
@@ -179,7 +179,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     declared = check_geojson_crs(path)  # a crs member naming GCJ02: lon/lat on it, as a .prj so named
     try:
         try:
-            with _gdal_options(path):
+            with gdal_options(path):
                 gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.
