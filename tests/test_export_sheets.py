@@ -1,6 +1,7 @@
 """Layers exported as an Excel workbook (geo/export/sheets.py): a CSV opened in Excel turns a 12-digit 街道 code into
 3.30106E+11; the workbook's cells keep it as text."""
 
+import pyogrio
 import pytest
 import shapely
 from click.testing import CliRunner
@@ -46,9 +47,11 @@ def test_an_xlsx_export_keeps_twelve_digit_codes_as_text_and_numbers_as_numbers(
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(tmp_path / "青山县.xlsx")
     assert book.sheetnames == ["district_outline", "road_rebuild", "school", "subdistricts", "说明"]
-    zones = list(book["subdistricts"].iter_rows(values_only=True))
-    assert zones[0][:2] == ("code", "name") and [row[:2] for row in zones[1:]] == [("330106002000", "白石街道"),
-                                                                                  ("330106003000", "青松街道")]
+    zones = list(book["subdistricts"].iter_rows(values_only=True))  # numbered: GDAL reads headings above a number
+    assert zones[0][:3] == ("序号 No.", "code", "name") and [row[:3] for row in zones[1:]] == [
+        (1, "330106002000", "白石街道"), (2, "330106003000", "青松街道")]
+    read = pyogrio.read_dataframe(tmp_path / "青山县.xlsx", layer="subdistricts")  # as QGIS opens the sheet
+    assert list(read["code"]) == ["330106002000", "330106003000"]
     school = dict(zip(*list(book["school"].iter_rows(values_only=True))[:2]))
     assert school["subdistrict_codes"] == "330106002000" and school["char_start"] == 3
     assert (school["lon"], school["lat"], school["wkt"]) == (120.11, 30.25, "POINT (120.11 30.25)")

@@ -14,7 +14,8 @@ _SHEET_MAX = 31  # characters of a sheet's name
 
 def write_xlsx(path, frames, *, title="geo"):
     """Write ``frames`` (``[(table, frame)]``) as the workbook ``path``, atomically: a sheet per layer named after it
-    (its heading row bold and frozen, columns fitted), then 说明 naming each sheet's layer file and CRS."""
+    (its heading row bold and frozen, columns fitted; a first column 序号 No. when its first row holds no number, as
+    coverage.xlsx's, so that GDAL and QGIS read the headings), then 说明 naming each sheet's layer file and CRS."""
     import datetime
 
     from openpyxl import Workbook
@@ -23,7 +24,7 @@ def write_xlsx(path, frames, *, title="geo"):
     from geo.atomic_files import write_bytes_atomic
     from geo.export.tables import column_kinds
     from geo.export.writers import table_cells
-    from geo.workbook import FIXED_TIME, _append, _fit_columns, _stable_zip
+    from geo.workbook import FIXED_TIME, NUMBER_HEADING, _append, _fit_columns, _is_number, _stable_zip
 
     book = Workbook()
     book.remove(book.active)
@@ -33,9 +34,12 @@ def write_xlsx(path, frames, *, title="geo"):
         kinds = column_kinds(frame)
         kinds = [kinds.get(column, "text") for column in frame.columns if column != frame.geometry.name]
         sheet = book.create_sheet(_sheet_name(table.name, book.sheetnames))
-        _append(sheet, 1, header)
-        for number, row in enumerate(rows, 2):
-            _append(sheet, number, [_cell(v, kinds[i] if i < fields else "added") for i, v in enumerate(row)])
+        cells = [[_cell(v, kinds[i] if i < fields else "added") for i, v in enumerate(row)] for row in rows]
+        # GDAL (and so QGIS) takes the first row for headings when the second holds a number: a row number then
+        numbered = bool(cells) and not any(_is_number(v) for v in cells[0])
+        _append(sheet, 1, [NUMBER_HEADING] * numbered + header)
+        for number, row in enumerate(cells, 2):
+            _append(sheet, number, [number - 1] * numbered + row)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
