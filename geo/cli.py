@@ -147,7 +147,7 @@ def extract(report, output, encoding):
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
-                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, SQLite, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
 @boundary_options
@@ -351,7 +351,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
-                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, SQLite, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @basemap_options
 @asset_options

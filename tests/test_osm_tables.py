@@ -39,8 +39,8 @@ def _gdal(osm, target, layers=LAYERS, driver="GPKG"):
     for layer in layers:
         frame = pyogrio.read_dataframe(osm, layer=layer)
         info = pyogrio.read_info(osm, layer=layer)
-        options = {"layer": layer} if driver == "GPKG" else {}
-        out = target if driver == "GPKG" else target / f"{layer}.shp"
+        options = {"layer": layer} if driver in ("GPKG", "SQLite") else {}
+        out = target if driver in ("GPKG", "SQLite") else target / f"{layer}.shp"
         pyogrio.write_dataframe(frame, out, driver=driver, geometry_type=info["geometry_type"], **options)
     return target
 
@@ -96,6 +96,15 @@ def test_gdal_layers_read_as_the_osm_file_they_were_made_from(made):
     # Same roads, POIs and areas, geometries and categories; the table knows unnamed way 14 only
     # as part of its route relation's course.
     assert [(n, ids.replace("r900", "w14"), *rest) for n, ids, *rest in from_table] == _summary(load_osm(osm, DISTRICT))
+
+
+def test_gdal_layers_saved_as_sqlite_read_as_the_geopackage(made, tmp_path):
+    # `ogr2ogr -f SQLite` (or QGIS saving the OSM layers to SpatiaLite): `not a readable OSM file (Could not detect
+    # file format for filename '…sqlite')`, where the same layers in a GeoPackage were read.
+    osm, gpkg = made
+    sqlite = _gdal(osm, tmp_path / "extract.sqlite", driver="SQLite")
+    assert is_osm_table(sqlite)
+    assert _summary(load_osm(sqlite, DISTRICT)) == _summary(load_osm(gpkg, DISTRICT))
 
 
 def test_a_road_of_two_ways_is_one_road_found_by_its_name_and_its_code(entries):
