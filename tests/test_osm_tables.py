@@ -461,3 +461,13 @@ def test_a_plain_geojson_as_osm_on_the_command_line_is_one_line_and_exit_2(tmp_p
     path, message = _plain_geojson(tmp_path)
     line = osm_build_error(path)
     assert line.startswith(f"geo: error: {tmp_path}/{message}"), line
+
+
+def test_gdal_lines_layer_saved_as_flatgeobuf_is_read(made, tmp_path):
+    # QGIS's Save Features As of the `lines` layer to FlatGeobuf: `not a readable OSM file (Could not detect file
+    # format for filename '…lines.fgb')`.
+    osm, _ = made
+    fgb = tmp_path / "lines.fgb"
+    pyogrio.write_dataframe(pyogrio.read_dataframe(osm, layer="lines"), fgb, driver="FlatGeobuf")
+    assert is_osm_table(fgb)
+    assert {"北园大街", "二环东路"} <= {e.name for e in load_osm(fgb, DISTRICT)}
