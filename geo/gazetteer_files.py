@@ -79,10 +79,11 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     from geo.vectors import is_geodatabase, shapefiles_in
 
     path, layer = split_layer(path)  # 'jd.gdb|layername=兴趣点', as QGIS names one layer
-    folder = is_geodatabase(path) or Path(path).is_dir() and shapefiles_in(path)  # a folder of Shapefiles: its layers
-    if not folder and layer is None and (files := _folder_files(path)):  # 学校.kml, 公园.geojson in a folder
+    shapefiles = not is_geodatabase(path) and Path(path).is_dir() and shapefiles_in(path)
+    folder = is_geodatabase(path) or shapefiles  # a folder of Shapefiles: its layers
+    if layer is None and not is_geodatabase(path) and (files := _folder_files(path)):  # 学校.kml, 公园.geojson
         found = [load_file(file, tier=tier, datum=datum, warnings=warnings, left_out=left_out, district=district,
-                           removed=removed) for file in files]
+                           removed=removed) for file in [*(shapefiles or []), *files]]  # 点位.shp beside them too
         return merge_line_pieces([entry for entries in found for entry in entries])
     path = Path(path) if folder else check_input_file(Path(path))  # a .gdb is a folder
     if path.suffix.lower() in OTHER_SPREADSHEETS:
