@@ -27,7 +27,11 @@ def name_options_hint(path, layer=None) -> str:
     from geo.vectors import gdal_source
     from geo.zone_codes import code_text
 
+    from geo.kml_folders import folder_files
+
     infos = None
+    if layer is None and (files := folder_files(path)):  # a folder of a KML per 街道: its first file's columns
+        path = next(iter(files.values()))
     try:
         if layer is None and (infos := layer_infos(path)):  # the first layer holding features (a KML's first
             layer = next((name for name, info in infos.items() if info["features"]), None)  # folder: folders)

@@ -23,6 +23,24 @@ def parts_kind(path):
     return None
 
 
+# Files of a folder given as --districts read as its parts when it holds no Shapefile nor MapInfo set: 奥维 exports
+# each object it is asked to as a KML of its own, a web tool each 街道 as a GeoJSON.
+FOLDER_SUFFIXES = (".kml", ".kmz", ".geojson", ".json", ".gpkg", ".fgb", ".gml")
+
+
+def folder_files(path):
+    """``{name: file}`` of the vector files (:data:`FOLDER_SUFFIXES`) of the folder ``path`` that holds no Shapefile,
+    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); {} for any other ``path``."""
+    from geo.io import is_resource_fork
+    from geo.vector_sources import is_geodatabase, mapinfo_in, shapefiles_in
+
+    path = Path(path)
+    if not path.is_dir() or is_geodatabase(path) or shapefiles_in(path) or mapinfo_in(path):
+        return {}
+    return {file.stem: file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
+            and file.suffix.lower() in FOLDER_SUFFIXES}
+
+
 def read_folders(path, layers, unstated, read_vector, name_field):
     """The ``layers`` of ``path`` (a KML's folders, a folder's Shapefiles: :func:`parts_kind`) read as one frame, and
     what to say of it. Features of one name in every layer (Google Earth's 未命名多边形, Untitled Polygon; a Shapefile's

@@ -136,3 +136,25 @@ def test_a_folder_of_a_shapefile_per_street_in_different_crss_is_read_in_the_fir
     assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
     assert b.zones.geometry.area.round(4).tolist() == [0.0006] * 3
     assert any("its files are in different CRSs: 青松街道 converted to the CRS of 东湖街道 (WGS 84)" in w for w in b.warnings)
+
+
+@pytest.mark.parametrize("suffix", [".kml", ".geojson"])
+def test_a_folder_of_a_kml_or_geojson_file_per_street_is_read_as_one_layer(tmp_path, suffix):
+    # 奥维 exports each object as a KML of its own (a web tool each 街道 as a GeoJSON): the folder of 白石街道.kml,
+    # 青松街道.kml, 东湖街道.kml was `is a directory, expected a vector file`, and without --name-field no column named.
+    import geopandas as gpd
+    import shapely
+
+    from geo.boundaries import load_official_zones
+
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道", "东湖街道"], _BOXES):
+        gpd.GeoDataFrame({"名称": [name]}, geometry=[shapely.box(*box)], crs=4326).to_file(
+            folder / f"{name}{suffix}", driver="KML" if suffix == ".kml" else "GeoJSON")
+    (folder / "说明.txt").write_text("青山县街道", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("read its 3 files as one layer of 街道 (东湖街道、白石街道、青松街道)" in w for w in b.warnings)
+    with pytest.raises(InputError, match=r"--name-field is required with --districts .*: --name-field 名称$"):
+        load_official_zones(folder, name_field=None)
