@@ -41,6 +41,15 @@ def folder_files(path):
             and file.suffix.lower() in FOLDER_SUFFIXES}
 
 
+def file_layer(file):
+    """The one layer of ``file`` (a KML of folders: a 街道's placemark in 青山区 > 白石街道) that holds features, when
+    its first may hold none; None for a file of one layer, or of several holding features (its first is read)."""
+    from geo.vector_layers import layer_infos
+
+    filled = [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
+    return filled[0] if len(filled) == 1 else None
+
+
 def read_folders(path, layers, unstated, read_vector, name_field):
     """The ``layers`` of ``path`` (a KML's folders, a folder's Shapefiles: :func:`parts_kind`) read as one frame, and
     what to say of it. Features of one name in every layer (Google Earth's 未命名多边形, Untitled Polygon; a Shapefile's
@@ -66,12 +75,15 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     if len(layers) > 1:
         said.append(f"{path}: read its {len(layers)} {kind} as one layer of 街道 ({listed(layers)})")
     columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
-    values = {str(value) for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
+    values = {None if value is None or isinstance(value, float) and value != value else str(value)  # None, NaN
+              for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
     if len(values) == 1 and len(layers) > 1 and None not in columns:
         for frame, column, layer in zip(frames, columns, layers):
             frame[column] = layer
-        said[-1] = (f"{path}: its features are all named {values.pop()!r}: each is named by its "
-                    f"{kind.split()[-1].removesuffix('s')} ({listed(layers)})")
+        value = values.pop()  # a KML written by ogr2ogr: its names in ExtendedData, its <name> empty
+        said[-1] = (f"{path}: its features are all " + (f"named {value!r}" if value is not None else
+                    f"without a {columns[0]}") + f": each is named by its {kind.split()[-1].removesuffix('s')} "
+                    f"({listed(layers)})")
     frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
     return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
 

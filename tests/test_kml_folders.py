@@ -158,3 +158,16 @@ def test_a_folder_of_a_kml_or_geojson_file_per_street_is_read_as_one_layer(tmp_p
     assert any("read its 3 files as one layer of 街道 (东湖街道、白石街道、青松街道)" in w for w in b.warnings)
     with pytest.raises(InputError, match=r"--name-field is required with --districts .*: --name-field 名称$"):
         load_official_zones(folder, name_field=None)
+
+
+def test_files_of_streets_without_names_are_said_to_be_so(tmp_path):
+    # ogr2ogr's KML puts the columns in ExtendedData and leaves <name> empty: `its features are all named 'None'`.
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道"], _BOXES):
+        path = _kml_folders(tmp_path, {name: [("", box)]})
+        path.write_text(path.read_text(encoding="utf-8").replace("<name></name>", ""), encoding="utf-8")
+        path.rename(folder / f"{name}.kml")
+    b = load_boundaries(folder, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert any("its features are all without a Name: each is named by its file (白石街道、青松街道)" in w for w in b.warnings)
