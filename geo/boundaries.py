@@ -15,8 +15,8 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.kml_folders import parts_kind, read_folders
-from geo.vector_layers import layer_infos, split_layer
+from geo.kml_folders import file_layer, folder_files, parts_kind, read_folders
+from geo.vector_layers import kml_field_names, layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
 
@@ -209,8 +209,14 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
-    chosen = layer if layer is not None else _choose_layer(path, name_field)
-    if isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
+    files = folder_files(path) if layer is None else {}  # 白石街道.kml, 青松街道.kml: 奥维 exports a file per object
+    if len(files) == 1:
+        path = next(iter(files.values()))
+    chosen = layer if layer is not None else tuple(files) if len(files) > 1 else _choose_layer(path, name_field)
+    if isinstance(chosen, tuple) and files:  # each file a part, as a folder of a Shapefile per 街道
+        gdf, folders = read_folders(path, chosen, unstated, lambda _, layer, unstated: read_vector(
+            files[layer], layer=file_layer(files[layer]), unstated=unstated), name_field)
+    elif isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
         gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
     else:
         gdf, folders = read_vector(path, layer=chosen, unstated=unstated, keep_codes=code_field), []
@@ -430,7 +436,8 @@ def _names_apart(path, layer, info, name_field) -> bool:
 
     column = next(str(f) for f in info["fields"] if str(f).lower() == name_field.lower())
     try:
-        values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
+        with kml_field_names(path):
+            values = pyogrio.read_dataframe(gdal_source(path), layer=layer, columns=[column], read_geometry=False)[column]
     except Exception:  # noqa: BLE001 - only a suggestion: the layer's count decides then
         return False
     return bool(values.is_unique)

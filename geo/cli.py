@@ -147,7 +147,7 @@ def extract(report, output, encoding):
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
-                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, SQLite, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @click.option("--cache-dir", type=INPUT_OR_OUTPUT_PATH, default=None, help="Cache for --online answers.")
 @boundary_options
@@ -321,7 +321,7 @@ def layers_command(layers_dir):
 
 @main.command()
 @click.argument("layer")
-@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["geojson", "gpkg", "shp", "csv", "kml", "xlsx"]), default=None,
               help="Output format [default: the one -o's extension names, else geojson].")
 @click.option("--category", default=None, help="Only projects of this category code.")
 @click.option("--subdistrict", default=None, help="Only projects in this 街道 or 乡镇 (code, or name with or without 街道/镇/乡: 北园, 江湾).")
@@ -332,7 +332,7 @@ def layers_command(layers_dir):
 @max_size_option
 @handle_errors
 def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
-    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV or KML."""
+    """Export LAYER (or `all`) as GeoJSON, GeoPackage, Shapefile, CSV, KML or Excel."""
     from geo.export import export_layers
 
     with _writing(Path(layers_dir).parent):
@@ -351,7 +351,7 @@ def export(layer, fmt, category, subdistrict, target_crs, output, layers_dir):
 @click.option("--osm", type=INPUT_OR_OUTPUT_PATH, default=None,
               help="OpenStreetMap extract: .osm.pbf, .osm (also .gz/.bz2, JOSM or Overpass), Overpass Turbo GeoJSON, "
                    "Geofabrik shapefiles (.shp.zip, its folder, or one gis_osm_*_free_1.shp), "
-                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, GeoJSON or Shapefile.")
+                   "GDAL's OSM layers or QuickOSM results saved as GeoPackage, SQLite, GeoJSON or Shapefile.")
 @click.option("--online", is_flag=True, help="Ask Nominatim for what no file knows (cached, 1 request/s).")
 @basemap_options
 @asset_options

@@ -79,7 +79,12 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     from geo.vectors import is_geodatabase, shapefiles_in
 
     path, layer = split_layer(path)  # 'jd.gdb|layername=兴趣点', as QGIS names one layer
-    folder = is_geodatabase(path) or Path(path).is_dir() and shapefiles_in(path)  # a folder of Shapefiles: its layers
+    shapefiles = not is_geodatabase(path) and Path(path).is_dir() and shapefiles_in(path)
+    folder = is_geodatabase(path) or shapefiles  # a folder of Shapefiles: its layers
+    if layer is None and not is_geodatabase(path) and (files := _folder_files(path)):  # 学校.kml, 公园.geojson
+        found = [load_file(file, tier=tier, datum=datum, warnings=warnings, left_out=left_out, district=district,
+                           removed=removed) for file in [*(shapefiles or []), *files]]  # 点位.shp beside them too
+        return merge_line_pieces([entry for entries in found for entry in entries])
     path = Path(path) if folder else check_input_file(Path(path))  # a .gdb is a folder
     if path.suffix.lower() in OTHER_SPREADSHEETS:
         raise InputError(path, "is a spreadsheet geo does not read; save it as .xlsx (Excel 2007 or later) or as CSV")
@@ -107,6 +112,21 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     if removed is not None:  # no place: the planner's word that a project of the report is none
         removed.extend(entry for entry in entries if is_removal(entry))
     return merge_line_pieces([entry for entry in entries if not is_removal(entry)])
+
+
+# Files of a folder given as a gazetteer read one by one (a folder of Shapefiles is read as one source of layers).
+FOLDER_SUFFIXES = (".kml", ".kmz", ".geojson", ".json", ".gpkg", ".gpx", ".csv", ".xlsx")
+
+
+def _folder_files(path):
+    """The files of the folder ``path`` (no Shapefile in it) a gazetteer is read from, in name order: its KML,
+    GeoJSON, GeoPackage, GPX, CSV and Excel files (not a 说明.txt beside them); [] for no such folder."""
+    from geo.io import is_resource_fork
+
+    if not Path(path).is_dir():
+        return []
+    return [file for file in sorted(Path(path).iterdir()) if file.is_file() and not is_resource_fork(file.name)
+            and file.suffix.lower() in FOLDER_SUFFIXES and not file.name.startswith("~$")]  # ~$: Excel's lock file
 
 
 def _check_columns_swapped(path, names, coords, lon, lat):

@@ -40,7 +40,10 @@ def read_vector_rows(path, warnings=None, *, layer=None):
     if rows and not any(_text(row.get("name")) for row in rows):
         if named is not None:
             raise InputError(path, f"its {str(named)!r} column is empty in every feature")
-        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})")
+        from geo.mapinfo_files import laundered_field_hint
+
+        raise InputError(path, f"gazetteer needs a 'name' column (or '名称'; found: {', '.join(all_keys)})"
+                               + laundered_field_hint(path, all_keys, option=None))  # 名称 written 名_ by GDAL 3.6
     return _placed_rows(path, rows, geoms, warnings)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.boundary_checks import listed
 from geo.io import InputError
+from geo.kml_once import read_kml_layers
 from geo.vector_layers import is_kml_archive
 
 
@@ -22,6 +23,33 @@ def parts_kind(path):
     return None
 
 
+# Files of a folder given as --districts read as its parts when it holds no Shapefile nor MapInfo set: 奥维 exports
+# each object it is asked to as a KML of its own, a web tool each 街道 as a GeoJSON.
+FOLDER_SUFFIXES = (".kml", ".kmz", ".geojson", ".json", ".gpkg", ".fgb", ".gml")
+
+
+def folder_files(path):
+    """``{name: file}`` of the vector files (:data:`FOLDER_SUFFIXES`) of the folder ``path`` that holds no Shapefile,
+    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); {} for any other ``path``."""
+    from geo.io import is_resource_fork
+    from geo.vector_sources import is_geodatabase, mapinfo_in, shapefiles_in
+
+    path = Path(path)
+    if not path.is_dir() or is_geodatabase(path) or shapefiles_in(path) or mapinfo_in(path):
+        return {}
+    return {file.stem: file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
+            and file.suffix.lower() in FOLDER_SUFFIXES}
+
+
+def file_layer(file):
+    """The one layer of ``file`` (a KML of folders: a 街道's placemark in 青山区 > 白石街道) that holds features, when
+    its first may hold none; None for a file of one layer, or of several holding features (its first is read)."""
+    from geo.vector_layers import layer_infos
+
+    filled = [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
+    return filled[0] if len(filled) == 1 else None
+
+
 def read_folders(path, layers, unstated, read_vector, name_field):
     """The ``layers`` of ``path`` (a KML's folders, a folder's Shapefiles: :func:`parts_kind`) read as one frame, and
     what to say of it. Features of one name in every layer (Google Earth's 未命名多边形, Untitled Polygon; a Shapefile's
@@ -30,11 +58,13 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     import pandas as pd
 
     kind = parts_kind(path)
-    layers, frames = tuple(layers), tuple(read_vector(path, layer=layer, unstated=unstated) for layer in layers)
+    layers = tuple(layers)
+    frames = kind == "KML folders" and read_kml_layers(path, layers, read_vector, unstated)  # one parse of the KML
+    frames = tuple(frames or (read_vector(path, layer=layer, unstated=unstated) for layer in layers))
+    frames, said = _in_one_crs(path, layers, frames, kind)
     polygonal = [any(g is not None and g.geom_type.endswith("Polygon") for g in frame.geometry) for frame in frames]
-    said = []
     if any(polygonal) and not all(polygonal):  # a folder of the offices' points, of roads: no 街道 in it
-        said = [f"{path}: left out its {kind} of no polygon "
+        said += [f"{path}: left out its {kind} of no polygon "
                 f"({listed([layer for layer, kept in zip(layers, polygonal) if not kept])})"]
         layers, frames = zip(*[(layer, frame) for layer, frame, kept in zip(layers, frames, polygonal) if kept])
     if (outline := _around_the_others(frames)) is not None:  # 区界.shp beside the 街道's files: the district's outline
@@ -45,14 +75,29 @@ def read_folders(path, layers, unstated, read_vector, name_field):
     if len(layers) > 1:
         said.append(f"{path}: read its {len(layers)} {kind} as one layer of 街道 ({listed(layers)})")
     columns = [next((c for c in frame.columns if str(c).lower() == name_field.lower()), None) for frame in frames]
-    values = {str(value) for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
+    values = {None if value is None or isinstance(value, float) and value != value else str(value)  # None, NaN
+              for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
     if len(values) == 1 and len(layers) > 1 and None not in columns:
         for frame, column, layer in zip(frames, columns, layers):
             frame[column] = layer
-        said[-1] = (f"{path}: its features are all named {values.pop()!r}: each is named by its "
-                    f"{kind.split()[-1].removesuffix('s')} ({listed(layers)})")
+        value = values.pop()  # a KML written by ogr2ogr: its names in ExtendedData, its <name> empty
+        said[-1] = (f"{path}: its features are all " + (f"named {value!r}" if value is not None else
+                    f"without a {columns[0]}") + f": each is named by its {kind.split()[-1].removesuffix('s')} "
+                    f"({listed(layers)})")
     frame = pd.concat([frame for frame in frames if len(frame)] or frames[:1], ignore_index=True)
     return gpd.GeoDataFrame(frame, crs=frames[0].crs), said
+
+
+def _in_one_crs(path, layers, frames, kind):
+    """``frames`` in the first one's CRS, and what to say of it: a surveyor's files of a 街道 each, some in lon/lat and
+    some in Gauss-Kruger metres (they could not be put together: ``Cannot determine common CRS``)."""
+    crs = frames[0].crs
+    if all(frame.crs == crs for frame in frames):
+        return frames, []
+    others = [layer for layer, frame in zip(layers, frames) if frame.crs != crs]
+    said = [f"{path}: its {kind} are in different CRSs: {listed(others)} converted to the CRS of {layers[0]} "
+            f"({crs.name})"]
+    return tuple(frame if frame.crs == crs else frame.to_crs(crs) for frame in frames), said
 
 
 def _polygons(frame):

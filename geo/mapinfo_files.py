@@ -63,18 +63,19 @@ def check_parts(path) -> None:
                                f"copy the {part} with it")
 
 
-def laundered_field_hint(path, columns) -> str:
+def laundered_field_hint(path, columns, *, option="--name-field") -> str:
     """What to add when a field named is no column of the MapInfo file ``path`` and some of its ``columns`` hold
     ``_`` beside other than ASCII (``名_``, ``_码``: GDAL 3.6's MapInfo writer, in QGIS 3.22 and ogr2ogr, turns
-    each byte of a field name that is no letter in Latin-1 into ``_``, 名称 into 名_); else ''."""
+    each byte of a field name that is no letter in Latin-1 into ``_``, 名称 into 名_); else ''. ``option`` None: a
+    file whose columns cannot be named (a gazetteer's name column is ``name`` or ``名称``)."""
     if Path(path).suffix.lower() not in _TEXT_PART:
         return ""
     garbled = [str(c) for c in columns if "_" in str(c) and not str(c).isascii()]
     if not garbled:
         return ""
+    fix = f"Name the column as it is ({option} '{garbled[0]}'), or save" if option else "Rename it to 名称 (or name) saving the layer as GeoPackage, or save"
     return (f"; {', '.join(garbled[:3])}: field names whose characters the program that wrote the file turned "
-            f"into '_' (GDAL 3.6's MapInfo writer: QGIS 3.22, ogr2ogr)? Name the column as it is (--name-field "
-            f"'{garbled[0]}'), or save the file again in MapInfo or a newer QGIS")
+            f"into '_' (GDAL 3.6's MapInfo writer: QGIS 3.22, ogr2ogr)? {fix} the file again in MapInfo or a newer QGIS")
 
 
 def readable_mapinfo(path) -> Path:

@@ -18,7 +18,9 @@ SITES_LAYER = "other_relations"
 ID_COLUMNS = ("osm_id", "osm_way_id", "full_id", "osm_type")
 NOT_KEYS = frozenset({*ID_COLUMNS, "z_order", "geometry", "fid", "other_tags", "osm_version", "osm_timestamp",
                       "osm_uid", "osm_user", "osm_changeset"})
-_VECTOR_SUFFIXES = (".gpkg", ".geojson", ".json", ".shp", ".zip")
+_VECTOR_SUFFIXES = (".gpkg", ".sqlite", ".geojson", ".json", ".shp", ".zip", ".fgb")
+# Files of named layers (a GeoPackage; SQLite or SpatiaLite, as `ogr2ogr -f SQLite` and QGIS save them).
+_DATABASES = (".gpkg", ".sqlite")
 # What --osm takes, for a file that is none of it.
 EXPECTED = ("expected an OSM file: .osm.pbf, .osm (XML) or an Overpass answer, Overpass Turbo's GeoJSON, "
             "Geofabrik's or BBBike's shapefiles, or a table of OSM features (GDAL's OSM layers with osm_id "
@@ -52,7 +54,7 @@ def is_osm_table(path, *, loose=False) -> bool:
         return False
     from geo.osm_shapefiles import is_geofabrik_extract
 
-    if path.suffix.lower() == ".gpkg" and path.is_file():
+    if path.suffix.lower() in _DATABASES and path.is_file():
         return True
     return "osm_id" in forms and "Geofabrik" not in forms and not is_geofabrik_extract(path)
 
@@ -245,7 +247,7 @@ def _layers(path, probe=False):
             names = [str(n) for n, _ in pyogrio.list_layers(path)]
         except Exception as exc:  # noqa: BLE001 - pyogrio/GDAL raise several types: one line naming the file
             raise InputError(path, unreadable(exc, path)) from None
-        several = len(names) > 1 or path.suffix.lower() == ".gpkg"  # a GeoPackage's layer is named
+        several = len(names) > 1 or path.suffix.lower() in _DATABASES  # a GeoPackage's layer is named
         found = [(str(path), n if several else None, f"{path} (layer {n})" if several else str(path)) for n in names]
     layers = []
     for source, name, label in found:

@@ -94,6 +94,8 @@ OVERLAP_TOLERANCE_M2 = 100.0
 # KML folders read as one layer of 街道 (Google Earth's, 奥维's) overlap by at most this share of the smaller's
 # polygons; more is two levels (街道 and 村) or two versions, refused (geo/boundaries.py).
 KML_FOLDERS_OVERLAP = 0.05
+# A KML's folders read in one query of this many at most (geo/kml_once.py): SQLite allows 500 SELECTs in one UNION.
+KML_LAYERS_PER_QUERY = 400
 # A feature of a --districts file holding two or more of its other 街道, each at least this share
 # of it inside, together half of it, is the district itself (or a zone over them) and is left out.
 DISTRICTS_PARENT_INSIDE_MIN = 0.5

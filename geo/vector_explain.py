@@ -84,6 +84,9 @@ def explain_unreadable(path: Path):
     if suffix in _OVITAL:  # 奥维's own files, as planners share them: GDAL reads none
         raise InputError(path, f"is an 奥维互动地图 (Ovital Map) {_OVITAL[suffix]}, which GDAL cannot read: in 奥维, "
                                "export the objects as KML or KMZ (导出 > KML/KMZ) and give that")
+    if (kind := _unread_kind(path)) is not None:  # GDAL writes them (ogr2ogr, QGIS), pyogrio's reads none
+        raise InputError(path, f"is {kind}, which geo cannot read: export the layer from the program that made it "
+                               "as GeoPackage, Shapefile, GeoJSON or KML (QGIS: Export > Save Features As)")
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
         from geo.geojson_read import check_coordinate_numbers, check_feature_array
@@ -119,6 +122,25 @@ def explain_unreadable(path: Path):
             return
         if len(layers) == 0:  # a KML without any Placemark; pyogrio: "index 0 is out of bounds"
             raise InputError(path, "holds no layer (no features to read)")
+
+
+# Files GDAL 3.6 writes (ogr2ogr, QGIS 3.22's Save Features As) that the GDAL geo reads through cannot open, by their
+# first bytes (a suffix alone may be another's: .map, .sql): what each is.
+_UNREAD_KINDS = ((".pdf", b"%PDF-", "a PDF (a map exported or printed to PDF, a GeoPDF: drawn, not data)"),
+                 (".sql", b"SET ", "a PostgreSQL dump (SQL statements, GDAL's PGDump: load it into PostGIS to read it)"),
+                 (".sql", b"--", "an SQL script (a PostgreSQL dump?: load it into its database to read it)"),
+                 (".nc", b"CDF", "a netCDF file (a grid of values, not features)"),
+                 (".gxt", b"//", "a Geoconcept export (.gxt)"),
+                 (".mapml", b"<mapml", "a MapML document (for web maps)"))
+
+
+def _unread_kind(path: Path):
+    """What the file ``path`` is when it is one of :data:`_UNREAD_KINDS`, by its suffix and first bytes; else None."""
+    if not path.is_file():
+        return None
+    head = read_sidecar(path, lambda handle: handle.read(64)).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return next((kind for suffix, magic, kind in _UNREAD_KINDS if path.suffix.lower() == suffix
+                 and head.startswith(magic)), None)
 
 
 # What GDAL reads inside a zip archive (a zipped Shapefile's .shp, or another vector file).

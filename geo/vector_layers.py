@@ -313,20 +313,39 @@ def layer_infos(path):
     (:func:`geo.vectors.read_vector` then says what is wrong)."""
     import pyogrio
 
+    from geo.kml_once import kml_layer_infos
     from geo.vectors import gdal_source
 
     if not Path(path).exists():
         return None
     try:
-        layers = [str(name) for name, _ in pyogrio.list_layers(gdal_source(path))]
+        listed = pyogrio.list_layers(gdal_source(path))
     except Exception:  # noqa: BLE001 - not readable: read_vector reports it in one line
         return None
+    layers = [str(name) for name, _ in listed]
     if len(layers) <= 1:
         return None
     if Path(path).is_dir():
         layers.sort()
-    infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
-    for layer in layers:
-        if infos[layer]["features"] < 0:
-            infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
+    with kml_field_names(path):  # a KML's ExtendedData 名称 as read_vector reads it, not laundered to __
+        if (Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path)) and \
+                (infos := kml_layer_infos(path, gdal_source(path), layers, [kind for _, kind in listed])):
+            return infos  # a KML's folders counted in one parse of it, not one each
+        infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+        for layer in layers:
+            if infos[layer]["features"] < 0:
+                infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
     return infos
+
+
+def kml_field_names(path):
+    """A context in which GDAL names a KML's (or KMZ's) fields as :func:`geo.vectors.read_vector` reads them: its
+    LIBKML driver would turn each character of an ExtendedData 名称 into ``_`` (:func:`geo.vectors.gdal_options`);
+    nothing for another file."""
+    import contextlib
+
+    from geo.vectors import gdal_options
+
+    if Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path):
+        return gdal_options(Path(path))
+    return contextlib.nullcontext()

@@ -115,6 +115,8 @@ def gdal_source(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
         return indexed_copy(path)  # its .shx made anew, beside links to its files
+    if path.is_dir() and not shapefiles_in(path) and len(sets := mapinfo_in(path)) == 1:
+        return readable_mapinfo(sets[0])  # a folder holding one MapInfo set (jd.tab, jd.dat, jd.map, jd.id): that set
     if path.suffix.lower() != ".zip" or not path.is_file():
         return path
     try:
@@ -142,20 +144,20 @@ def gdal_source(path):
 def _name_encoding(infos) -> None:
     """Tell GDAL how the zip members ``infos`` not flagged UTF-8 name themselves: UTF-8 (Info-ZIP, macOS) or GBK
     (Windows in Chinese), not CP437, GDAL's default (the layers of 东湖街道.shp were named Σ╕£µ╣ûΦíùΘüô); GDAL reads
-    each archive's list of members once, so the option set before it opens one holds for it."""
+    each archive's list of members once, so the option set before it opens one holds for it. An archive of names in
+    neither (CP437 indeed, or ASCII) clears the option: an earlier archive's is not its."""
     import pyogrio
 
     raw = b"".join(info.filename.encode("cp437") for info in infos if not info.flag_bits & 0x800
                    and not info.filename.isascii())
-    if not raw:
-        return
-    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")):
+    for codec, option in (("utf-8", "UTF-8"), ("gb18030", "CP936")) if raw else ():
         try:
             raw.decode(codec)
         except UnicodeDecodeError:
             continue
         pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": option})
         return
+    pyogrio.set_gdal_config_options({"CPL_ZIP_ENCODING": None})  # GDAL's default (CP437), or the environment's
 
 
 def zipped_geodatabases(names):
@@ -181,3 +183,10 @@ def shapefiles_in(folder, *, levels=1):
     patterns = ["/".join(["*"] * depth) for depth in range(1, levels + 1)]
     return [p for pattern in patterns for p in sorted(Path(folder).glob(pattern))
             if p.suffix.lower() == ".shp" and p.is_file()]
+
+
+def mapinfo_in(folder):
+    """The MapInfo files (``.tab``, ``.mif``, in any case) at the top of ``folder``, in name order (a Mac's ``._jd.tab``
+    left out)."""
+    return [p for p in sorted(Path(folder).iterdir()) if p.suffix.lower() in (".tab", ".mif") and p.is_file()
+            and not is_resource_fork(p.name)]

@@ -22,7 +22,7 @@ from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_l
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
                                read_kml_documents)
 from geo.vector_sources import (check_dbf_beside, check_record_counts, container_encoding, dbf_encoding, gdal_source,
-                                is_geodatabase, shapefiles_in)
+                                is_geodatabase, mapinfo_in, shapefiles_in)
 
 
 def _read_dataframe(path, kwargs, chunk=50_000):
@@ -33,6 +33,8 @@ def _read_dataframe(path, kwargs, chunk=50_000):
 
     from geo import progress
 
+    if "sql" in kwargs:  # a KML's folders in one query (geo.kml_once): one opening, no chunks
+        return pyogrio.read_dataframe(gdal_source(path), sql_dialect="SQLITE", **kwargs)
     if len(sources := [source for source, _, _ in kml_listing(path)]) > 1:
         return read_kml_documents(path, sources, kwargs)
     source = gdal_source(path)
@@ -102,7 +104,7 @@ def arc_step_degrees() -> float:
 
 
 @contextlib.contextmanager
-def _gdal_options(path):
+def gdal_options(path):
     """GDAL's options while reading ``path``: GDAL's LIBKML driver turns every non-ASCII character of
     a field name into ``_`` (an ExtendedData ``坐标系`` or ``精度`` of an 奥维 or Google Earth file
     would be lost): not for a .kml or .kmz file; a DXF's text in its own encoding
@@ -125,7 +127,7 @@ def _gdal_options(path):
 
 
 def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, skip_invalid=False, unstated=None,
-                keep_codes=None):
+                keep_codes=None, sql=None):
     """Read any OGR-readable vector file into a GeoDataFrame with one-line errors.
 
     Shapefiles without a ``.cpg`` have their attribute encoding sniffed (UTF-8, else
@@ -137,10 +139,11 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     GeoPackage's fields are in ``attrs["field_aliases"]`` (:func:`geo.vector_layers.field_aliases`). ``unstated``, a function
     of the frame read, gives more to say when the file has no CRS (the zone its numbers fit). A field of a coded-value
     domain is read as the values its codes stand for (:func:`geo.field_domains.with_domain_names`), but the field
-    ``keep_codes`` (a 街道 file's ``--code-field``) keeps its codes.
+    ``keep_codes`` (a 街道 file's ``--code-field``) keeps its codes. ``sql``, a query of GDAL's SQLite dialect, is
+    read instead of a layer (a KML's folders at once: :mod:`geo.kml_once`).
     """
     path = Path(path)
-    if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path):
+    if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path) and not mapinfo_in(path):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
         check_input_file(path)
@@ -166,7 +169,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         if encoding:
             kwargs["encoding"] = encoding
     kwargs.update(csv_open_options(path))
-    for option, value in (("layer", layer), ("bbox", bbox), ("where", where)):
+    for option, value in (("layer", layer), ("bbox", bbox), ("where", where), ("sql", sql)):
         if value is not None:
             kwargs[option] = value
     if skip_invalid:
@@ -176,7 +179,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     declared = check_geojson_crs(path)  # a crs member naming GCJ02: lon/lat on it, as a .prj so named
     try:
         try:
-            with _gdal_options(path):
+            with gdal_options(path):
                 gdf = _read_dataframe(path, kwargs)
         except UnicodeDecodeError:
             # A .cpg that says UTF-8 over GBK records (or the reverse) is common: the records decide.

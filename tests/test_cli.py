@@ -288,7 +288,7 @@ def _entry_point(monkeypatch, capsys, args):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["export", "road_rebuild", "--format", "kmz"], "--format: 'kmz' is not one of 'geojson', 'gpkg', 'shp', 'csv', 'kml'"),
+    (["export", "road_rebuild", "--format", "kmz"], "--format: 'kmz' is not one of 'geojson', 'gpkg', 'shp', 'csv', 'kml', 'xlsx'"),
     (["build", "--encoding", "latin-9"], "--encoding: 'latin-9' is not one of 'auto', 'utf-8', 'gb18030', 'big5'"),
     (["build", "--max-size", "0"], "--max-size: 0.0 is not in the range x>0"),
     (["extract"], "Missing argument 'REPORT' (see 'geo extract --help')"),

@@ -58,3 +58,24 @@ def test_a_kml_whose_first_folder_holds_folders_alone_is_listed_by_its_placemark
                     f"<Folder><name>青山县</name>{marks}</Folder></Document></kml>", encoding="utf-8")
     with pytest.raises(InputError, match=r"; its columns: id, Name, description.*: --name-field Name$"):
         load_official_zones(path, name_field=None)
+
+
+@pytest.mark.parametrize("ids", [[0, 0, 0], [1, 2, 3]])
+def test_a_folder_of_a_shapefile_per_street_without_names_is_refused_suggesting_the_field_naming_them_by_files(
+        tmp_path, ids):
+    # A surveyor's folder of 白石街道.shp, 青松街道.shp, 东湖街道.shp holding an `Id` 0 alone: `its columns: Id`, nothing
+    # of `--name-field Id` naming each 街道 by its file. Ids that differ name no file: no suggestion.
+    import geopandas as gpd
+
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for i, (name, value) in enumerate(zip(["白石街道", "青松街道", "东湖街道"], ids)):
+        gpd.GeoDataFrame({"Id": [value]}, geometry=[shapely.box(117.10 + i * .02, 36.60, 117.12 + i * .02, 36.62)],
+                         crs=4326).to_file(folder / f"{name}.shp")
+    said = r": --name-field Id \(its files are named as 街道 are, 东湖街道、白石街道、青松街道: each file's features, " \
+           r"all Id 0, named by their file\)$" if ids[0] == ids[1] else r"its columns: Id$"
+    with pytest.raises(InputError, match=said):
+        load_official_zones(folder, name_field=None)
+    if ids[0] == ids[1]:
+        zones, _ = load_official_zones(folder, name_field="Id")
+        assert sorted(zones["name"]) == ["东湖街道", "白石街道", "青松街道"]

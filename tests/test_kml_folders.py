@@ -120,3 +120,54 @@ def test_a_folder_of_several_streets_around_two_folders_of_villages_is_no_outlin
                                    "社区": [("青松社区", (120.12, 30.24, 120.13, 30.25))]})
     with pytest.raises(InputError, match=r"\(its KML folders 街道边界 and 村界 overlap: two levels"):
         load_boundaries(path, name_field="Name")
+
+
+def test_a_folder_of_a_shapefile_per_street_in_different_crss_is_read_in_the_first_ones(tmp_path):
+    # 青松街道.shp in Gauss-Kruger metres beside the others in lon/lat: `ValueError: Cannot determine common CRS for
+    # concatenation inputs`, naming no file.
+    import geopandas as gpd
+
+    folder = _shapefile_per_street(tmp_path / "街道")
+    frame = gpd.read_file(folder / "青松街道.shp").to_crs(4549)
+    for part in folder.glob("青松街道.*"):
+        part.unlink()
+    frame.to_file(folder / "青松街道.shp", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert b.zones.geometry.area.round(4).tolist() == [0.0006] * 3
+    assert any("its files are in different CRSs: 青松街道 converted to the CRS of 东湖街道 (WGS 84)" in w for w in b.warnings)
+
+
+@pytest.mark.parametrize("suffix", [".kml", ".geojson"])
+def test_a_folder_of_a_kml_or_geojson_file_per_street_is_read_as_one_layer(tmp_path, suffix):
+    # 奥维 exports each object as a KML of its own (a web tool each 街道 as a GeoJSON): the folder of 白石街道.kml,
+    # 青松街道.kml, 东湖街道.kml was `is a directory, expected a vector file`, and without --name-field no column named.
+    import geopandas as gpd
+    import shapely
+
+    from geo.boundaries import load_official_zones
+
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道", "东湖街道"], _BOXES):
+        gpd.GeoDataFrame({"名称": [name]}, geometry=[shapely.box(*box)], crs=4326).to_file(
+            folder / f"{name}{suffix}", driver="KML" if suffix == ".kml" else "GeoJSON")
+    (folder / "说明.txt").write_text("青山县街道", encoding="utf-8")
+    b = load_boundaries(folder, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("read its 3 files as one layer of 街道 (东湖街道、白石街道、青松街道)" in w for w in b.warnings)
+    with pytest.raises(InputError, match=r"--name-field is required with --districts .*: --name-field 名称$"):
+        load_official_zones(folder, name_field=None)
+
+
+def test_files_of_streets_without_names_are_said_to_be_so(tmp_path):
+    # ogr2ogr's KML puts the columns in ExtendedData and leaves <name> empty: `its features are all named 'None'`.
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, box in zip(["白石街道", "青松街道"], _BOXES):
+        path = _kml_folders(tmp_path, {name: [("", box)]})
+        path.write_text(path.read_text(encoding="utf-8").replace("<name></name>", ""), encoding="utf-8")
+        path.rename(folder / f"{name}.kml")
+    b = load_boundaries(folder, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert any("its features are all without a Name: each is named by its file (白石街道、青松街道)" in w for w in b.warnings)

@@ -164,3 +164,35 @@ def test_a_zipped_mapinfo_set_to_copy_holding_a_zip_bomb_is_refused_before_it_is
     with pytest.raises(InputError, match=r"街道\.zip: is a damaged zip archive: its member 'jd\.map' unpacks to 30 MB "
                                          r"from 0\.0\d+ MB \(a zip bomb\?\)$"):
         vectors.read_vector(archive)
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+@pytest.mark.parametrize("encoding, said", [("CP936", b"WindowsSimpChinese"), ("UTF-8", b"WindowsSimpChinese")])
+def test_a_folder_holding_one_mapinfo_set_is_read(tmp_path, suffix, encoding, said):
+    # 成果/ holding jd.tab, jd.dat, jd.map, jd.id (a MapInfo delivery as copied from a disc): `is a directory, expected
+    # a vector file`, where the same folder zipped was read. Its header naming another charset is read by its text.
+    folder = tmp_path / "成果"
+    folder.mkdir()
+    _mapinfo(folder, suffix, encoding, said)
+    frame = vectors.read_vector(folder)
+    assert list(frame["街道名称"]) == ["白石街道", "青松街道"]
+
+
+def test_a_mapinfo_gazetteer_whose_name_field_is_garbled_into_underscores_says_so(tmp_path):
+    # ogr2ogr (GDAL 3.6) writing a gazetteer to MapInfo turned 名称 into 名_: `gazetteer needs a 'name' column (or
+    # '名称'; found: 名_)`, nothing said of why.
+    import geopandas as gpd
+
+    from geo.gazetteer_files import load_file
+    from geo.io import InputError
+
+    path = tmp_path / "学校.tab"
+    gpd.GeoDataFrame({"名称": ["白石小学"]}, geometry=[shapely.Point(120.11, 30.25)], crs=4326).to_file(
+        path, driver="MapInfo File", layer_options={"ENCODING": "CP936"})
+    for part in (path, path.with_suffix(".dat")):  # 名称 (C3FB B3C6) as GDAL 3.6 launders it: C3FB 5F C6
+        part.write_bytes(part.read_bytes().replace("名称".encode("gbk"), b"\xc3\xfb_\xc6"))
+    with pytest.raises(InputError, match=r"学校.tab: gazetteer needs a 'name' column \(or '名称'; found: 名_\); 名_: "
+                                         r"field names whose characters the program that wrote the file turned into "
+                                         r"'_' .*\? Rename it to 名称 \(or name\) saving the layer as GeoPackage, or "
+                                         r"save the file again in MapInfo or a newer QGIS$"):
+        load_file(path, warnings=[])

@@ -39,8 +39,8 @@ def _gdal(osm, target, layers=LAYERS, driver="GPKG"):
     for layer in layers:
         frame = pyogrio.read_dataframe(osm, layer=layer)
         info = pyogrio.read_info(osm, layer=layer)
-        options = {"layer": layer} if driver == "GPKG" else {}
-        out = target if driver == "GPKG" else target / f"{layer}.shp"
+        options = {"layer": layer} if driver in ("GPKG", "SQLite") else {}
+        out = target if driver in ("GPKG", "SQLite") else target / f"{layer}.shp"
         pyogrio.write_dataframe(frame, out, driver=driver, geometry_type=info["geometry_type"], **options)
     return target
 
@@ -96,6 +96,15 @@ def test_gdal_layers_read_as_the_osm_file_they_were_made_from(made):
     # Same roads, POIs and areas, geometries and categories; the table knows unnamed way 14 only
     # as part of its route relation's course.
     assert [(n, ids.replace("r900", "w14"), *rest) for n, ids, *rest in from_table] == _summary(load_osm(osm, DISTRICT))
+
+
+def test_gdal_layers_saved_as_sqlite_read_as_the_geopackage(made, tmp_path):
+    # `ogr2ogr -f SQLite` (or QGIS saving the OSM layers to SpatiaLite): `not a readable OSM file (Could not detect
+    # file format for filename '…sqlite')`, where the same layers in a GeoPackage were read.
+    osm, gpkg = made
+    sqlite = _gdal(osm, tmp_path / "extract.sqlite", driver="SQLite")
+    assert is_osm_table(sqlite)
+    assert _summary(load_osm(sqlite, DISTRICT)) == _summary(load_osm(gpkg, DISTRICT))
 
 
 def test_a_road_of_two_ways_is_one_road_found_by_its_name_and_its_code(entries):
@@ -452,3 +461,13 @@ def test_a_plain_geojson_as_osm_on_the_command_line_is_one_line_and_exit_2(tmp_p
     path, message = _plain_geojson(tmp_path)
     line = osm_build_error(path)
     assert line.startswith(f"geo: error: {tmp_path}/{message}"), line
+
+
+def test_gdal_lines_layer_saved_as_flatgeobuf_is_read(made, tmp_path):
+    # QGIS's Save Features As of the `lines` layer to FlatGeobuf: `not a readable OSM file (Could not detect file
+    # format for filename '…lines.fgb')`.
+    osm, _ = made
+    fgb = tmp_path / "lines.fgb"
+    pyogrio.write_dataframe(pyogrio.read_dataframe(osm, layer="lines"), fgb, driver="FlatGeobuf")
+    assert is_osm_table(fgb)
+    assert {"北园大街", "二环东路"} <= {e.name for e in load_osm(fgb, DISTRICT)}

@@ -71,3 +71,20 @@ def test_a_kml_with_a_network_link_beside_its_placemarks_is_read(tmp_path):
     path.write_text(_LINK.format(f'<Document>{_NETWORK_LINK}<Placemark><name>白石小学</name><Point><coordinates>'
                                  '117.01,36.69,0</coordinates></Point></Placemark></Document>'), encoding="utf-8")
     assert [e.name for e in load_file(path, datum="wgs84")] == ["白石小学"]
+
+
+def test_kml_folders_whose_names_are_extended_data_are_read_by_that_field(tmp_path):
+    # 奥维 and Google Earth keep 名称 and 代码 as ExtendedData of placemarks left 未命名多边形, a folder per 街道:
+    # `--name-field '名称' is a column of none of its layers` (the layers were listed with GDAL's LIBKML driver turning
+    # 名称 into __, as read_vector does not), and the refusal's hint showed `__`.
+    from geo.boundaries import load_boundaries, load_official_zones
+    from geo.io import InputError
+    from test_kml_once import _kml
+
+    streets = [("白石街道", "439901001"), ("青松街道", "439901002"), ("东湖街道", "439901003")]
+    path = _kml(tmp_path / "青山县.kml", [(name, "未命名多边形", 112.0 + i * .01, {"名称": name, "代码": code})
+                                         for i, (name, code) in enumerate(streets)])
+    b = load_boundaries(path, name_field="名称", code_field="代码")
+    assert list(zip(b.zones["name"], b.zones["code"])) == streets
+    with pytest.raises(InputError, match=r"and 2 more: --name-field 名称 --code-field 代码$"):
+        load_official_zones(path, name_field=None)

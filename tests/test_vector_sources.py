@@ -47,3 +47,37 @@ def test_a_folder_zipped_by_a_mac_is_read_without_its_resource_forks(tmp_path, s
 def test_resource_forks_are_told_from_files():
     assert is_resource_fork("__MACOSX/成果/._jd.shp") and is_resource_fork("._jd.shp") and is_resource_fork("a/.DS_Store")
     assert not is_resource_fork("成果/jd.shp") and not is_resource_fork("jd._shp")
+
+
+class _RawName(zipfile.ZipInfo):
+    """A zip member whose name is written as the bytes ``raw``, not flagged UTF-8 (Info-ZIP, Windows' own zip)."""
+
+    def __init__(self, raw):
+        super().__init__(raw.decode("cp437"))
+        self.raw = raw
+
+    def _encodeFilenameFlags(self):
+        return self.raw, self.flag_bits
+
+
+def _zip_of_files(folder, archive, codec):
+    """``folder``'s files zipped into ``archive`` with their names in ``codec``, not flagged UTF-8."""
+    with zipfile.ZipFile(archive, "w") as out:
+        for path in sorted(folder.iterdir()):
+            out.writestr(_RawName(path.name.encode(codec)), path.read_bytes())
+    return archive
+
+
+def test_each_zip_has_its_own_name_encoding_in_one_run(tmp_path):
+    # GDAL was told an Info-ZIP archive's names are UTF-8 for the whole process: a later archive of CP437 names indeed
+    # (a DOS-era Western tool) was read as UTF-8, its layers' names garbled. Each archive now sets its own.
+    from geo.boundaries import load_boundaries
+
+    for name, codec, streets in (("青山", "utf-8", ["白石街道", "青松街道"]), ("west", "cp437", ["Café Nord", "Café Sud"])):
+        folder = tmp_path / name
+        folder.mkdir()
+        for i, street in enumerate(streets):
+            gpd.GeoDataFrame({"Id": [0]}, geometry=[shapely.box(120.1 + i * .02, 30.24, 120.12 + i * .02, 30.27)],
+                             crs=4326).to_file(folder / f"{street}.shp")
+        b = load_boundaries(_zip_of_files(folder, tmp_path / f"{name}.zip", codec), name_field="Id")
+        assert sorted(b.zones["name"]) == streets

@@ -57,6 +57,21 @@ def write_geojson(path, table, frame):
 def write_csv(path, frame, layer=None):
     from geo.atomic_files import write_bytes_atomic
 
+    header, rows, names, fields = table_cells(path, frame, layer)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([safe_cell(v) if isinstance(v, str) and i < fields else cell_text(v) for i, v in enumerate(row)])
+    _write_csv_sidecars(path, frame.rename(columns=names), header)
+    return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+
+
+def table_cells(path, frame, layer=None):
+    """``(header, rows, names, fields)`` of a layer as a table (a CSV, a sheet): its fields' values (the first
+    ``fields`` of each row) then a ``wkt`` (simplified to fit an Excel cell, by ``wkt_simplified_m``) and for
+    points ``lon``/``lat`` (``x``/``y`` when projected); ``names`` the fields renamed (a field named as an added
+    column). A geometry simplified is said."""
     geoms = list(frame.geometry.values)
     projected = frame.crs is not None and not frame.crs.is_geographic
     decimals = 3 if projected else 7
@@ -71,22 +86,19 @@ def write_csv(path, frame, layer=None):
     # is renamed: GDAL and QGIS would read the geometry from the first column of the name, the field's.
     names = _renamed_fields(path, layer, unique_field_names(columns, taken=added))
     header = [names[c] for c in columns] + added
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
+    rows = []
     for values, geom, (wkt, tolerance) in zip(frame[columns].itertuples(index=False, name=None), geoms, cells):
-        row = [safe_cell(v) if isinstance(v, str) else cell_text(v) for v in values] + [wkt]
-        row += [cell_text(tolerance or 0.0) if wkt else ""] if simplified else []
+        row = list(values) + [wkt]
+        row += [(tolerance or 0.0) if wkt else None] if simplified else []
         if points:
-            row += ["", ""] if not wkt else [_number_text(geom.x, decimals), _number_text(geom.y, decimals)]
-        writer.writerow(row)
-    _write_csv_sidecars(path, frame.rename(columns=names), header)
+            row += [None, None] if not wkt else [round(float(geom.x), decimals) + 0.0, round(float(geom.y), decimals) + 0.0]
+        rows.append(row)
     if simplified:
         warn(f"{path}: {len(simplified)} geometr{'y' if len(simplified) == 1 else 'ies'} longer than "
              f"an Excel cell ({settings.EXCEL_CELL_MAX_CHARS:,} characters) written simplified in the wkt column, "
              f"by up to {max(simplified):g} m (wkt_simplified_m; the GeoJSON and GeoPackage keep them whole)"
              + (f"; {too_long} did not fit even so and have no wkt" if too_long else ""))
-    return write_bytes_atomic(path, buffer.getvalue().encode("utf-8-sig"))
+    return header, rows, names, len(columns)
 
 
 def _write_csv_sidecars(path, frame, header):
@@ -135,10 +147,6 @@ def _simplified(geom, tolerance_m, crs):
     metric = metric_crs_for(geom)
     simple = shapely.simplify(metric_geometry(geom, metric), tolerance_m, preserve_topology=True)
     return shapely.orient_polygons(wgs84_geometry(simple, metric), exterior_cw=False)
-
-
-def _number_text(value, decimals):
-    return repr(round(float(value), decimals) + 0.0)
 
 
 def write_gpkg(path, frames, *, catalog_layers=False):
