@@ -69,7 +69,7 @@ def write_workbook(path, report, tables, about=None) -> Path:
     book.properties.creator = "geo"
     buffer = io.BytesIO()
     book.save(buffer)
-    return write_bytes_atomic(path, _stable_zip(buffer.getvalue()))
+    return write_bytes_atomic(path, stable_zip(buffer.getvalue()))
 
 
 def _words(report) -> dict:
@@ -103,10 +103,10 @@ def _table_sheet(sheet, table, words=None) -> None:
     from openpyxl.styles import Font
 
     first = next(table.itertuples(index=False, name=None), ())
-    numbered = not any(_is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
+    numbered = not any(is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
     sheet.append([NUMBER_HEADING] * numbered + [_heading(c, words) for c in table.columns])
     for number, row in enumerate(table.itertuples(index=False, name=None), 1):
-        _append(sheet, number + 1, [number] * numbered + [_value(v) for v in row])
+        append_row(sheet, number + 1, [number] * numbered + [_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, cells in zip([None] * numbered + list(table.columns), sheet.iter_cols(min_row=2)):
@@ -114,7 +114,7 @@ def _table_sheet(sheet, table, words=None) -> None:
             for cell in cells:
                 cell.number_format = "0.000"  # km as the CSV writes them
     sheet.freeze_panes = "A2"
-    _fit_columns(sheet)
+    fit_columns(sheet)
     _print_setup(sheet)
 
 
@@ -150,19 +150,19 @@ def _about_sheet(sheet, report, about, words=None) -> None:
         rows = [(key, _said(value, words) if key == "注意 Note" else value) for key, value in rows]
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
-        _append(sheet, number + 1, [number, key, _value(value)])
+        append_row(sheet, number + 1, [number, key, _value(value)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    _fit_columns(sheet)
+    fit_columns(sheet)
 
 
-def _is_number(value) -> bool:
+def is_number(value) -> bool:
     """Whether a cell value is stored as a number."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _append(sheet, row: int, values) -> None:
+def append_row(sheet, row: int, values) -> None:
     """Append ``values`` as row number ``row`` (the next); a text that opens like a formula
     (=HYPERLINK...) stays text, never a formula. The row's cells are found by its number and
     length: ``sheet[sheet.max_row]`` scans every cell of the sheet, each row rereading those before."""
@@ -192,7 +192,8 @@ def _text_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _fit_columns(sheet) -> None:
+def fit_columns(sheet) -> None:
+    """Widen each column of ``sheet`` to its longest value (wide CJK characters counted twice), at most MAX_WIDTH."""
     from openpyxl.utils import get_column_letter
 
     for number, column in enumerate(sheet.iter_cols(values_only=True), 1):
@@ -200,7 +201,7 @@ def _fit_columns(sheet) -> None:
         sheet.column_dimensions[get_column_letter(number)].width = min(MAX_WIDTH, width + 2)
 
 
-def _stable_zip(data: bytes) -> bytes:
+def stable_zip(data: bytes) -> bytes:
     """The same zip with fixed entry times, system and "modified" property (openpyxl stamps the
     time of saving), so equal workbooks are equal bytes on any system."""
     import re

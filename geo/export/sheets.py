@@ -24,7 +24,7 @@ def write_xlsx(path, frames, *, title="geo"):
     from geo.atomic_files import write_bytes_atomic
     from geo.export.tables import column_kinds
     from geo.export.writers import table_cells
-    from geo.workbook import FIXED_TIME, NUMBER_HEADING, _append, _fit_columns, _is_number, _stable_zip
+    from geo.workbook import FIXED_TIME, NUMBER_HEADING, append_row, fit_columns, is_number, stable_zip
 
     book = Workbook()
     book.remove(book.active)
@@ -36,24 +36,24 @@ def write_xlsx(path, frames, *, title="geo"):
         sheet = book.create_sheet(_sheet_name(table.name, book.sheetnames))
         cells = [[_cell(v, kinds[i] if i < fields else "added") for i, v in enumerate(row)] for row in rows]
         # GDAL (and so QGIS) takes the first row for headings when the second holds a number: a row number then
-        numbered = bool(cells) and not any(_is_number(v) for v in cells[0])
-        _append(sheet, 1, [NUMBER_HEADING] * numbered + header)
+        numbered = bool(cells) and not any(is_number(v) for v in cells[0])
+        append_row(sheet, 1, [NUMBER_HEADING] * numbered + header)
         for number, row in enumerate(cells, 2):
-            _append(sheet, number, [number - 1] * numbered + row)
+            append_row(sheet, number, [number - 1] * numbered + row)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-        _fit_columns(sheet)
+        fit_columns(sheet)
         about.append([sheet.title, table.name, _crs_name(frame.crs), len(rows)])
     sheet = book.create_sheet(ABOUT_SHEET)
     for number, row in enumerate(about + [[], [title]], 1):
-        _append(sheet, number, row)
-    _fit_columns(sheet)
+        append_row(sheet, number, row)
+    fit_columns(sheet)
     book.properties.created = book.properties.modified = datetime.datetime(*FIXED_TIME)
     book.properties.creator = "geo"
     buffer = io.BytesIO()
     book.save(buffer)
-    return write_bytes_atomic(Path(path), _stable_zip(buffer.getvalue()))
+    return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))
 
 
 def _cell(value, kind):
