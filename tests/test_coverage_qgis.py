@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 from click.testing import CliRunner
 
-from qgis_run import run_in_qgis
+from qgis_run import require_qgis, run_in_qgis
 
 ROOT = Path(__file__).resolve().parents[1]
 KM_TOLERANCE_M = 1.0
@@ -114,6 +114,7 @@ def test_default_coverage_counts_and_road_lengths_match_qgis():
 
 
 def test_second_district_coverage_counts_and_road_lengths_match_qgis(tmp_path):
+    require_qgis()  # before the build
     sys.path.insert(0, str(Path(__file__).parent))
     import second_district
     from geo.cli import main
