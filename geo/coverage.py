@@ -117,7 +117,9 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         outside_district + district_wide (records with a geometry but no zone piece
         are outside); project_zone_pairs can exceed located_in_district because a
         road crossing two zones counts in both; ``line_km`` is the total km of lines
-        inside the zones, plus the road km totals, zone counts and ``by_category``.
+        inside the zones, ``line_km_outside`` the km of the same lines lying in no zone (beyond the
+        district, or in a gap or hole between zones: counted nowhere), plus the road km totals, zone
+        counts and ``by_category``.
 
     Raises
     ------
@@ -147,7 +149,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     if stray:
         raise InputError(None, f"allocations name zones not given: {', '.join(sorted(stray)[:5])}")
 
-    pieces = allocations[["id", "code", "km"]].copy()
+    pieces = allocations[["id", "code", "km"] + (["share"] if "share" in allocations else [])].copy()
     pieces["code"] = pieces["code"].astype(str)
     pieces = pieces.merge(catalog[["id", "category", "place"]], on="id", how="left")
     # District-wide records (groups) are never counted in a zone, even with a geometry.
@@ -187,6 +189,7 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     totals.update({
         "zones_without_projects": int((by_zone["projects"] == 0).sum()),
         "line_km": _km(pieces["km"].sum(min_count=1)),
+        "line_km_outside": _km(_km_outside(pieces)),
         # Summed before rounding, so a total may differ from its rounded column's sum by 1 m or so.
         **{column: _km(pieces.loc[pieces["category"] == category, "km"].sum())
            for category, column in ROAD_KM_COLUMNS.items()},
@@ -339,6 +342,26 @@ def _by_category(catalog, by_zone, present) -> dict:
     return out
 
 
+def _km_outside(pieces) -> float:
+    """km of the lines with a piece in a zone that lie in no zone: a line's whole length is its km over its share
+    (0 when ``allocations`` give no share)."""
+    if "share" not in pieces:
+        return 0.0
+    lines = pieces.dropna(subset=["km"]).groupby("id")[["km", "share"]].sum()
+    lines = lines[lines["share"] > 0]
+    return float((lines["km"] / lines["share"] - lines["km"]).clip(lower=0.0).sum())
+
+
+def _lines_sentence(report) -> str:
+    """The km of lines inside the zones, and (when any) of the same lines outside them, counted nowhere."""
+    t, level = report.totals, _level(report)
+    outside = t.get("line_km_outside") or 0.0
+    beyond = (f"; {outside:.3f} km more of these lines lie in no {level} (beyond the district, or in a gap or hole"
+              f" between {level}) and count nowhere" if outside >= 0.0005 else "")
+    return (f"Lines inside the {level}: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
+            f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km){beyond}.")
+
+
 def _km(value) -> float:
     return 0.0 if value is None or pd.isna(value) else round(float(value), 3)
 
@@ -453,9 +476,7 @@ def _format_table(report) -> str:
     lines += ["", f"Gaps ({level} without any project of the category):"]
     for label, names in _gap_lines(report):
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
-    t = report.totals
-    lines += ["", f"Lines inside the {level}: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
-                  f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km)."]
+    lines += ["", _lines_sentence(report)]
     return "\n".join(lines) + "\n"
 
 
@@ -539,7 +560,7 @@ def _md_table(headings, rows, numeric) -> list:
 
 def _format_md(report) -> str:
     header, level = report.header, _level(report)
-    paragraph = f"{_boundary_sentence(report)} {_summary_sentence(report)}"
+    paragraph = f"{_boundary_sentence(report)} {_summary_sentence(report)} {_lines_sentence(report)}"
     lines = [f"## {markdown_text(header['district'])}: projects by {level}", "", markdown_text(paragraph), "",
              f"### By {level}", ""]
     columns = _display_columns(report)

@@ -37,13 +37,18 @@ os._exit(0)  # QGIS 3.22 can crash while tearing down offscreen; everything is p
 """
 
 
-def run_in_qgis(script: str, *args) -> list:
-    """The lines ``script`` prints, run in real QGIS with ``args`` as ``sys.argv[1:]``."""
+def require_qgis() -> None:
+    """Skip the test when PyQGIS is missing (fail instead under ``GEO_REQUIRE_QGIS``): call it before slow set-up."""
     probe = subprocess.run([PYTHON, "-c", "import qgis.core"], capture_output=True) if Path(PYTHON).exists() else None
     if probe is None or probe.returncode != 0:
         if os.environ.get("GEO_REQUIRE_QGIS"):
             pytest.fail("GEO_REQUIRE_QGIS is set but PyQGIS (Debian python3-qgis) is missing")
         pytest.skip("PyQGIS (Debian python3-qgis) is not installed")
+
+
+def run_in_qgis(script: str, *args) -> list:
+    """The lines ``script`` prints, run in real QGIS with ``args`` as ``sys.argv[1:]``."""
+    require_qgis()
     result = subprocess.run([PYTHON, "-c", _PRELUDE + script + _EPILOGUE, *map(str, args)], capture_output=True,
                             text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stderr

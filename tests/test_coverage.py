@@ -12,7 +12,7 @@ import shapely
 from shapely.geometry import LineString, Point, box
 
 from geo.catalog import features_to_gdf
-from geo.coverage import GROUP_REASON, PLANNER_CATEGORIES, coverage_report, format_coverage
+from geo.coverage import GROUP_REASON, PLANNER_CATEGORIES, coverage_report, coverage_tables, format_coverage
 from geo.crs import metric_crs_for
 from geo.data import category_codes
 from geo.io import InputError
@@ -132,6 +132,23 @@ def test_road_km_per_zone_and_total_line_km():
     assert frame["road_km_rebuild"].sum() == pytest.approx(report.totals["road_km_rebuild"], abs=1e-3)
 
 
+def test_km_of_lines_lying_in_no_zone_are_stated_as_counted_nowhere():
+    # QGIS's sumlinelengths gives the km inside each 街道 only, as coverage.csv does; what a road has beyond the
+    # district (or in a gap between 街道) was said nowhere: the totals and the texts now give it.
+    features = _features()
+    report = _report(features)
+    projects = features_to_gdf(features)
+    lines = projects[projects.geom_type == "LineString"]
+    inside = lines.geometry.intersection(shapely.union_all(_zones().geometry.values))
+    crossing = ~inside.is_empty
+    expected = (lines[crossing].to_crs(METRIC_CRS).length - inside[crossing].to_crs(METRIC_CRS).length).sum() / 1000.0
+    assert expected > 0.1  # the greening road, 60% outside
+    assert report.totals["line_km_outside"] == pytest.approx(expected, rel=1e-3)
+    said = f"{report.totals['line_km_outside']:.3f} km more of these lines lie in no 街道"
+    assert said in format_coverage(report, "table") and said in format_coverage(report, "md")
+    assert coverage_tables(report)["coverage_totals.csv"].set_index("key").loc["line_km_outside", "value"] > 0.1
+
+
 def test_new_road_km_per_zone_and_in_the_totals():
     # 新建 roads were counted per 街道 but their km were only in line_km: the road km columns
     # did not add up to it.
@@ -211,7 +228,7 @@ def test_report_is_independent_of_input_order():
 def test_every_coverage_table_is_one_tidy_table_for_pandas_and_csv(tmp_path):
     import pandas as pd
 
-    from geo.coverage import coverage_tables, csv_text
+    from geo.coverage import csv_text
 
     report = _report()
     tables = coverage_tables(report)
