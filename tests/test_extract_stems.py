@@ -50,3 +50,10 @@ def test_a_join_opening_a_word_before_one_character_and_a_head_is_the_word_s():
 def test_a_naming_verb_of_two_characters_is_no_part_of_the_name_it_gives():
     # 把这座新桥叫做“为民桥” (real8 yichun_yimei): 叫做 names it, as 叫 and 名叫 do; no 做“为民桥
     assert named_names("把这座新桥叫做“白石桥”。") == ["白石桥"]
+
+
+def test_a_works_verb_before_a_street_s_ending_alone_names_the_street_of_the_facility():
+    # 新建街小学: 新建 then 街 before the head names the street (as 新建 alone before 街 does), no 街小学
+    assert named_names("白石县新建街小学扩建工程开工。") == ["白石县新建街小学"]
+    # a head of one character after the street's ending is no facility on it (新建路灯: lamps)
+    assert named_names("新建路灯300盏。") == []
