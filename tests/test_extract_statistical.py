@@ -47,3 +47,8 @@ def test_a_street_named_by_a_works_verb_outweighs_the_record_model():
 def test_a_road_a_direction_alone_names_outweighs_the_tagger():
     # 东西干道: the tagger reads the direction as a side of a type; the rules name the road (record_rules)
     assert "东西干道" in _named("你们提出的《关于修复东西干道及青山城门口至白石路口段路面坑塘的建议》已转交我县住建局研究办理。")
+
+
+def test_a_facility_on_a_street_named_by_a_works_verb_is_kept_over_the_tagger():
+    # 扩建新建街小学: the tagger reads 新建 as the works, the rules name the school on 新建街
+    assert _named("扩建新建街小学。") == {"新建街小学": "school"}

@@ -34,3 +34,26 @@ def test_xiangyang_opening_a_road_s_name_is_no_preposition():
     # 向阳大道: 向 opening a clause before 阳 is the name's (向阳, a common place word), not "towards"
     assert named_names("向阳大道中分带增设一柱双波护栏5.65公里。") == ["向阳大道"]
     assert named_names("加快向阳光产业转型。") == []
+
+
+def test_a_join_opening_a_word_before_one_character_and_a_head_is_the_word_s():
+    # 府谷县和谐小区 (real10 yulin_fugu), 三河市和平公园 (real8 langfang_sanhe): 和 before one
+    # character and a head is the first character of 和谐/和平, no join leaving 谐小区 or 平公园
+    assert named_names("实施青山区和谐小区改造。") == ["青山区和谐小区"]
+    assert named_names("今年实施白石县和平公园提升工程。") == ["白石县和平公园"]
+    # two characters after 和 can be a name of their own (青山路和平安路 stays two roads)
+    assert named_names("改造白石小学和平安小学。") == ["平安小学", "白石小学"]
+    # a name the tagger marks from 和 keeps it (三河市和平公园门口, real8 langfang_sanhe): 城中村和整村 still drops it
+    assert named_names("清晨,青河县和平公园门口人来人往。") == ["和平公园"]
+
+
+def test_a_naming_verb_of_two_characters_is_no_part_of_the_name_it_gives():
+    # 把这座新桥叫做“为民桥” (real8 yichun_yimei): 叫做 names it, as 叫 and 名叫 do; no 做“为民桥
+    assert named_names("把这座新桥叫做“白石桥”。") == ["白石桥"]
+
+
+def test_a_works_verb_before_a_street_s_ending_alone_names_the_street_of_the_facility():
+    # 新建街小学: 新建 then 街 before the head names the street (as 新建 alone before 街 does), no 街小学
+    assert named_names("白石县新建街小学扩建工程开工。") == ["白石县新建街小学"]
+    # a head of one character after the street's ending is no facility on it (新建路灯: lamps)
+    assert named_names("新建路灯300盏。") == []

@@ -75,6 +75,8 @@ BRACKETED_PLACE_END = re.compile(r"(?<=[\u4e00-\u9fff]{2})\([\u4e00-\u9fff]{2,4}
 BRACKETED_INFIX_END = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]\)$")
 # How a street's own name ends: geo.lexicon.STREET_NAME_ENDINGS.
 STREET_HEAD_CHARS = "路街巷村"  # one-character heads of a street or village (许由路, 辽原村: 由, 原 before the head are the name's)
+# A street's endings a works verb before them names (新建街小学, 建设路幼儿园: stems, statistical).
+VERB_STREET_ENDINGS = "路街巷"
 # A place-name section of a linear project (济微高速东平段, 国道220线东平湖段): roads, rail, water.
 # A 街道 may be named after a street and run longer (纬北路街道段, 桑梓店街道段, 天桥东街街道段).
 # A stretch within a place's bounds (S48青山境内) is one too; the place holds no particle (在A境内)

@@ -14,7 +14,7 @@ from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
-from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE
+from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
@@ -176,6 +176,7 @@ def _evident(norm, record, sent_start):
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
         or _built_facility(norm, record) or _built_numbered_school(norm, record) or _street_named_by_a_verb(norm, record) \
+        or _on_street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
         or named_inside_brackets(norm, record) or _named_by_direction(norm, record)
@@ -231,6 +232,15 @@ def _street_named_by_a_verb(norm, record):
     verb = ACTION_INDEX.at(norm, record.start)
     return mention.category == "road" and record.start == mention.stem_start and verb is not None \
         and record.start + len(verb) == mention.head_start and norm.startswith(STREET_NAME_ENDINGS, mention.head_start)
+
+
+def _on_street_named_by_a_verb(norm, record):
+    """扩建新建街小学, 建设路幼儿园: a facility whose whole stem is a works verb and a street's ending is on the
+    street the verb names (see stems.find_stem); the tagger reads the verb."""
+    mention = record.mention
+    verb = ACTION_INDEX.at(norm, record.start) if record.named and record.start == mention.stem_start else None
+    return verb is not None and record.start + len(verb) + 1 == mention.head_start \
+        and norm[mention.head_start - 1] in VERB_STREET_ENDINGS
 
 
 def _kept_street_named_by_a_verb(norm, record):

@@ -7,12 +7,12 @@ import re
 
 from geo.lexicon import (
     COUNTED_MEASURES,
-    BUDGET_WORDS, SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS,
+    BUDGET_WORDS, SIZE_UNITS, ACTIONS, ADVERBS, CONTEXT_VERBS, NEVER_IN_NAMES, NAME_INITIAL_STOPS, NOT_STOPS, JOIN_WORDS,
     PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
     heads)
 from geo.lexicon_lookups import (
     DIRECTIONS, GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
-from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS
+from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type, name_after_parent
@@ -293,6 +293,10 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
                 stop = None  # 新建和平快速路, 建设和林格尔新区: a verb opening the clause takes a name opening with 和
             if stop == "和" and length > 0 and pos - 2 >= lo and norm[pos - 2] in " \u3000":
                 stop = None  # 效果图 和林格尔新区中学效果图: a conjunction joins nothing over a space; 和 opens the name
+            if length == 1 and stop in ("和", "及") and norm[pos - 1:pos + 1] in JOIN_WORDS:
+                stop = None  # 青山区和谐小区, 扩建和顺一中: no join leaves one character before a head; 和谐 is a word
+            if stop and len(stop) > 1 and length == 1 and norm[pos] in VERB_STREET_ENDINGS and _long_head_at(norm, head_start):
+                stop = None  # 新建街小学, 扩建建设路幼儿园: a verb before a street's ending alone names the street (no 街小学)
             if stop == "之" and length > 0 and (pos - 1 == lo or norm[pos - 2] in HARD_BREAKS):
                 stop = None  # (之江第一中学、…: the particle 之 follows a word; opening a clause or bracket it is a name's
             if stop == "沿" and length > 0 and pos - 2 >= lo and norm[pos - 2] in "河江湖海溪":
@@ -358,10 +362,18 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
         pos -= 1
         if free_quotes and pos > 0 and norm[pos - 1] in STEM_QUOTES:
             quotes += 1  # (the marks up to the next character read)
-    if pos > 0 and norm[pos] in LAST_ITEM_JOINS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS:
-        # 城中村和整村: a conjunction right after the mention before it opens no name.
+    if pos > 0 and norm[pos] in LAST_ITEM_JOINS and pos + 1 < head_start and norm[pos - 1] not in HARD_BREAKS \
+            and not (head_start - pos == 2 and norm[pos:pos + 2] in JOIN_WORDS):
+        # 城中村和整村: a conjunction right after the mention before it opens no name (三河市|和平公园: one
+        # character before the head makes a word with it).
         return pos + 1, norm[pos], pos
     return pos, None, None
+
+
+def _long_head_at(norm, head_start):
+    """True when a head of two characters or more starts at ``head_start`` (小学, 幼儿园; not 灯 of 路灯)."""
+    table = heads()
+    return any(norm[head_start:head_start + size] in table for size in range(2, 6))
 
 
 def _parent_stem(norm, head_start, lo, min_stem, max_stem):
