@@ -257,6 +257,11 @@ DISPLAY_PRECISION = 5
 # server behind a firewall that drops the traffic never answers, so no tile fails either.
 TILE_WAIT_S = 10.0
 
+# A browser window narrower or shorter than this (CSS px: width, height) opens the maps with their layer
+# list folded into its button (shown on hover or a tap): open, on an 800x600 screen it left the placing
+# panel's list 60 px and covered the tile notice.
+LAYER_LIST_OPEN_MIN_PX = (960, 600)
+
 # Basemap name -> xyzservices provider name (``xyzservices.providers.query_name``).
 # Tianditu is not in xyzservices with its key parameter, so render builds its URL.
 TILE_PROVIDERS = {"osm": "OpenStreetMap.Mapnik", "amap": "Gaode.Normal"}

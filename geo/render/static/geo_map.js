@@ -119,8 +119,22 @@
     if (window.geoPanel) { window.geoPanel(map, data()); }
   }
 
+  /* geo opens the layer list (it is handiest open), but in a small window (an 800x600 screen, a
+   * phone) it would cover the tile notice and leave the placing panel a sliver: there it starts
+   * folded into its button, shown on hover or a tap, and the page says so for the panel's height. */
+  function foldLayerListInSmallWindows() {
+    L.Control.Layers.addInitHook(function () {
+      var least = data().layerListOpenMinPx;
+      if (least && (window.innerWidth < least[0] || window.innerHeight < least[1])) {
+        this.options.collapsed = true;
+        document.documentElement.classList.add('geo-layers-folded');
+      }
+    });
+  }
+
   /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
    * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
+  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); }
   if (typeof L === 'undefined') {
     document.addEventListener('DOMContentLoaded', function () {
       var box = document.createElement('div');
