@@ -54,8 +54,11 @@
 
     /* A spreadsheet would run a cell that starts like a formula (spec.formulaOpeners: geo's one list,
      * geo.safe_text.FORMULA_OPENERS, the full-width ＝ too): a leading apostrophe keeps a name text.
-     * geo's name matching ignores quote marks, so the row still finds its project. */
+     * geo's name matching ignores quote marks, so the row still finds its project. A name is written
+     * without bidirectional controls, as the page shows it: Excel would show it reordered, and geo
+     * matches the written name without them (geo.hand_placed.written_name). */
     function csvName(text) {
+      text = String(text).replace(BIDI_CONTROLS, '');
       return spec.formulaOpeners.some(function (opener) { return text.indexOf(opener) === 0; }) ? "'" + text : text;
     }
     var box = spec.chinaBounds;
