@@ -33,6 +33,7 @@ def index_html(out_dir, title, basemap, inline, quality, maps, level="街道", d
             if inline else "maps load Leaflet from a CDN and tiles from the web")
     return (
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{e(title)}</title>\n{NO_FAVICON}"
         "<style>body{font:15px/1.6 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"
