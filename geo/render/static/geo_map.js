@@ -112,10 +112,30 @@
     }
   }
 
+  /* Printed, the map is laid out to the paper, but Leaflet kept the screen's size: the district was
+   * drawn off-centre and cut off. The print layout is known when the print media query turns on:
+   * the map then takes the paper's size and shows what the screen showed; afterwards it is put back. */
+  function printView(map) {
+    if (!window.matchMedia) { return; }
+    var seen = null;
+    window.matchMedia('print').addEventListener('change', function (e) {
+      if (e.matches) {
+        seen = {bounds: map.getBounds(), centre: map.getCenter(), zoom: map.getZoom()};
+        map.invalidateSize({pan: false});
+        map.fitBounds(seen.bounds, {animate: false});
+      } else if (seen) {
+        map.invalidateSize({pan: false});
+        map.setView(seen.centre, seen.zoom, {animate: false});
+        seen = null;
+      }
+    });
+  }
+
   function init(map) {
     legend(map);
     labelZoom(map);
     tileNotice(map);
+    printView(map);
     if (window.geoPanel) { window.geoPanel(map, data()); }
   }
 
