@@ -300,14 +300,20 @@
       if (done.committed) { place(done.item, done.kind, done.layer, coarsest(done.zoom)); }
       if (ghost) { map.removeLayer(ghost); ghost = null; }
       refresh();
+      // Ended by a key (Space, Enter, Esc): the keys go back to the project's row, not to the map, from
+      // which Tab went through every shape drawn before it reached the panel again.
+      if (byKey && rows[done.item.id] && rows[done.item.id].start) { rows[done.item.id].start.focus(); }
     });
+    var byKey = false;
     L.DomEvent.on(document, 'keydown', function (e) {
+      byKey = true;
       if (e.key === 'Escape') { stopDrawing(); stopEditing(); refresh(); }
       if (e.key === 'Enter' && drawing && !/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) { finishDrawing(); }
       if (e.key === ' ' && drawing && document.activeElement === map.getContainer()) {
         L.DomEvent.preventDefault(e);
         pointAtCentre();
       }
+      byKey = false;
     });
 
     function place(item, kind, layer, zoom, stored) {
