@@ -587,4 +587,5 @@ def test_a_small_window_folds_the_layer_list_leaving_the_panel_its_list_and_the_
     _window(driver, 1200, 800)  # a desktop window keeps the list open
     driver.get((tmp_path / "maps" / "projects.html").as_uri())
     assert driver.execute_script(BOX_JS, ".leaflet-control-layers")["height"] > 100
+    assert driver.execute_script(BOX_JS, ".geo-legend")["height"] > 100  # folded on a phone only
     assert _severe(driver) == []

@@ -54,6 +54,19 @@ def test_on_a_phone_the_panel_starts_folded_and_opened_is_not_covered_by_the_leg
     assert _errors(phone) == []
 
 
+@pytest.mark.parametrize("page", ["projects.html", "coverage.html"])
+def test_on_a_phone_the_legend_starts_folded_to_its_title_and_a_tap_opens_it(phone, tmp_path, page):
+    """375x667: the coverage legend (318 x 235 px) hid a third of the map, 南岭镇 and its label under it."""
+    render_fixture(tmp_path, basemap="none")
+    _open(phone, tmp_path / page)
+    legend = phone.execute_script(BOX_JS, ".geo-legend")
+    assert legend["bottom"] - legend["top"] < 40
+    phone.find_element("css selector", ".geo-legend-title").click()
+    legend = phone.execute_script(BOX_JS, ".geo-legend")
+    assert legend["bottom"] - legend["top"] > 100
+    assert _errors(phone) == []
+
+
 def test_on_a_phone_the_index_page_is_laid_out_for_the_phone_not_a_shrunk_desktop(phone, tmp_path):
     """index.html had no viewport: a phone laid it out 980 px wide and shrank it, its links unreadably small."""
     render_fixture(tmp_path, basemap="none")

@@ -44,6 +44,7 @@ def new_map(page: Page, tiles, fit, title: str):
     if tiles:  # how long the page waits for a first tile before it says they cannot be loaded
         page.data["tileWaitMs"] = round(settings.TILE_WAIT_S * 1000)
     page.data["layerListOpenMinPx"] = list(settings.LAYER_LIST_OPEN_MIN_PX)
+    page.data["phoneWidthPx"] = settings.PHONE_WIDTH_PX
     page.data["layers"] = []
     return m
 

@@ -136,8 +136,7 @@ def panel_data(projects, geoms, *, shifted, district="区") -> dict:
     return {**groups, "source": settings.HAND_PLACED_SOURCE, "accuracyPx": settings.HAND_PLACED_ACCURACY_PX,
             "gcj02": bool(shifted), "chinaBounds": list(CHINA_BOUNDS), "district": district,
             "addedSource": settings.HAND_ADDED_SOURCE, "removedSource": settings.HAND_REMOVED_SOURCE,
-            "categories": kinds_listed, "formulaOpeners": list(FORMULA_OPENERS),
-            "openMinWidthPx": settings.PANEL_OPEN_MIN_WIDTH_PX}
+            "categories": kinds_listed, "formulaOpeners": list(FORMULA_OPENERS)}
 
 
 def _accuracy(value):

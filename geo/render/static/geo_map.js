@@ -52,11 +52,24 @@
     control.onAdd = function () {
       var div = L.DomUtil.create('div', 'geo-legend');
       div.innerHTML = data().legend;  // escaped by geo when the page was written
+      foldable(div, div.querySelector('.geo-legend-title'));
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
     };
     control.addTo(map);
+  }
+
+  /* The legend folds to its title, pressed (a click, a tap, Enter); on a phone it starts folded, or it
+   * would hide a third of the map. */
+  function foldable(div, title) {
+    if (!title) { return; }
+    title.setAttribute('role', 'button');
+    title.tabIndex = 0;
+    function fold() { div.classList.toggle('geo-legend-folded'); }
+    L.DomEvent.on(title, 'click', fold);
+    L.DomEvent.on(title, 'keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { L.DomEvent.preventDefault(e); fold(); } });
+    if (window.innerWidth < data().phoneWidthPx) { fold(); }
   }
 
   /* Labels of small 街道 would pile up when zoomed out: each label has a minimum zoom, and the

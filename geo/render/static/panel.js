@@ -394,7 +394,7 @@
       var toggle = button('放置项目 Place projects (' + spec.unlocated.length + ')', '展开/收起 Show or hide', head,
         function () { box.classList.toggle('geo-panel-closed'); });
       toggle.className = 'geo-panel-toggle';
-      if (window.innerWidth < spec.openMinWidthPx) { box.classList.add('geo-panel-closed'); }
+      if (window.innerWidth < data.phoneWidthPx) { box.classList.add('geo-panel-closed'); }
       // Above the list, not scrolled with it: the filter, what is being drawn and its buttons.
       var now = el('div', 'geo-panel-now', null, box);
       var filter = el('input', 'geo-panel-filter', null, now);
