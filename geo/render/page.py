@@ -172,7 +172,7 @@ def _assets(*, inline: bool, draw: bool) -> str:
         css.append(_inline_images((base / "leaflet.css").read_text(encoding="utf-8"), base / "images"))
         js.append(re.sub(r"//# sourceMappingURL=\S+", "", (base / "leaflet.js").read_text(encoding="utf-8")))
     css.append((STATIC_DIR / "geo_map.css").read_text(encoding="utf-8"))
-    js.append((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8"))
+    js.append(_compact((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8")))
     if draw:
         js.append((STATIC_DIR / "vendor" / "leaflet.editable.js").read_text(encoding="utf-8"))
         css.append((STATIC_DIR / "panel.css").read_text(encoding="utf-8"))
@@ -192,8 +192,9 @@ _COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:(?!\*/).)*?\*/[ \t]*)\n",
 
 
 def _compact(js: str) -> str:
-    """One of geo's panel scripts as inlined: without its whole-line comments and indentation, which
-    the page does not need (the file keeps them). Its strings hold no line break, so no text changes."""
+    """One of geo's own scripts (the map client, the panel's) as inlined: without its whole-line comments and
+    indentation, which the page does not need (the file keeps them). Its strings hold no line break, so no text
+    changes."""
     return re.sub(r"(?m)^[ \t]+", "", _COMMENT_LINES.sub("", js))
 
 

@@ -144,7 +144,23 @@
     });
   }
 
+  /* Tab goes through every shape with a hover name (a tab stop in Chromium: 480 on a report of 570
+   * projects) before the controls: the page's first tab stop, shown when focused, skips to them. */
+  function skipLink(map) {
+    var link = document.createElement('a');
+    link.className = 'geo-skip';
+    link.href = '#';
+    link.textContent = '跳到地图控件 Skip to the map controls';
+    L.DomEvent.on(link, 'click', function (e) {
+      L.DomEvent.preventDefault(e);
+      var first = map.getContainer().querySelector('.leaflet-control-container a, .leaflet-control-container button');
+      if (first) { first.focus(); }
+    });
+    document.body.insertBefore(link, document.body.firstChild);
+  }
+
   function init(map) {
+    skipLink(map);
     legend(map);
     labelZoom(map);
     tileNotice(map);
