@@ -19,6 +19,7 @@ import re
 from geo import settings
 from geo.geocodes import MATCHED, accuracy_metres
 from geo.io import InputError
+from geo.safe_text import without_bidi_controls
 
 # The panel's note on a row drawn on GCJ-02 (Amap) tiles: its lon/lat are already WGS-84.
 _CONVERTED = re.compile(r"converted to WGS-84", re.I)
@@ -44,8 +45,9 @@ def is_removal(entry) -> bool:
 
 def written_name(name) -> str:
     """A name as the panel wrote it: without the apostrophe that keeps a spreadsheet from
-    reading it as a formula, nor spaces around it."""
-    text = str(name).strip()
+    reading it as a formula, nor spaces around it, nor bidirectional controls (U+202E...: the
+    panel leaves them out, or Excel would show the name reordered)."""
+    text = without_bidi_controls(name).strip()
     return text[1:].strip() if text.startswith("'") else text
 
 

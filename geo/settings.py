@@ -264,6 +264,15 @@ DISPLAY_PRECISION = 5
 # server behind a firewall that drops the traffic never answers, so no tile fails either.
 TILE_WAIT_S = 10.0
 
+# A browser window narrower or shorter than this (CSS px: width, height) opens the maps with their layer
+# list folded into its button (shown on hover or a tap): open, on an 800x600 screen it left the placing
+# panel's list 60 px and covered the tile notice.
+LAYER_LIST_OPEN_MIN_PX = (960, 600)
+# A window narrower than this (CSS px) is a phone's: the maps open with their legend, and the projects map with
+# its placing panel, folded to their titles (a tap opens them). Open, on a 375 px phone the coverage legend hid a
+# third of the map, the 310 px panel covered the map and the legend covered the panel's list and buttons.
+PHONE_WIDTH_PX = 640
+
 # Basemap name -> xyzservices provider name (``xyzservices.providers.query_name``).
 # Tianditu is not in xyzservices with its key parameter, so render builds its URL.
 TILE_PROVIDERS = {"osm": "OpenStreetMap.Mapnik", "amap": "Gaode.Normal"}

@@ -155,3 +155,14 @@ def test_one_name_placed_as_lines_for_two_categories_places_each_project_as_draw
     drawn = {f["properties"]["category"]: f["geometry"] for f in located}
     assert drawn["water"].equals(shapely.from_wkt(river))
     assert drawn["road_greening"] is not None and drawn["road_greening"].equals(shapely.from_wkt(greening))
+
+
+def test_a_project_named_with_a_bidi_control_takes_the_row_written_for_it_not_a_loose_match():
+    # The panel writes 青松\u202e路小学 as 青松路小学 (Excel would show it reordered). Another project,
+    # “青松”路小学, matches that name alike (quotes are ignored): each takes the row written as its name.
+    first, second = shapely.Point(117.0312, 36.6871), shapely.Point(117.0412, 36.6871)
+    gazetteer = Gazetteer().add_tier("user gazetteer placed.csv", [_hand("“青松”路小学", first, "school"),
+                                                                   _hand("青松路小学", second, "school")])
+    found = _locate([_project("青松\u202e路小学", "school"), _project("“青松”路小学", "school")], gazetteer)
+    assert found["青松\u202e路小学"]["geometry"].equals(second)
+    assert found["“青松”路小学"]["geometry"].equals(first)

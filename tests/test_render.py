@@ -534,6 +534,14 @@ def test_cdn_maps_load_only_leaflet(tmp_path):
         assert unused not in page.lower()
 
 
+def test_every_page_says_it_is_chinese_so_han_text_is_drawn_in_simplified_chinese_glyphs(tmp_path):
+    # The maps had no lang: an English-locale Chromium with Noto Sans CJK drew the layer names, 街道 labels, popups
+    # and the panel's buttons in Noto Sans CJK JP (seen with CSS.getPlatformFontsForNode), the legend in SC.
+    pages = render_fixture(tmp_path, basemap="none")
+    for name in ("projects.html", "coverage.html", "index.html"):
+        assert pages[name].startswith('<!DOCTYPE html>\n<html lang="zh-CN">\n'), name
+
+
 # --------------------------------------------------------------------------- index and inputs
 
 

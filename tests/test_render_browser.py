@@ -549,3 +549,43 @@ def test_a_2000_character_project_name_leaves_its_popup_and_hover_name_on_the_sc
     assert 0 <= box["top"] and box["bottom"] <= box["height"], {k: box[k] for k in ("top", "bottom", "height")}
     assert name in box["text"] and "学校教育 School" in box["text"] and box["scrolls"]
     assert _severe(driver) == []
+
+
+BOX_JS = """var e = document.querySelector(arguments[0]); if (!e) { return null; }
+var r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height};"""
+
+
+PANEL_LIST_JS = """var body = document.querySelector('.geo-panel-body');
+return body.clientHeight >= body.scrollHeight ? 1e9 : body.clientHeight;"""
+
+
+def _window(driver, width, height):
+    """The page's window (viewport) exactly ``width`` x ``height`` CSS pixels, as a small screen gives it."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
+def test_a_small_window_folds_the_layer_list_leaving_the_panel_its_list_and_the_tile_notice_seen(chromium, tmp_path):
+    """An 800x600 screen (a window of 800x480): the open layer list left the placing panel's list 60 px, and on the
+    coverage map it covered the tile notice. It now starts folded into its button, which opens it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    render_fixture(tmp_path / "maps", basemap="osm")
+    driver = chromium(*NO_NETWORK)
+    _window(driver, 800, 480)
+    for page in ("projects.html", "coverage.html"):
+        driver.get((tmp_path / "maps" / page).as_uri())
+        notice = WebDriverWait(driver, 10).until(lambda d: d.execute_script(BOX_JS, ".geo-tile-notice"))
+        layers = driver.execute_script(BOX_JS, ".leaflet-control-layers")
+        assert layers["height"] < 60, page  # the button, not the list
+        overlap = layers["left"] < notice["right"] and layers["top"] < notice["bottom"] and notice["top"] < layers["bottom"]
+        assert not overlap, page
+        if page == "projects.html":  # the panel's list as tall as it needs, up to 200 px
+            assert driver.execute_script(PANEL_LIST_JS) >= 200
+    driver.find_element("css selector", ".leaflet-control-layers-toggle").click()
+    assert driver.execute_script(BOX_JS, ".leaflet-control-layers-list")["height"] > 60  # a tap opens it
+    _window(driver, 1200, 800)  # a desktop window keeps the list open
+    driver.get((tmp_path / "maps" / "projects.html").as_uri())
+    assert driver.execute_script(BOX_JS, ".leaflet-control-layers")["height"] > 100
+    assert driver.execute_script(BOX_JS, ".geo-legend")["height"] > 100  # folded on a phone only
+    assert _severe(driver) == []

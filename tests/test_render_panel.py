@@ -109,7 +109,7 @@ def test_inlined_panel_scripts_keep_every_line_of_code_and_drop_only_whole_line_
     # every line of code is kept, in order, and nothing else is dropped.
     from geo.render.page import PANEL_SCRIPTS, STATIC_DIR, _compact
 
-    for name in PANEL_SCRIPTS:
+    for name in (*PANEL_SCRIPTS, "geo_map.js"):  # the map client too, on every page
         source = (STATIC_DIR / name).read_text(encoding="utf-8")
         code = [line.strip() for line in source.splitlines()
                 if line.strip() and not line.strip().startswith(("//", "/*", "*"))]

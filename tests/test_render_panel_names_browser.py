@@ -4,6 +4,7 @@ as one name): what is being drawn, and its buttons, stay within the panel and on
 from __future__ import annotations
 
 import pytest
+import shapely
 
 from test_render import _feature, render_fixture
 from test_render_panel_browser import _click, _open, _pixel, _start, _view, _errors, browser  # noqa: F401
@@ -51,4 +52,34 @@ def test_a_2000_character_name_being_drawn_leaves_the_drawing_buttons_in_the_pan
         return {row: row.getBoundingClientRect().height, body: document.querySelector('.geo-panel-body').clientHeight,
                 name: row.querySelector('.geo-panel-name').textContent};""")
     assert row["name"] == NAME and row["row"] <= row["body"], row  # the row and its buttons seen at once
+    assert _errors(browser) == []
+
+
+def test_placed_csv_writes_a_name_without_its_bidi_controls_and_geo_matches_it(browser, tmp_path):
+    """青松\u202e路小学 (an override copied from a web page) was written to placed.csv with it: Excel showed the name
+    as 青松学小路. The row now says 青松路小学, and it places the project named with the control."""
+    from geo.catalog import features_to_gdf
+    from geo.gazetteer import Gazetteer
+    from geo.gazetteer_files import load_file
+    from geo.geocode import geocode_projects
+    from test_render_panel_browser import _csv_rows
+
+    name = "青松\u202e路小学"
+    feature = _feature(1, name, "school", "建设", None)
+    feature["properties"]["geocode"] = {"status": "unlocated", "reason": "no point named it"}
+    render_fixture(tmp_path, projects=features_to_gdf([feature]), basemap="none")
+    _open(browser, tmp_path / "projects.html")
+    _view(browser, 117.0, 36.68, zoom=17)
+    x, y = _pixel(browser, 117.0, 36.68)
+    _start(browser, "school-1", "point")
+    _click(browser, x, y)
+    rows = _csv_rows(browser)
+    assert [r["name"] for r in rows] == ["青松路小学"]
+    path = tmp_path / "placed.csv"
+    path.write_text("\ufeff" + browser.execute_script("return geoPanel.csv();")[1:], encoding="utf-8")
+    project = {"id": "school-1", "properties": {"id": "school-1", "name": name, "category": "school", "named": True},
+               "geometry": None}
+    located, _ = geocode_projects([project], Gazetteer().add_tier("user gazetteer placed.csv", load_file(path)),
+                                  shapely.box(116.9, 36.6, 117.1, 36.8))
+    assert located[0]["geometry"].distance(shapely.Point(117.0, 36.68)) < 1e-4
     assert _errors(browser) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geo.render.page import NO_FAVICON
+from geo.render.page import NO_FAVICON, PAGE_LANG
 from geo.render.style import APPROXIMATE_LABEL, ZONE_LABELS, zone_words
 from geo.safe_text import page_text
 
@@ -32,7 +32,8 @@ def index_html(out_dir, title, basemap, inline, quality, maps, level="街道", d
     mode = ("maps are self-contained: they open from a file with no network (tiles need a tile server)"
             if inline else "maps load Leaflet from a CDN and tiles from the web")
     return (
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<!DOCTYPE html>\n<html lang=\"{PAGE_LANG}\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<title>{e(title)}</title>\n{NO_FAVICON}"
         "<style>body{font:15px/1.6 -apple-system,'Segoe UI','PingFang SC','Microsoft YaHei',sans-serif;"
         "margin:2em auto;max-width:40em;padding:0 1em}</style>\n</head>\n<body>\n"

@@ -19,6 +19,7 @@ def new_map(page: Page, tiles, fit, title: str):
     """
     import folium
 
+    from geo import settings
     from geo.crs import CHINA_BOUNDS
     from geo.render.tiles import OWN_TILES
 
@@ -41,9 +42,9 @@ def new_map(page: Page, tiles, fit, title: str):
     m.get_root().title = page.html_text(title)
     page.data["tileNotice"] = style.TILE_NOTICE
     if tiles:  # how long the page waits for a first tile before it says they cannot be loaded
-        from geo import settings
-
         page.data["tileWaitMs"] = round(settings.TILE_WAIT_S * 1000)
+    page.data["layerListOpenMinPx"] = list(settings.LAYER_LIST_OPEN_MIN_PX)
+    page.data["phoneWidthPx"] = settings.PHONE_WIDTH_PX
     page.data["layers"] = []
     return m
 

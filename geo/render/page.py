@@ -23,6 +23,11 @@ ISLAND_ID = "geo-data"
 LEAFLET_CDN_JS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"
 LEAFLET_CDN_CSS = "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"
 
+# The pages' language: without it a browser draws the Han characters of the text in no font of geo's own list
+# (layer names, 街道 labels, popups, buttons) in its own locale's variant, Japanese in an English-locale
+# browser with Noto Sans CJK (the common Linux CJK font).
+PAGE_LANG = "zh-CN"
+
 # The page's own (empty) icon: without one a browser asks the server for /favicon.ico, which an
 # intranet web server serving the maps from a subfolder answers 404, an error in the console.
 NO_FAVICON = '<link rel="icon" href="data:,">\n'
@@ -111,6 +116,7 @@ def render_page(m, page: Page, *, inline=True, draw=False) -> str:
     assign_ids(figure)
     text = figure.render()
     text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    text = text.replace("<!DOCTYPE html>\n<html>\n", f'<!DOCTYPE html>\n<html lang="{PAGE_LANG}">\n', 1)
     return page.fill(text)
 
 
@@ -166,7 +172,7 @@ def _assets(*, inline: bool, draw: bool) -> str:
         css.append(_inline_images((base / "leaflet.css").read_text(encoding="utf-8"), base / "images"))
         js.append(re.sub(r"//# sourceMappingURL=\S+", "", (base / "leaflet.js").read_text(encoding="utf-8")))
     css.append((STATIC_DIR / "geo_map.css").read_text(encoding="utf-8"))
-    js.append((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8"))
+    js.append(_compact((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8")))
     if draw:
         js.append((STATIC_DIR / "vendor" / "leaflet.editable.js").read_text(encoding="utf-8"))
         css.append((STATIC_DIR / "panel.css").read_text(encoding="utf-8"))
@@ -186,8 +192,9 @@ _COMMENT_LINES = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:(?!\*/).)*?\*/[ \t]*)\n",
 
 
 def _compact(js: str) -> str:
-    """One of geo's panel scripts as inlined: without its whole-line comments and indentation, which
-    the page does not need (the file keeps them). Its strings hold no line break, so no text changes."""
+    """One of geo's own scripts (the map client, the panel's) as inlined: without its whole-line comments and
+    indentation, which the page does not need (the file keeps them). Its strings hold no line break, so no text
+    changes."""
     return re.sub(r"(?m)^[ \t]+", "", _COMMENT_LINES.sub("", js))
 
 

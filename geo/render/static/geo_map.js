@@ -52,11 +52,24 @@
     control.onAdd = function () {
       var div = L.DomUtil.create('div', 'geo-legend');
       div.innerHTML = data().legend;  // escaped by geo when the page was written
+      foldable(div, div.querySelector('.geo-legend-title'));
       L.DomEvent.disableClickPropagation(div);
       L.DomEvent.disableScrollPropagation(div);
       return div;
     };
     control.addTo(map);
+  }
+
+  /* The legend folds to its title, pressed (a click, a tap, Enter); on a phone it starts folded, or it
+   * would hide a third of the map. */
+  function foldable(div, title) {
+    if (!title) { return; }
+    title.setAttribute('role', 'button');
+    title.tabIndex = 0;
+    function fold() { div.classList.toggle('geo-legend-folded'); }
+    L.DomEvent.on(title, 'click', fold);
+    L.DomEvent.on(title, 'keydown', function (e) { if (e.key === 'Enter' || e.key === ' ') { L.DomEvent.preventDefault(e); fold(); } });
+    if (window.innerWidth < data().phoneWidthPx) { fold(); }
   }
 
   /* Labels of small 街道 would pile up when zoomed out: each label has a minimum zoom, and the
@@ -112,15 +125,65 @@
     }
   }
 
+  /* Printed, the map is laid out to the paper, but Leaflet kept the screen's size: the district was
+   * drawn off-centre and cut off. The print layout is known when the print media query turns on:
+   * the map then takes the paper's size and shows what the screen showed; afterwards it is put back. */
+  function printView(map) {
+    if (!window.matchMedia) { return; }
+    var seen = null;
+    window.matchMedia('print').addEventListener('change', function (e) {
+      if (e.matches) {
+        seen = {bounds: map.getBounds(), centre: map.getCenter(), zoom: map.getZoom()};
+        map.invalidateSize({pan: false});
+        map.fitBounds(seen.bounds, {animate: false});
+      } else if (seen) {
+        map.invalidateSize({pan: false});
+        map.setView(seen.centre, seen.zoom, {animate: false});
+        seen = null;
+      }
+    });
+  }
+
+  /* Tab goes through every shape with a hover name (a tab stop in Chromium: 480 on a report of 570
+   * projects) before the controls: the page's first tab stop, shown when focused, skips to them. */
+  function skipLink(map) {
+    var link = document.createElement('a');
+    link.className = 'geo-skip';
+    link.href = '#';
+    link.textContent = '跳到地图控件 Skip to the map controls';
+    L.DomEvent.on(link, 'click', function (e) {
+      L.DomEvent.preventDefault(e);
+      var first = map.getContainer().querySelector('.leaflet-control-container a, .leaflet-control-container button');
+      if (first) { first.focus(); }
+    });
+    document.body.insertBefore(link, document.body.firstChild);
+  }
+
   function init(map) {
+    skipLink(map);
     legend(map);
     labelZoom(map);
     tileNotice(map);
+    printView(map);
     if (window.geoPanel) { window.geoPanel(map, data()); }
+  }
+
+  /* geo opens the layer list (it is handiest open), but in a small window (an 800x600 screen, a
+   * phone) it would cover the tile notice and leave the placing panel a sliver: there it starts
+   * folded into its button, shown on hover or a tap, and the page says so for the panel's height. */
+  function foldLayerListInSmallWindows() {
+    L.Control.Layers.addInitHook(function () {
+      var least = data().layerListOpenMinPx;
+      if (least && (window.innerWidth < least[0] || window.innerHeight < least[1])) {
+        this.options.collapsed = true;
+        document.documentElement.classList.add('geo-layers-folded');
+      }
+    });
   }
 
   /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
    * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
+  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); }
   if (typeof L === 'undefined') {
     document.addEventListener('DOMContentLoaded', function () {
       var box = document.createElement('div');

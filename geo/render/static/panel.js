@@ -54,8 +54,11 @@
 
     /* A spreadsheet would run a cell that starts like a formula (spec.formulaOpeners: geo's one list,
      * geo.safe_text.FORMULA_OPENERS, the full-width ＝ too): a leading apostrophe keeps a name text.
-     * geo's name matching ignores quote marks, so the row still finds its project. */
+     * geo's name matching ignores quote marks, so the row still finds its project. A name is written
+     * without bidirectional controls, as the page shows it: Excel would show it reordered, and geo
+     * matches the written name without them (geo.hand_placed.written_name). */
     function csvName(text) {
+      text = String(text).replace(BIDI_CONTROLS, '');
       return spec.formulaOpeners.some(function (opener) { return text.indexOf(opener) === 0; }) ? "'" + text : text;
     }
     var box = spec.chinaBounds;
@@ -297,14 +300,20 @@
       if (done.committed) { place(done.item, done.kind, done.layer, coarsest(done.zoom)); }
       if (ghost) { map.removeLayer(ghost); ghost = null; }
       refresh();
+      // Ended by a key (Space, Enter, Esc): the keys go back to the project's row, not to the map, from
+      // which Tab went through every shape drawn before it reached the panel again.
+      if (byKey && rows[done.item.id] && rows[done.item.id].start) { rows[done.item.id].start.focus(); }
     });
+    var byKey = false;
     L.DomEvent.on(document, 'keydown', function (e) {
+      byKey = true;
       if (e.key === 'Escape') { stopDrawing(); stopEditing(); refresh(); }
       if (e.key === 'Enter' && drawing && !/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) { finishDrawing(); }
       if (e.key === ' ' && drawing && document.activeElement === map.getContainer()) {
         L.DomEvent.preventDefault(e);
         pointAtCentre();
       }
+      byKey = false;
     });
 
     function place(item, kind, layer, zoom, stored) {
@@ -385,6 +394,7 @@
       var toggle = button('放置项目 Place projects (' + spec.unlocated.length + ')', '展开/收起 Show or hide', head,
         function () { box.classList.toggle('geo-panel-closed'); });
       toggle.className = 'geo-panel-toggle';
+      if (window.innerWidth < data.phoneWidthPx) { box.classList.add('geo-panel-closed'); }
       // Above the list, not scrolled with it: the filter, what is being drawn and its buttons.
       var now = el('div', 'geo-panel-now', null, box);
       var filter = el('input', 'geo-panel-filter', null, now);
