@@ -47,3 +47,10 @@ def test_a_street_named_by_a_works_verb_outweighs_the_record_model():
 def test_a_road_a_direction_alone_names_outweighs_the_tagger():
     # 东西干道: the tagger reads the direction as a side of a type; the rules name the road (record_rules)
     assert "东西干道" in _named("你们提出的《关于修复东西干道及青山城门口至白石路口段路面坑塘的建议》已转交我县住建局研究办理。")
+
+
+def test_a_village_s_road_under_its_township_outweighs_the_tagger_and_the_record_model():
+    # 青山镇白石村红水自然村道路: a road named by the village it serves, under its township (a proposal's
+    # title asking for its works); the tagger reads places there
+    assert "青山镇白石村红水自然村道路" in _named("您提出的《关于硬化青山镇白石村红水自然村道路的建议》收悉。")
+    assert "红枫镇松林村下湾自然村道路" in _named("硬化红枫镇松林村下湾自然村道路。")
