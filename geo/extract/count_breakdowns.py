@@ -1,6 +1,6 @@
 """A counted group's breakdown by place or by year, listed right after its count (272个小区(新城区10个,
 回民区50个), 改造1263个(2021年333个,2022年392个), 小区40个, 西市区15个,老边区5个): each share is a group
-of the same noun, named by its place or year alone."""
+of the same noun, named by its place or year before the noun (新城区小区（改造）10个)."""
 
 from __future__ import annotations
 
@@ -90,8 +90,9 @@ def _shares(norm, group, pos, end, covered, in_brackets):
         at = between.end()
     if len(shares) < BREAKDOWN_MIN_SHARES:
         return []
+    noun = group.noun or norm[group.base[0]:group.base[1]]
     return [group_record(group.category, group.action, (share.start(), share.end()), group.base,
-                         group.mention.head_start, {"value": value, "unit": unit})
+                         group.mention.head_start, {"value": value, "unit": unit}, noun=share.group("qual") + noun)
             for share, value in shares]
 
 
