@@ -677,3 +677,7 @@ GROWTH_VERB_REACH = 60  # back from a zone or village for the verb of its growth
 # Items read after a village or township to the 等地/等处 closing its list (extract.region_lists): a list of
 # settlements that long is where works lie; a longer one is left to the other rules.
 REGION_LIST_ITEMS = 8
+# A counted group's breakdown by place or year right after its count (272个小区(新城区10个,回民区50个):
+# count_breakdowns.py): the shares it needs at least, and the characters of a share's place at most.
+BREAKDOWN_MIN_SHARES = 2
+BREAKDOWN_QUALIFIER_CHARS = 6

@@ -272,11 +272,13 @@ def test_the_rest_of_projects_listed_by_examples_is_of_their_kind_only_when_they
 
 
 def test_a_district_s_share_after_qizhong_is_no_group_of_districts():
-    # 其中沿滩区2个、高新区2个: how the ten projects are shared out, not four districts; a verb
-    # before such a list makes places of it (其中建有服务区1处: a motorway's service area).
-    groups = [(p["name"], p["quantity"]["value"]) for p in (f["properties"] for f in extract_projects(
-        "实施重点项目10个，其中沿滩区2个、高新区2个、自流井区6个。")) if not p["named"]]
-    assert groups == [("重点项目（实施）", 10)]
+    # 其中沿滩区2个、高新区2个: how the ten projects are shared out, not four districts (the shares
+    # are groups of the projects: count_breakdowns); a verb before such a list makes places of it
+    # (其中建有服务区1处: a motorway's service area).
+    groups = sorted((p["name"], p["quantity"]["value"]) for p in (f["properties"] for f in extract_projects(
+        "实施重点项目10个，其中沿滩区2个、高新区2个、自流井区6个。")) if not p["named"])
+    assert groups == sorted([("重点项目（实施）", 10), ("沿滩区重点项目（实施）", 2), ("高新区重点项目（实施）", 2),
+                             ("自流井区重点项目（实施）", 6)])
 
 
 def test_bridges_given_by_length_then_number_are_counted_by_the_number():

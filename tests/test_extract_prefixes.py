@@ -41,3 +41,11 @@ def test_the_built_up_part_of_the_town_before_a_road_is_no_part_of_its_name():
     assert _names("此外,城區(qū)翠石路、濱河路等一批道路的新建或改造也已陸續開工。") == ["濱河路", "翠石路"]
     # a route from the town keeps it: the town is one of its ends
     assert _names("青山县城至白石公路改建一期工程开工。") == ["青山县城至白石公路"]
+
+
+def test_a_township_before_a_village_s_road_leaves_the_road_stem_its_own_length():
+    # 红枫镇松林村委会村组公路: the road's stem after the township is no longer than a road's stem
+    from geo.extract.mentions import clause_mentions
+    text = "实施红枫镇松林村委会村组公路硬化"
+    assert "红枫镇松林村委会村组公路" in [text[m.stem_start:m.end] for m in clause_mentions(text, 0, len(text))]
+    assert "红枫镇松林村下湾自然村道路" in _names("硬化红枫镇松林村下湾自然村道路。")

@@ -52,3 +52,10 @@ def test_a_road_a_direction_alone_names_outweighs_the_tagger():
 def test_a_facility_on_a_street_named_by_a_works_verb_is_kept_over_the_tagger():
     # 扩建新建街小学: the tagger reads 新建 as the works, the rules name the school on 新建街
     assert _named("扩建新建街小学。") == {"新建街小学": "school"}
+
+
+def test_a_village_s_road_under_its_township_outweighs_the_tagger_and_the_record_model():
+    # 青山镇白石村红水自然村道路: a road named by the village it serves, under its township (a proposal's
+    # title asking for its works); the tagger reads places there
+    assert "青山镇白石村红水自然村道路" in _named("您提出的《关于硬化青山镇白石村红水自然村道路的建议》收悉。")
+    assert "红枫镇松林村下湾自然村道路" in _named("硬化红枫镇松林村下湾自然村道路。")

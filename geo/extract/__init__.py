@@ -188,6 +188,7 @@ from geo.extract.added_names import after_label
 from geo.extract.counted_places import counted_places
 from geo.extract.counted_lists import counted_list_items
 from geo.extract.shared_counts import shared_counts
+from geo.extract.count_breakdowns import count_breakdowns
 from geo.extract.statistical import combine
 from geo.names import normalise_name, simplified_with_offsets
 
@@ -390,6 +391,8 @@ def _records_of_sentences(norm, spans, tagging):
             sentence_records = counted_list_items(norm, sentence_records, sent_start)
         # 建设1个220千伏和4个110千伏输变电工程: counts listed before a group with a qualifier alone share its noun
         sentence_records.extend(shared_counts(norm, sentence_records, sent_start))
+        # 272个小区(新城区10个,回民区50个): a group's shares by place or year listed right after its count
+        sentence_records.extend(count_breakdowns(norm, sentence_records, sent_start, sent_end))
         link_listed_members(norm, sentence_records, sent_start, sent_end)
         # 长江、清江、渔洋河三条河流流经其境内: rivers a sentence with no works lists are context
         sentence_records = described_members(norm, sentence_records, sent_start, sent_end)

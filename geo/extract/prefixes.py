@@ -11,21 +11,38 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads
+from geo.lexicon import ACTION_FILLERS, JURISDICTION_SUFFIXES, SIDE_WORDS, TOWN_AREAS, TOWN_QUALIFIERS, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.stems import find_stem
+from geo.extract.counted_nouns import action_ending_at
 from geo.settings import AUTONOMY_NAME_MAX_CHARS, MAX_STEM, PLACE_BEFORE_SIDE
+
+
+# A township's suffix right before a village (林中村, 后山村委会): the village's road is named under it.
+_TOWNSHIP_BEFORE_VILLAGE = re.compile(r"[镇乡](?=[\u4e00-\u9fff]{1,4}?村)")
+_FILLERS = frozenset(ACTION_FILLERS)
+
+
+def after_verb(norm, pos):
+    """True when a works verb (硬化, 修建) or a verb of doing (实施, 推进: ``filler`` in stop_words.tsv)
+    ends right at ``pos``."""
+    lo = pos - 4 if pos > 4 else 0
+    return action_ending_at(norm, pos, lo) is not None or any(norm[pos - n:pos] in _FILLERS for n in (2, 3, 4) if pos - n >= lo)
 
 
 def stem_after_jurisdiction(norm, head_start, lo, min_stem, max_stem):
     """A road's stem longer than ``max_stem`` because a jurisdiction is written before its name
-    (淄博经济开发区人民路, 青山市高新区白石大道): the stem if the part after the jurisdiction's
-    last suffix is no longer than ``max_stem``, else None."""
+    (淄博经济开发区人民路, 青山市高新区白石大道), or the township of the village whose road it is
+    (实施马街镇后山村委会村组公路硬化, after a works verb): the stem if the part after the jurisdiction's last suffix (or the
+    township's) is no longer than ``max_stem``, else None."""
     stem = find_stem(norm, head_start, lo, min_stem, MAX_STEM)
     if stem is None:
         return None
     text = norm[stem[0]:head_start]
     cut = max(text.rfind(suffix) + len(suffix) for suffix in JURISDICTION_SUFFIXES)
+    township = _TOWNSHIP_BEFORE_VILLAGE.search(text, cut)
+    if township is not None and after_verb(norm, stem[0]):
+        cut = township.end()  # 实施马街镇后山村委会村组公路硬化: (a verb before it: no village described)
     return stem if 2 <= cut and 1 <= len(text) - cut <= max_stem and not is_generic(text[cut:]) else None
 
 

@@ -20,6 +20,7 @@ from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
 from geo.extract.listed_estates import estate_listed_before_housing
 from geo.extract.stems import quoted_name
+from geo.extract.prefixes import after_verb
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
 from geo.extract.widened_names import extend_to_names
@@ -66,6 +67,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or estate_listed_before_housing(norm, record)
                                               or named_inside_brackets(norm, record)
                                               or _village_before_works(norm, record)
+                                              or _village_road_under_township(norm, record)
                                               or record.named and _kept_street_named_by_a_verb(norm, record)
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
@@ -74,7 +76,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
             # an estate beside its housing type (record_spans.housed_estate), or listed before one
             # (listed_estates); a name its budget follows;
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
-            # a village under its township before its works (_village_before_works); a street named by a works
+            # a village under its township before its works (_village_before_works), or its road
+            # (_village_road_under_township); a street named by a works
             # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb
             record.confidence = None
     return records
@@ -170,7 +173,7 @@ def _evident(norm, record, sent_start):
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
     or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows; a road a
-    direction alone names (东西干道)."""
+    direction alone names (东西干道); a village's road written under its township (程龙镇林中村道路)."""
     return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
         or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
@@ -179,7 +182,20 @@ def _evident(norm, record, sent_start):
         or _on_street_named_by_a_verb(norm, record) \
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
-        or named_inside_brackets(norm, record) or _named_by_direction(norm, record)
+        or named_inside_brackets(norm, record) or _named_by_direction(norm, record) \
+        or _village_road_under_township(norm, record)
+
+
+def _village_road_under_township(norm, record):
+    """硬化程龙镇林中村中坪自然村道路, 实施马街镇后山村委会村组公路硬化: a road (公路, 道路) named by the village
+    it serves written under its township, right after a works verb, which the tagger reads as places (as
+    _village_before_works, a village's works). Not a road the sentence only describes (A镇B村C道路路面破损)."""
+    mention = record.mention
+    start = mention.stem_start
+    return record.named and mention.kind == "name" and mention.head.endswith(TYPED_ROUTE_HEADS) \
+        and "高速" not in mention.head and record.start == start \
+        and _TOWN_VILLAGE.match(norm, start, mention.head_start) is not None \
+        and after_verb(norm, start)
 
 
 def _named_by_direction(norm, record):
