@@ -1,7 +1,8 @@
-"""Stretches of road named by their two ends before 路段: 对青山镇至白石村路段进行改造, 图为红岭线至东坪路段.
+"""Stretches of road named by their two ends before 路段, works following: 对青山苑至白石寨路段进行改造.
 
 The rules read only a generic 路段 whose stem the join 至 stops (白石村路段, no name); the first end is
 no head of its own (a hamlet, an estate, a route 红岭线), so no section joins it to the stretch either.
+A stretch no works follow (图为红岭线至东坪路段, a caption) is where things are, and is left.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def joined_stretches(norm, records, sent_start, sent_end):
             added.append(record)
             seconds.append((match.start(), match.end()))
     if seconds:
-        # 图为红岭线至东坪路段: the second end's generic 东坪路段 gives way to the stretch
+        # 对红岭线至东坪路段进行改造: the second end's generic 东坪路段 gives way to the stretch
         records[:] = [r for r in records if not _inside(seconds, r)]
     return added
 
