@@ -562,6 +562,9 @@ ASIDE_COUNT_REACH = 12  # back from an aside in brackets to the count opening it
 SIZED_ACTION_REACH = 40  # back from a count of things with their size for its works (extract.sized_counts)
 ROUTE_HEADER_REACH = 16  # before a clause's end for the header of a list of routes (县乡公路改造项目5个: extract.listed_routes)
 ROUTE_ITEM_MAX_CHARS = 24  # a listed route named by its two ends at most (A村至B镇: extract.listed_routes)
+STRETCH_END_MAX_CHARS = 8  # each end of a stretch A至B路段 at most (茂源北辰至侗寨路段: extract.joined_stretches)
+STRETCH_ACTION_REACH = 16  # after a stretch A至B路段 for the works said of it (进行雨污分流改造: extract.joined_stretches)
+STRETCH_OVERLAP_REACH = 64  # before a stretch for a named record overlapping it (no name is longer: extract.joined_stretches)
 COUNTED_ROAD_GAP = 12  # before a counted road word, where its count may be (extract.mentions)
 COUNT_DESCRIPTION_MAX_CHARS = 20  # a description ending in 的 between a count and its noun (extract.head_words)
 # A type word in apposition (青山村白石路: one-character heads are names' own), its characters fewest and most, and the

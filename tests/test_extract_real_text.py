@@ -2039,6 +2039,8 @@ def test_a_second_labelling_is_scored_by_the_same_rules_in_place_of_the_extracto
      [("白石客运站", "transport"), ("青山医院", "health")], []),
     # a commercial building (商业体) and a business centre (商务中心) are commercial heads
     ("建成红枫商业体,推进青山商务中心建设。", [("红枫商业体", "commercial"), ("青山商务中心", "commercial")], []),
+    # 此次 (this time) opens no name, as 这次 does not
+    ("此次白石路排水管网改造工程被列入了重点项目。", [("白石路", "utility")], []),
 ])
 
 

@@ -170,6 +170,7 @@ from geo.extract.slugs import project_slug
 from geo.extract import tagger
 from geo.extract.lists import described_members, link_listed_members
 from geo.extract.listed_routes import listed_routes
+from geo.extract.joined_stretches import joined_stretches
 from geo.extract.sited_parks import sited_parks
 from geo.extract.bare_items import bare_first_items
 from geo.extract.listed_landmarks import listed_landmarks
@@ -376,6 +377,8 @@ def _records_of_sentences(norm, spans, tagging):
         sentence_records.extend(sandwiched_items(norm, sentence_records, tagging, sent_start, sent_end))
         # (after the tagger and its filters: a route has no road type for them to weigh)
         sentence_records.extend(listed_routes(norm, sentence_records, sent_start, sent_end))
+        # (after the tagger too: a stretch named by its two ends has no head before 路段 for it to weigh)
+        sentence_records.extend(joined_stretches(norm, sentence_records, sent_start, sent_end))
         # (after the tagger too: a small park named by its site has no head for its filters to weigh)
         sentence_records.extend(sited_parks(norm, sentence_records, sent_start, sent_end))
         sentence_records.extend(listed_landmarks(norm, sentence_records, sent_start, sent_end))
