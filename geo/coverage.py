@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from geo.coverage_edges import line_km, on_shared_edges
 from geo.coverage_records import GROUP_REASON, UNLOCATED_REASON, district_wide_table, is_null
 from geo.coverage_tables import coverage_tables, csv_text, csvt_text
 from geo.coverage_text import FORMATS, format_coverage
@@ -39,6 +41,7 @@ class CoverageReport:
     district_wide: pd.DataFrame
     gaps: dict
     totals: dict = field(default_factory=dict)
+    shared_edges: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """All parts as plain JSON-ready values (frames become lists of row dicts)."""
@@ -48,6 +51,7 @@ class CoverageReport:
             "by_subdistrict": _records(self.by_subdistrict),
             "district_wide": _records(self.district_wide),
             "gaps": self.gaps,
+            "shared_edges": self.shared_edges,
         }
 
 
@@ -96,7 +100,8 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     CoverageReport
         ``header``: district, boundary_source, boundary_quality, metric_crs and ``counts``
         (catalog, located_in_district, outside_district, district_wide, marked_not_a_project,
-        zones, project_zone_pairs).
+        zones, project_zone_pairs), ``outside_district`` (the names of the records located in no zone,
+        sorted by (category, id)) and ``outside_district_km`` (as many: a line's km, None for others).
 
         ``by_subdistrict``: one row per zone sorted by code: ``code, name,
         projects`` (distinct projects touching the zone), one count column per
@@ -118,8 +123,13 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         are outside); project_zone_pairs can exceed located_in_district because a
         road crossing two zones counts in both; ``line_km`` is the total km of lines
         inside the zones, ``line_km_outside`` the km of the same lines lying in no zone (beyond the
-        district, or in a gap or hole between zones: counted nowhere), plus the road km totals, zone
-        counts and ``by_category``.
+        district, or in a gap or hole between zones: counted nowhere), ``line_km_wholly_outside`` the km
+        of the lines located in no zone, ``line_km_along_shared_edges`` the km of lines along an edge two
+        zones share (counted once, in the smaller code) and ``points_on_shared_edges`` how many points lie on
+        one, plus the road km totals, zone counts and ``by_category``.
+
+        ``shared_edges``: :func:`geo.coverage_edges.on_shared_edges` of the projects located in the
+        district: each line along, and point on, an edge two zones share, and the zone it counted in.
 
     Raises
     ------
@@ -181,6 +191,12 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     header = {"district": district_name, "boundary_source": boundary_source,
               "boundary_quality": boundary_quality, "counts": counts_dict,
               "outside_district": [str(name) for name in outside["name"]]}
+    # The catalog's rows are the projects' rows (its index their positions).
+    outside_km = line_km(projects.geometry.values[outside.index.to_numpy()], projects.crs, zones, metric_crs)
+    header["outside_district_km"] = [float(km) if km > 0 else None for km in outside_km]
+    in_district = np.flatnonzero((catalog["place"] == "in_district").to_numpy())
+    shared = on_shared_edges(projects.iloc[in_district], zones, zone_code=zone_code, zone_name=zone_name,
+                             metric_crs=metric_crs)
     if metric_crs:
         from geo.crs import metric_crs_name
 
@@ -190,13 +206,16 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         "zones_without_projects": int((by_zone["projects"] == 0).sum()),
         "line_km": _km(pieces["km"].sum(min_count=1)),
         "line_km_outside": _km(_km_outside(pieces)),
+        "line_km_wholly_outside": _km(outside_km.sum()),
+        "line_km_along_shared_edges": _km(sum(row["km"] for row in shared if row["km"] is not None)),
+        "points_on_shared_edges": len({row["id"] for row in shared if row["km"] is None}),
         # Summed before rounding, so a total may differ from its rounded column's sum by 1 m or so.
         **{column: _km(pieces.loc[pieces["category"] == category, "km"].sum())
            for category, column in ROAD_KM_COLUMNS.items()},
         "by_category": _by_category(catalog, by_zone, present),
     })
     return CoverageReport(header=header, by_subdistrict=by_zone, district_wide=district_wide, gaps=gaps,
-                          totals=totals)
+                          totals=totals, shared_edges=shared)
 
 
 def _require(frame, columns, what):

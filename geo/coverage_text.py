@@ -9,6 +9,7 @@ from geo.coverage_tables import cell, coverage_tables, csv_text
 from geo.data import categories, category_codes
 from geo.io import InputError
 from geo.safe_text import markdown_text, one_line
+from geo.settings import JOIN_SNAP_M
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -45,8 +46,33 @@ def _lines_sentence(report) -> str:
     outside = t.get("line_km_outside") or 0.0
     beyond = (f"; {outside:.3f} km more of these lines lie in no {level} (beyond the district, or in a gap or hole"
               f" between {level}) and count nowhere" if outside >= 0.0005 else "")
+    wholly = t.get("line_km_wholly_outside") or 0.0
+    if wholly >= 0.0005:
+        beyond += f"; {wholly:.3f} km of lines located in no {level} count nowhere either"
     return (f"Lines inside the {level}: {t['line_km']:.3f} km (road rebuild {t['road_km_rebuild']:.3f} km,"
             f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km){beyond}.")
+
+
+def _shared_edge_lines(report) -> tuple:
+    """(the sentence that says how the projects on an edge two zones share are counted, one line per such
+    project and edge); ("", []) when none."""
+    rows, level = getattr(report, "shared_edges", None) or [], _level(report)
+    if not rows:
+        return "", []
+    intro = (f"A stretch of line within {JOIN_SNAP_M:g} m of two {level} (geo.settings.JOIN_SNAP_M) lies on the edge"
+             f" they share and counts once, in the {level} of the smaller code, and so does a point on it. A GIS"
+             f" overlay taking each {level} as drawn (QGIS's Sum line lengths, Count points in polygon) counts such a"
+             f" stretch in both {level}, or in the other alone where float noise puts the line a hair inside it, and"
+             f" such a point in one or none: its km for these {level} differ from this table's by up to the km below.")
+    items = []
+    for row in rows:
+        held = [name or code for name, code in zip(row["names"], row["codes"])]
+        edge = (f"the edge of {held[0]} and {held[1]}" if len(held) == 2
+                else f"the corner where {'、'.join(held[:-1])} and {held[-1]} meet")
+        where = f"{row['km']:.3f} km along {edge}" if row["km"] is not None else f"a point on {edge}"
+        counted = row["counted_in_name"] or row["counted_in"]
+        items.append(f"{row['name']} ({row['category']}): {where}, counted in {counted} only")
+    return intro, items
 
 
 def _level(report) -> str:
@@ -74,8 +100,10 @@ def _boundary_sentence(report) -> str:
 
 def _summary_sentence(report) -> str:
     c, level = report.header["counts"], _level(report)
-    names = report.header.get("outside_district") or []
-    outside = f" ({'、'.join(map(one_line, names))})" if names else ""  # names from data: one line each
+    names = [one_line(name) for name in report.header.get("outside_district") or []]  # from data: one line each
+    km = report.header.get("outside_district_km") or [None] * len(names)
+    names = [f"{name}, a line of {length:.3f} km" if length else name for name, length in zip(names, km)]
+    outside = f" ({'、'.join(names)})" if names else ""
     return (f"{c['catalog']} catalog records = {c['located_in_district']} located in the district"
             f" + {c['outside_district']} located in no {level} (outside the district, or where its {level} leave a gap)"
             f"{outside} + {c['district_wide']} district-wide (no place)"
@@ -144,6 +172,9 @@ def _format_table(report) -> str:
     for label, names in _gap_lines(report):
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
     lines += ["", _lines_sentence(report)]
+    intro, items = _shared_edge_lines(report)
+    if items:
+        lines += ["", intro] + [f"  {one_line(item)}" for item in items]
     return "\n".join(lines) + "\n"
 
 
@@ -177,6 +208,10 @@ def _format_md(report) -> str:
         lines += _md_table(keys, rows, [False] * len(keys))
     else:
         lines.append("None.")
+    intro, items = _shared_edge_lines(report)
+    if items:
+        lines += ["", f"### On an edge two {level} share", "", markdown_text(intro), ""]
+        lines += [f"- {markdown_text(item)}" for item in items]
     lines += ["", "### Gaps", ""]
     for label, names in _gap_lines(report):
         lines.append(f"- **{markdown_text(label)}**: {'、'.join(map(markdown_text, names)) if names else 'none'}")
