@@ -53,7 +53,7 @@ def _lines_sentence(report) -> str:
             f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km){beyond}.")
 
 
-def _shared_edge_lines(report) -> tuple:
+def shared_edge_lines(report) -> tuple:
     """(the sentence that says how the projects on an edge two zones share are counted, one line per such
     project and edge); ("", []) when none."""
     rows, level = getattr(report, "shared_edges", None) or [], _level(report)
@@ -172,7 +172,7 @@ def _format_table(report) -> str:
     for label, names in _gap_lines(report):
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
     lines += ["", _lines_sentence(report)]
-    intro, items = _shared_edge_lines(report)
+    intro, items = shared_edge_lines(report)
     if items:
         lines += ["", intro] + [f"  {one_line(item)}" for item in items]
     return "\n".join(lines) + "\n"
@@ -208,7 +208,7 @@ def _format_md(report) -> str:
         lines += _md_table(keys, rows, [False] * len(keys))
     else:
         lines.append("None.")
-    intro, items = _shared_edge_lines(report)
+    intro, items = shared_edge_lines(report)
     if items:
         lines += ["", f"### On an edge two {level} share", "", markdown_text(intro), ""]
         lines += [f"- {markdown_text(item)}" for item in items]

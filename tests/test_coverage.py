@@ -166,7 +166,7 @@ def test_new_road_km_per_zone_and_in_the_totals():
     assert "new road" in format_coverage(report, "table") and "road km new" in format_coverage(report, "md")
 
 
-def test_projects_on_a_shared_edge_are_named_with_their_km_and_the_zone_they_counted_in():
+def test_projects_on_a_shared_edge_are_named_with_their_km_and_the_zone_they_counted_in(tmp_path):
     # A line along the edge two 街道 share counts once, in the smaller code, where QGIS's Sum line lengths counts
     # it in both: a planner checking the km in QGIS saw more there and nothing said why.
     along = _feature("road-edge", "road_rebuild", LineString([(X0 + D, Y0 + 0.002), (X0 + D, Y0 + 0.008)]))
@@ -188,6 +188,14 @@ def test_projects_on_a_shared_edge_are_named_with_their_km_and_the_zone_they_cou
     totals = coverage_tables(report)["coverage_totals.csv"].set_index("key")["value"]
     assert totals["line_km_along_shared_edges"] == pytest.approx(km, abs=1e-3)
     assert "On an edge" not in format_coverage(_report(), "md")  # none: no section
+    import openpyxl
+
+    from geo.workbook import write_workbook
+
+    path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+    notes = [row[2] for row in openpyxl.load_workbook(path)["说明"].iter_rows(min_row=2, values_only=True)
+             if row[1] == "共用边界 Shared edge"]
+    assert "只计入编码较小的街道" in notes[0] and notes[1:] == [said, point]  # by id
 
 
 def test_a_line_located_in_no_zone_is_given_with_its_km():
