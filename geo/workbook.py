@@ -148,6 +148,7 @@ def _about_sheet(sheet, report, about, words=None) -> None:
                                   "boundary may belong to the neighbouring 街道."))
     if words:  # the notes' 街道: 乡镇 in a county
         rows = [(key, _said(value, words) if key == "注意 Note" else value) for key, value in rows]
+    rows += _shared_edge_rows(report, (words or {}).get("街道", "街道"))
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
         append_row(sheet, number + 1, [number, key, _value(value)])
@@ -155,6 +156,20 @@ def _about_sheet(sheet, report, about, words=None) -> None:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     fit_columns(sheet)
+
+
+def _shared_edge_rows(report, level) -> list:
+    """The 说明 rows naming the projects on an edge two zones share and the zone they counted in, as coverage.md's
+    section does (:func:`geo.coverage_text.shared_edge_lines`); none when there are none."""
+    from geo.coverage_text import shared_edge_lines
+    from geo.settings import JOIN_SNAP_M
+
+    intro, items = shared_edge_lines(report)
+    if not items:
+        return []
+    said = (f"两个{level}共用边界上（距两者均在{JOIN_SNAP_M:g}米以内）的线段和点只计入编码较小的{level}；"
+            f"QGIS 的叠加统计（线长求和、点计数）可能计入两者、另一者或都不计。{intro}")
+    return [("共用边界 Shared edge", said)] + [("共用边界 Shared edge", item) for item in items]
 
 
 def is_number(value) -> bool:

@@ -166,6 +166,52 @@ def test_new_road_km_per_zone_and_in_the_totals():
     assert "new road" in format_coverage(report, "table") and "road km new" in format_coverage(report, "md")
 
 
+def test_projects_on_a_shared_edge_are_named_with_their_km_and_the_zone_they_counted_in(tmp_path):
+    # A line along the edge two 街道 share counts once, in the smaller code, where QGIS's Sum line lengths counts
+    # it in both: a planner checking the km in QGIS saw more there and nothing said why.
+    along = _feature("road-edge", "road_rebuild", LineString([(X0 + D, Y0 + 0.002), (X0 + D, Y0 + 0.008)]))
+    on_edge = _feature("school-edge", "school", Point(X0 + D, Y0 + 0.009))
+    report = _report(_features() + [along, on_edge])
+    rows = {row["id"]: row for row in report.shared_edges}
+    assert sorted(rows) == ["road-edge", "school-edge"]
+    assert rows["road-edge"]["counted_in"] == SE and rows["road-edge"]["codes"] == [SE, SW]
+    km = rows["road-edge"]["km"]
+    assert km == pytest.approx(0.667, abs=2e-3)
+    assert report.totals["line_km_along_shared_edges"] == pytest.approx(km, abs=1e-3)
+    assert report.totals["points_on_shared_edges"] == 1
+    said = f"项目road-edge (road_rebuild): {km:.3f} km along the edge of 天桥东街街道 and 无影山街道, counted in 天桥东街街道 only"
+    point = "项目school-edge (school): a point on the edge of 天桥东街街道 and 无影山街道, counted in 天桥东街街道 only"
+    md, table = format_coverage(report, "md"), format_coverage(report, "table")
+    assert "### On an edge two 街道 share" in md and f"- {said}" in md and f"- {point}" in md
+    assert "within 0.05 m of two 街道" in md and said in table and point in table
+    assert json.loads(format_coverage(report, "json"))["shared_edges"] == report.shared_edges
+    totals = coverage_tables(report)["coverage_totals.csv"].set_index("key")["value"]
+    assert totals["line_km_along_shared_edges"] == pytest.approx(km, abs=1e-3)
+    assert "On an edge" not in format_coverage(_report(), "md")  # none: no section
+    import openpyxl
+
+    from geo.workbook import write_workbook
+
+    path = write_workbook(tmp_path / "coverage.xlsx", report, coverage_tables(report))
+    notes = [row[2] for row in openpyxl.load_workbook(path)["说明"].iter_rows(min_row=2, values_only=True)
+             if row[1] == "共用边界 Shared edge"]
+    assert "只计入编码较小的街道" in notes[0] and notes[1:] == [said, point]  # by id
+
+
+def test_a_line_located_in_no_zone_is_given_with_its_km():
+    # A line wholly outside the district was named in the summary, its km said nowhere.
+    far = _feature("road-far", "road_greening", LineString([(X0 + 0.05, Y0 + 0.002), (X0 + 0.05, Y0 + 0.008)]))
+    report = _report(_features() + [far])
+    assert report.header["outside_district"] == ["项目market-far", "项目road-far"]
+    assert report.header["outside_district_km"] == [None, pytest.approx(0.667, abs=2e-3)]
+    km = report.header["outside_district_km"][1]
+    assert report.totals["line_km_wholly_outside"] == pytest.approx(km)
+    for fmt in ("md", "table"):
+        text = format_coverage(report, fmt)
+        assert f"(项目market-far、项目road-far, a line of {km:.3f} km)" in text
+        assert f"{km:.3f} km of lines located in no 街道 count nowhere either" in text
+
+
 def test_district_wide_rows_have_quantity_and_reason():
     wide = _report().district_wide
     assert list(wide.columns) == ["id", "name", "category", "quantity", "reason"]
@@ -513,7 +559,7 @@ def test_markdown_and_terminal_table_show_hostile_names_literally():
 def test_json_holds_every_part():
     report = _report()
     data = json.loads(format_coverage(report, "json"))
-    assert set(data) == {"header", "totals", "by_subdistrict", "district_wide", "gaps"}
+    assert set(data) == {"header", "totals", "by_subdistrict", "district_wide", "gaps", "shared_edges"}
     assert data == json.loads(json.dumps(report.to_dict()))
     assert [r["code"] for r in data["by_subdistrict"]] == sorted(CELLS)
     assert data["header"]["boundary_quality"] == "approximate"
