@@ -188,7 +188,7 @@ def _locate(props, gazetteer, kind, place, online):
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             found = locate_junction(roads, gazetteer, place)
-            return toward_corner(*found, corner, place.crs) if corner else found
+            return toward_corner(*found, corner, place.crs, lambda road: gazetteer.find_lines(road)[0]) if corner else found
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
