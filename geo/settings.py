@@ -51,6 +51,9 @@ RELATIVE_DIRECTION_HALF_ANGLE_DEG = 22.5
 RELATIVE_ALONG_ROAD_DEG = 45.0
 # A site on a side of two roads (滨河路以北、青山路以西): with three or four roads, the block they bound; with two,
 # the corner of their crossing on those sides, JUNCTION_CORNER_M from it as a corner lot (geo.relative_places).
+# A section ended by a landmark, not a road (白石路（青山公园至火车站段）): the landmark within this many metres of the
+# road cuts it at the road's point nearest it, spread that gap plus the landmark's accuracy (geo.sections).
+SECTION_LANDMARK_M = 300.0
 
 # A cross street this close to a road bounds a section of it (X至Y段, X—Y段); farther,
 # it does not meet the road and the section is not cut.
