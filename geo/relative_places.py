@@ -20,7 +20,9 @@ _OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<
 _UNIT_M = {"米": 1.0, "m": 1.0, "公里": 1000.0, "千米": 1000.0, "km": 1000.0}
 # road 以北 [、，,及和] road 以西 … [地块…]
 _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|北)")
-_SIDE_JOINS = re.compile(r"[、，,及和]")
+_SIDE_JOINS = re.compile(r"[、，,；;及和]")
+# a bound of the site (四至: 东至白石路, 北临青山路): the site lies on the other side of that road
+_BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
 # one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
 _ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
                        r"(?:地块|宗地|片区|区域|空地|用地)")
@@ -50,13 +52,20 @@ def offset_of(name):
 
 def road_sides(name):
     """((road, side), …) of a name giving a site by the sides of two to four roads (滨河路以北、青山路以西 ->
-    (滨河路, 北), (青山路, 西)), else None; sides of one axis both given (以东…以西) need three roads or more."""
+    (滨河路, 北), (青山路, 西)) or by its bounds (四至: 东至白石路、北至青山路 -> (白石路, 西), (青山路, 南)), else None;
+    sides of one axis both given (以东…以西) need three roads or more."""
     text = _SIDE_TAIL.sub("", to_simplified(str(name or "")), count=1)
     parts = [part for part in _SIDE_JOINS.split(text) if part]
-    sides = [_SIDE.fullmatch(part) for part in parts]
-    if not 2 <= len(sides) <= 4 or None in sides:
+    if not 2 <= len(parts) <= 4:
         return None
-    pairs = tuple((found.group("road"), found.group("side")) for found in sides)
+    pairs = []
+    for part in parts:
+        side, bound = _SIDE.fullmatch(part), _BOUND.fullmatch(part)
+        if side is None and bound is None:
+            return None
+        pairs.append((side.group("road"), side.group("side")) if side else
+                     (bound.group("road"), _OPPOSITE[bound.group("bound")]))
+    pairs = tuple(pairs)
     if len({road for road, _ in pairs}) < len(pairs):
         return None
     axes = {side in "东西" for _, side in pairs}

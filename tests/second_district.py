@@ -100,6 +100,8 @@ def truth():
                                                       (112.93, 28.196625)]),
         "白石路东侧地块": Point(112.9308, 28.2200), "白石路（青山路至白石小区段）": line([(112.93, 28.19), (112.93, 28.2093)]),
         "青山路桥": None,  # two bridges 590 m apart: which is not said
+        "东至文昌路、西至白石路、南至青山路、北至岚溪路": Polygon([(112.93, 28.19), (112.94, 28.19), (112.94, 28.196875),
+                                                 (112.93, 28.196625)]),  # the same block by its bounds (四至)
     }
 
 
@@ -117,7 +119,7 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "距青岚县人民医院东南1.5公里": "1500 m south-east of it", "北园大街以北、白石路以西": "the corner of their crossing",
             "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "the block the roads bound",
             "白石路东侧地块": "where along it not given", "白石路（青山路至白石小区段）": "白石小区 is a place, not a road",
-            "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract"}
+            "东至文昌路、西至白石路、南至青山路、北至岚溪路": "the block the roads bound", "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -138,7 +140,8 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "岚南路与白石路交叉口": "road_rebuild", "岚南路8号": "project", "北园大街与白石路交叉口往东200米": "project",
          "翠湖公园北侧约300米": "project", "距青岚县人民医院东南1.5公里": "project", "北园大街以北、白石路以西": "project",
          "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "project", "白石路东侧地块": "project",
-         "白石路（青山路至白石小区段）": ("road_rebuild", "白石路", "青山路至白石小区段"), "青山路桥": "bridge"}
+         "白石路（青山路至白石小区段）": ("road_rebuild", "白石路", "青山路至白石小区段"), "青山路桥": "bridge",
+         "东至文昌路、西至白石路、南至青山路、北至岚溪路": "project"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
 

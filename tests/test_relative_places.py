@@ -100,3 +100,17 @@ def test_one_side_of_a_road_is_its_middle_moved_to_that_side_spread_along_the_ro
     geocode = found["白石路北侧地块"]["properties"]["geocode"]
     assert "where along it not given" in geocode["method"]
     assert _off_m(found["白石路北侧地块"], shapely.Point(112.905, 28.2007)) <= geocode["accuracy_m"]  # near its west end
+
+
+def test_a_sites_bounds_read_as_the_sides_of_their_roads_give_the_same_block_or_corner():
+    # 四至 (东至黄岭路、西至青松路、南至滨河路、北至白石路): the site lies west of the road bounding it on the east
+    assert road_sides("东至黄岭路、西至青松路、南至滨河路、北至白石路") == (
+        ("黄岭路", "西"), ("青松路", "东"), ("滨河路", "北"), ("白石路", "南"))
+    assert road_sides("东至青松路；北临白石路") == (("青松路", "西"), ("白石路", "南"))
+    found = _located("东至黄岭路、西至青松路、南至滨河路、北至白石路", "东至青松路；北临白石路")
+    block = found["东至黄岭路、西至青松路、南至滨河路、北至白石路"]
+    true = shapely.box(112.93, 28.19, 112.95, 28.20)
+    assert shapely.hausdorff_distance(metric_geometry(block["geometry"], CRS), metric_geometry(true, CRS)) <= \
+        block["properties"]["geocode"]["accuracy_m"]
+    corner = found["东至青松路；北临白石路"]["properties"]["geocode"]
+    assert "its 西南 (south-west) corner" in corner["method"]
