@@ -389,13 +389,15 @@ def distinct_places(match, near=None):
         The first of them alone when they lie less than
         :data:`geo.settings.DUPLICATE_NAME_APART_M` apart (one place drawn twice), else all
         of them (namesakes, several places); and how far apart they lie at most, in metres.
-        An empty tuple when none touches ``near``.
+        An empty tuple when none touches ``near``. A road's bridges (OSM ways tagged bridge, ``extra["bridge_of"]``,
+        joined already when side by side) are several places however near: two bridges of one road 600 m apart.
     """
     from geo import settings
 
     inside = tuple(e for e in (match.entry, *match.rivals) if near is None or e.geometry.intersects(near))
     apart = farthest_apart_m([e.geometry for e in inside])
-    return (inside if apart >= settings.DUPLICATE_NAME_APART_M else inside[:1]), apart
+    bridges = len(inside) > 1 and all(e.extra.get("bridge_of") for e in inside)
+    return (inside if bridges or apart >= settings.DUPLICATE_NAME_APART_M else inside[:1]), apart
 
 
 def farthest_apart_m(geometries) -> float:

@@ -17,6 +17,7 @@ from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_
 from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
+from geo.relative_places import place_relative
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
 from geo.zone_names import named_zone, place_in_zone, zone_areas, zone_stems
 
@@ -187,12 +188,15 @@ def _locate(props, gazetteer, kind, place, online):
         kind = "point"
         if gazetteer.lookup(name, accepts=_accepts(kind, name, category), category=category) is None:
             found = locate_junction(roads, gazetteer, place)
-            return toward_corner(*found, corner, place.crs) if corner else found
+            return toward_corner(*found, corner, place.crs, lambda road: gazetteer.find_lines(road)[0]) if corner else found
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
     if match is None and (door := place_by_door_number(name, gazetteer, place, _choose)) is not None:
         return door  # 白石路12号: somewhere along 白石路
+    if match is None and (near := place_relative(name, lambda anchor: _locate({"name": anchor}, gazetteer, "point", place, None),
+                                                 lambda road: gazetteer.find_lines(road)[0], place.crs)) is not None:
+        return near  # 白石路与青山路交叉口往东200米, 青山公园北侧约300米, 滨河路以北、青山路以西
     if match is None:
         return None, _unlocated_reason(name, kind, category, gazetteer, place, online)
     side = extension_side(cut) if cut else None

@@ -258,14 +258,16 @@ def _road_entry(group, metric, kind, crs, source):
                    f"{'tracks' if kind == 'railway' else 'service carriageways, 辅道'}) "
                    f"measured only where not alongside it (within {settings.DUAL_CARRIAGEWAY_M:g} m)")
     method += ")"
+    extra = {"osm_ids": ";".join(sorted(way["id"] for way in group))}
     if any(way.get("bridge_of") for way in group):  # 白石路桥 (geo.osm_features.bridge_name)
         road = next(way["bridge_of"] for way in group if way.get("bridge_of"))
         method += f"; a bridge of {road}: its way{'s' if len(group) > 1 else ''} tagged bridge"
+        extra["bridge_of"] = road  # two bridges of a road are two places however near (gazetteer.distinct_places)
     aliases, former = _other_names(group, name)
     return Entry(name=name, geometry=wgs84_geometry(merged, crs), source=source, method=method,
                  source_datum="wgs84", accuracy_m=settings.OSM_ACCURACY_M, tier="OSM extract",
                  aliases=aliases, former_names=former, feature_type=_LINE_TYPES[kind],
-                 category=_LINE_CATEGORIES.get(kind), extra={"osm_ids": ";".join(sorted(way["id"] for way in group))})
+                 category=_LINE_CATEGORIES.get(kind), extra=extra)
 
 
 def _other_names(group, name):

@@ -154,10 +154,10 @@ def cut_section(geom, section, gazetteer, crs=None):
     whole = road.length / 2  # the section may lie anywhere along the road
     m = RANGE_SECTION.match(section)
     if m:
-        piece, note = _between_cross_streets(road, m.group("start"), m.group("end"), gazetteer, crs)
+        piece, note, spread_m = _between_cross_streets(road, m.group("start"), m.group("end"), gazetteer, crs)
         if piece is None:
             return Cut(geom, f"section {section}: {note}, whole road used", False, whole)
-        return Cut(wgs84_geometry(piece, crs), note, True, 0.0)
+        return Cut(wgs84_geometry(piece, crs), note, spread_m == 0, spread_m)
     direction = CARDINAL_SECTION.get(normalise_name(section))
     if direction is None:
         return Cut(geom, f"section {section}: extent unknown, whole road used", False, whole)
@@ -178,19 +178,47 @@ def cut_section(geom, section, gazetteer, crs=None):
 
 
 def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
-    """(the road between the cross streets, note), or (None, why not) when they do not bound it."""
-    cuts, notes = [], []
+    """(the road between the cross streets, note, spread in metres: a landmark's, else 0), or (None, why not, 0)
+    when they do not bound it."""
+    cuts, notes, spread = [], [], 0.0
     for cross_name in (start_name, end_name):
         meeting, note = _where_cross_street_meets(road, cross_name, gazetteer, crs)
         if meeting is None:
-            return None, note
+            return None, note, 0.0
         cuts.append(meeting[0])
+        spread = max(spread, meeting[2] if len(meeting) > 2 else 0.0)
         if note:
             notes.append(note)
     start, end = sorted(cuts)
     if end - start <= 0:
-        return None, "both cross streets meet the road at one place"
-    return road.between(start, end), "; ".join([f"cut between cross streets {start_name} and {end_name}"] + notes)
+        return None, "both cross streets meet the road at one place", 0.0
+    return road.between(start, end), "; ".join([f"cut between {'' if spread else 'cross streets '}{start_name} and {end_name}"] + notes), spread
+
+
+def _landmark_meets(road, name, gazetteer, crs):
+    """((position along the road, gap, spread), note) of a place (not a road) that ends a section (白石路（青山公园至
+    火车站段）): of its exact or folded matches, the one within :data:`geo.settings.SECTION_LANDMARK_M` of the road, cut
+    at the road's point nearest it, spread that gap plus its accuracy; (None, why) when none or several lie so near; None
+    when no source has a place of the name."""
+    from geo.crs import metric_geometry
+    from geo.hand_placed import is_hand_placed
+
+    match = gazetteer.lookup(name, accepts=lambda e: e.geometry is not None and not is_hand_placed(e)
+                             and e.geometry.geom_type not in ("LineString", "MultiLineString"))
+    if match is None or match.strength not in ("exact", "folded"):
+        return None
+    located = [(e, *road.locate(metric_geometry(e.geometry, crs).representative_point()))
+               for e in (match.entry, *match.rivals)]
+    near = [(e, position, gap) for e, position, gap in located if gap <= settings.SECTION_LANDMARK_M]
+    if not near:
+        return None, (f"{name} is a place, not a road, {min(gap for _, _, gap in located):,.0f} m from the road (over "
+                      f"{settings.SECTION_LANDMARK_M:g} m): a section is cut where the roads it names cross the road")
+    if len(near) > 1:
+        return None, f"{len(near)} places named {name} lie within {settings.SECTION_LANDMARK_M:g} m of the road"
+    entry, position, gap = near[0]
+    spread = gap + float(entry.accuracy_m)
+    return (position, gap, spread), (f"{name} is a place, not a road ({entry.method}): cut at the road's point "
+                                     f"nearest it, {gap:,.0f} m away, spread {spread:,.0f} m")
 
 
 def _no_cross_street(name, gazetteer):
@@ -226,7 +254,7 @@ def _where_cross_street_meets(road, cross_name, gazetteer, crs):
 
     places, apart = gazetteer.find_lines(cross_name)
     if not places:
-        return None, _no_cross_street(cross_name, gazetteer)
+        return _landmark_meets(road, cross_name, gazetteer, crs) or (None, _no_cross_street(cross_name, gazetteer))
     located = [road.locate(metric_geometry(place.geometry, crs)) for place in places]
     meeting = [(position, gap) for position, gap in located if gap <= settings.SECTION_CROSS_STREET_M]
     namesakes = f"{len(places)} places named {cross_name} up to {apart / 1000:.1f} km apart"

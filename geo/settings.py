@@ -40,6 +40,21 @@ JUNCTION_SPREAD_M = 150.0
 # as much (geo.junction_corners).
 JUNCTION_CORNER_M = 60.0
 
+# A site given by a distance and a direction from a crossing or a landmark (白石路与青山路交叉口往东200米,
+# 青山公园北侧约300米, 距县政府东南1.5公里: geo.relative_places). A stated distance is a round figure: the true one
+# may be this share more or less. A compass direction (东, 东南) spans this many degrees either way (eight points).
+# A landmark's offset under this many metres is not moved at all (its own place stands).
+RELATIVE_DISTANCE_SHARE = 0.2
+RELATIVE_DIRECTION_HALF_ANGLE_DEG = 22.5
+# From a crossing, a direction within this many degrees of one of its roads' arms is taken along that arm (往东200米
+# along the road running east), the spread the distance's share alone.
+RELATIVE_ALONG_ROAD_DEG = 45.0
+# A site on a side of two roads (滨河路以北、青山路以西): with three or four roads, the block they bound; with two,
+# the corner of their crossing on those sides, JUNCTION_CORNER_M from it as a corner lot (geo.relative_places).
+# A section ended by a landmark, not a road (白石路（青山公园至火车站段）): the landmark within this many metres of the
+# road cuts it at the road's point nearest it, spread that gap plus the landmark's accuracy (geo.sections).
+SECTION_LANDMARK_M = 300.0
+
 # A cross street this close to a road bounds a section of it (X至Y段, X—Y段); farther,
 # it does not meet the road and the section is not cut.
 SECTION_CROSS_STREET_M = 50.0

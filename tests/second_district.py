@@ -91,6 +91,17 @@ def truth():
         "岚州市青岚县岚山中学": Point(112.9385, 28.1812), "岚山古塔": Point(112.9300, 28.1900),
         "岚峰书屋": Point(112.9583, 28.1950), "白石路桥": line([(112.93, 28.204), (112.93, 28.206)]),
         "岚南路与白石路交叉口": Point(112.93, 28.183), "岚南路8号": Point(112.915, 28.183),
+        # fifth pass (forty-sixth session): places given relative to others
+        "北园大街与白石路交叉口往东200米": Point(112.93214, 28.215),  # the gate, 210 m along 北园大街
+        "翠湖公园北侧约300米": Point(112.9652, 28.2264),  # 320 m north of the park's north edge
+        "距青岚县人民医院东南1.5公里": Point(112.9560, 28.2002),  # bearing 130°, 1.4 km from the list's hospital
+        "北园大街以北、白石路以西": Point(112.9294, 28.2155),  # a corner lot
+        "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": Polygon([(112.93, 28.19), (112.94, 28.19), (112.94, 28.196875),
+                                                      (112.93, 28.196625)]),
+        "白石路东侧地块": Point(112.9308, 28.2200), "白石路（青山路至白石小区段）": line([(112.93, 28.19), (112.93, 28.2093)]),
+        "青山路桥": None,  # two bridges 590 m apart: which is not said
+        "东至文昌路、西至白石路、南至青山路、北至岚溪路": Polygon([(112.93, 28.19), (112.94, 28.19), (112.94, 28.196875),
+                                                 (112.93, 28.196625)]),  # the same block by its bounds (四至)
     }
 
 
@@ -102,7 +113,13 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "岚湖剧场#2": "百度拾取.csv places 岚湖剧场 2.", "红星小学东校区": "百度拾取.csv has 紅星小學, not its 东校区",
             "北园大街与白石路交叉口东北角": "its 东北 (north-east) corner", "北园大街东段12号": "the middle of its 东段",
             "城东白云路8号": "taken as 白云路 after the place 城东", "白石路桥": "a bridge of 白石路",
-            "岚州市青岚县岚山中学": "岚州市青岚县 left off", "岚南路与白石路交叉口": "district: 青岚县岚南路", "岚溪路西段": "OSM extract places 岚溪路 2."}
+            "岚州市青岚县岚山中学": "岚州市青岚县 left off", "岚南路与白石路交叉口": "district: 青岚县岚南路", "岚溪路西段": "OSM extract places 岚溪路 2.",
+            "北园大街与白石路交叉口往东200米": "200 m east of the crossing along 北园大街",
+            "翠湖公园北侧约300米": "300 m north of it from its edge that way",
+            "距青岚县人民医院东南1.5公里": "1500 m south-east of it", "北园大街以北、白石路以西": "the corner of their crossing",
+            "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "the block the roads bound",
+            "白石路东侧地块": "where along it not given", "白石路（青山路至白石小区段）": "白石小区 is a place, not a road",
+            "东至文昌路、西至白石路、南至青山路、北至岚溪路": "the block the roads bound", "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -120,7 +137,11 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "北园大街与白石路交叉口东北角": "project", "岚溪路与白石路交叉口西南侧地块": "project", "北园大街东段12号": "project",
          "城东白云路8号": "project", "岚溪路西段": ("road_rebuild", "岚溪路", "西段"), "红星小学东校区": "school",
          "岚州市青岚县岚山中学": "school", "岚山古塔": "culture", "岚峰书屋": "culture", "白石路桥": "bridge",
-         "岚南路与白石路交叉口": "road_rebuild", "岚南路8号": "project"}
+         "岚南路与白石路交叉口": "road_rebuild", "岚南路8号": "project", "北园大街与白石路交叉口往东200米": "project",
+         "翠湖公园北侧约300米": "project", "距青岚县人民医院东南1.5公里": "project", "北园大街以北、白石路以西": "project",
+         "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "project", "白石路东侧地块": "project",
+         "白石路（青山路至白石小区段）": ("road_rebuild", "白石路", "青山路至白石小区段"), "青山路桥": "bridge",
+         "东至文昌路、西至白石路、南至青山路、北至岚溪路": "project"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
 
@@ -133,7 +154,11 @@ def _osm(out):
             way(20, BAISHI[:2] + [(112.93, 28.204)], highway="secondary", name="白石路"),
             way(21, [(112.93, 28.204), (112.93, 28.206)], highway="secondary", name="白石路", bridge="yes", layer="1"),
             way(22, [(112.93, 28.206)] + BAISHI[2:], highway="secondary", name="白石路"),
-            way(23, [(112.90, 28.205), (112.95, 28.205)], waterway="river", name="岚溪"), way(30, QINGSHAN, highway="secondary", name="青山路"),
+            way(23, [(112.90, 28.205), (112.95, 28.205)], waterway="river", name="岚溪"), way(30, QINGSHAN[:2] + [(112.94, 28.19)], highway="secondary", name="青山路"),
+            way(31, [(112.94, 28.19), (112.942, 28.19)], highway="secondary", name="青山路", bridge="yes"),
+            way(32, [(112.942, 28.19), (112.948, 28.19)], highway="secondary", name="青山路"),
+            way(33, [(112.948, 28.19), (112.95, 28.19)], highway="secondary", name="青山路", bridge="yes"),  # 590 m on
+            way(34, [(112.95, 28.19), QINGSHAN[2]], highway="secondary", name="青山路"),
             way(40, G309[:3], highway="primary"), way(41, G309[2:], highway="primary"),
             way(50, S102, highway="primary", name="岚江大道", ref="S102"),
             way(60, XINHUA, highway="tertiary", name="Xinhua Road", name__zh="新华路"),

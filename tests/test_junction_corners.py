@@ -1,5 +1,6 @@
 """A corner or side of a crossing (X路与Y路交叉口东北角, …路口西南侧地块): the crossing moved toward it, accuracy honest."""
 
+import pytest
 import shapely
 
 from geo import settings
@@ -58,3 +59,24 @@ def test_a_corner_is_read_only_after_a_crossing_and_an_unknown_road_stays_unloca
     geocode = _located("白石路与黄河路交叉口东北角")["白石路与黄河路交叉口东北角"]["properties"]["geocode"]
     assert geocode["status"] == "unlocated"
     assert geocode["reason"].startswith("东北 corner of the junction of 白石路 and 黄河路: no road named '黄河路'")
+
+
+def test_a_corner_of_a_skewed_crossing_lies_between_the_arms_of_its_roads_not_by_compass():
+    # 白石路 runs east; 斜塘路 leaves the crossing heading 30° (north-north-east): the north-east corner lot lies between
+    # them, at bearing 60°, where before it was put at 45° (due north-east), 16 m off the corner's bisector
+    from geo.crs import wgs84_geometry
+
+    here = metric_geometry(CROSSING, "EPSG:4547")
+    far = wgs84_geometry(shapely.Point(here.x + 1500, here.y + 1500 * 3 ** 0.5), "EPSG:4547")
+    near = wgs84_geometry(shapely.Point(here.x - 500, here.y - 500 * 3 ** 0.5), "EPSG:4547")
+    gazetteer = Gazetteer().add_tier("OSM extract", [_road("白石路", [(112.90, 28.20), (112.96, 28.20)]),
+                                                     _road("斜塘路", [(near.x, near.y), (112.93, 28.20), (far.x, far.y)])])
+    projects = [{"id": "c", "geometry": None, "properties": {"id": "c", "name": "白石路与斜塘路交叉口东北角",
+                                                             "category": "project", "named": True}}]
+    located, _ = geocode_projects(projects, gazetteer, COUNTY, metric_crs="EPSG:4547")
+    import math
+
+    east, north = _offset_m(located[0]["geometry"])
+    assert math.degrees(math.atan2(east, north)) == pytest.approx(60, abs=1)
+    assert "between the arms of 白石路 and 斜塘路 that head that way (bearing 60°)" in \
+        located[0]["properties"]["geocode"]["method"]

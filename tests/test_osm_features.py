@@ -54,3 +54,19 @@ def test_two_bridges_of_one_road_a_kilometre_apart_are_two_not_one_of_two_lines(
     (twice, once), _ = geocode_projects(projects, gazetteer, DISTRICT)
     assert twice["geometry"] is None and twice["properties"]["geocode"]["reason"].startswith("2 places named '白石路桥'")
     assert once["geometry"] is not None
+
+
+def test_two_bridges_of_one_road_under_a_kilometre_apart_are_two_places_too(write_osm):
+    # 白石路 crosses two arms of a river 600 m apart, each on a bridge way: the first was used, claiming 20 m
+    # (places of one name under DUPLICATE_NAME_APART_M apart were one place drawn twice); now unlocated saying so
+    path = write_osm([([(117.00, 36.66), (117.00, 36.699)], _road("白石路")),
+                      ([(117.00, 36.699), (117.00, 36.701)], _road("白石路", bridge="yes")),
+                      ([(117.00, 36.701), (117.00, 36.7054)], _road("白石路")),
+                      ([(117.00, 36.7054), (117.00, 36.7074)], _road("白石路", bridge="yes")),
+                      ([(117.00, 36.7074), (117.00, 36.74)], _road("白石路"))])
+    gazetteer = Gazetteer().add_tier("OSM extract", load_osm(path, DISTRICT))
+    projects = [{"id": "b", "geometry": None, "properties": {"id": "b", "name": "白石路桥", "category": "bridge",
+                                                             "named": True}}]
+    (bridge,), _ = geocode_projects(projects, gazetteer, DISTRICT)
+    assert bridge["geometry"] is None
+    assert bridge["properties"]["geocode"]["reason"].startswith("2 places named '白石路桥' in OpenStreetMap extract")

@@ -133,3 +133,23 @@ def test_a_phase_of_a_park_given_whole_spreads_half_its_size():
     assert cut.spread_m == pytest.approx((895 * 1110) ** 0.5 / 2, rel=0.02)
     assert cut.note == "section 二期 not cut (an area): the whole area, spread half its size"
     assert _cut("二期", shapely.Point(117.0, 36.7)).spread_m == 0  # a point (a campus's) is no area
+
+
+def test_a_section_ended_by_a_landmark_is_cut_at_the_roads_point_nearest_it_spread_by_its_gap_and_accuracy():
+    # 东西路（青山公园至白石路段）: 青山公园 is a place beside the road, not a road; before, "no road named 青山公园",
+    # the whole road used, spread half its 7.2 km
+    from geo.gazetteer import Entry
+
+    park = Entry(name="青山公园", geometry=shapely.Point(117.01, 36.701), source="t", method="t", source_datum="wgs84",
+                 accuracy_m=30, tier="t")
+    street = Entry(name="白石路", geometry=shapely.LineString([(117.03, 36.69), (117.03, 36.71)]), source="t",
+                   method="t", source_datum="wgs84", accuracy_m=20, tier="t")
+    cut = cut_section(EAST_WEST, "青山公园至白石路段", Gazetteer().add_tier("t", [park, street]), CRS)
+    xs = [x for x, _ in cut.geometry.coords]
+    assert min(xs) == pytest.approx(117.01, abs=1e-4) and max(xs) == pytest.approx(117.03, abs=1e-4)
+    assert not cut.exact and cut.spread_m == pytest.approx(111 + 30, abs=2)
+    assert "青山公园 is a place, not a road (t): cut at the road's point nearest it, 111 m away" in cut.note
+    far = Entry(name="青山公园", geometry=shapely.Point(117.01, 36.71), source="t", method="t", source_datum="wgs84",
+                accuracy_m=30, tier="t")  # 1.1 km off the road: no end of its section
+    cut = cut_section(EAST_WEST, "青山公园至白石路段", Gazetteer().add_tier("t", [far, street]), CRS)
+    assert not cut.exact and "青山公园 is a place, not a road, 1,110 m from the road (over 300 m)" in cut.note

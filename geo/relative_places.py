@@ -1,0 +1,305 @@
+"""Sites a report places relative to others: a distance and a direction from a crossing or a landmark
+(白石路与青山路交叉口往东200米, 青山公园北侧约300米, 距县政府东南1.5公里), and the sides of roads
+(滨河路以北、青山路以西: the corner of their crossing; with three or four roads, the block they bound)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from geo import settings
+from geo.geocodes import APPROXIMATE, accuracy_metres, unlocated
+from geo.names import to_simplified
+
+_DIRECTIONS = "东北|东南|西北|西南|东|西|南|北"
+# [距/离] anchor [往/向] [direction][侧/面/方向] [约] number unit [处/左右] [地块…]
+_OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<direction>{_DIRECTIONS})?"
+                     r"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>米|m|公里|千米|km)"
+                     r"(?:处|左右|范围)?(?:地块|宗地|片区|区域|空地|用地)?")
+_UNIT_M = {"米": 1.0, "m": 1.0, "公里": 1000.0, "千米": 1000.0, "km": 1000.0}
+# road 以北 [、，,及和] road 以西 … [地块…]
+_SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|北)")
+_SIDE_JOINS = re.compile(r"[、，,；;及和]")
+# a bound of the site (四至: 东至白石路, 北临青山路): the site lies on the other side of that road
+_BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
+# one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
+_ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
+                       r"(?:地块|宗地|片区|区域|空地|用地)")
+_SIDE_TAIL = re.compile(r"(?:之间|范围内|围合)?(?:的)?(?:地块|宗地|片区|区域|空地|用地)?$")
+_UNIT = {"东": (1.0, 0.0), "西": (-1.0, 0.0), "南": (0.0, -1.0), "北": (0.0, 1.0)}
+_WORDS = {"东": "east", "西": "west", "南": "south", "北": "north"}
+_OPPOSITE = {"东": "西", "西": "东", "南": "北", "北": "南"}
+
+
+class Offset(NamedTuple):
+    """A site ``metres`` from ``anchor`` toward ``direction`` (东南; "" when the name gives none)."""
+
+    anchor: str
+    direction: str
+    metres: float
+
+
+def offset_of(name):
+    """The :class:`Offset` a name gives (白石路与青山路交叉口往东200米 -> 白石路与青山路交叉口, 东, 200), else None."""
+    text = to_simplified(str(name or ""))
+    found = _OFFSET.fullmatch(text)
+    if found is None or not (found.group("direction") or text.startswith(("距", "离"))):  # 白石路改造800米: a length
+        return None
+    metres = float(found.group("number")) * _UNIT_M[found.group("unit")]
+    return Offset(found.group("anchor"), found.group("direction") or "", metres) if metres > 0 else None
+
+
+def road_sides(name):
+    """((road, side), …) of a name giving a site by the sides of two to four roads (滨河路以北、青山路以西 ->
+    (滨河路, 北), (青山路, 西)) or by its bounds (四至: 东至白石路、北至青山路 -> (白石路, 西), (青山路, 南)), else None;
+    sides of one axis both given (以东…以西) need three roads or more."""
+    text = _SIDE_TAIL.sub("", to_simplified(str(name or "")), count=1)
+    parts = [part for part in _SIDE_JOINS.split(text) if part]
+    if not 2 <= len(parts) <= 4:
+        return None
+    pairs = []
+    for part in parts:
+        side, bound = _SIDE.fullmatch(part), _BOUND.fullmatch(part)
+        if side is None and bound is None:
+            return None
+        pairs.append((side.group("road"), side.group("side")) if side else
+                     (bound.group("road"), _OPPOSITE[bound.group("bound")]))
+    pairs = tuple(pairs)
+    if len({road for road, _ in pairs}) < len(pairs):
+        return None
+    axes = {side in "东西" for _, side in pairs}
+    return pairs if axes == {True, False} else None
+
+
+def _compass(direction):
+    """Unit (east, north) of a compass direction (东南)."""
+    east, north = sum(_UNIT[c][0] for c in direction), sum(_UNIT[c][1] for c in direction)
+    size = math.hypot(east, north)
+    return east / size, north / size
+
+
+def _words(direction):
+    return "-".join(_WORDS[c] for c in reversed(direction)) if len(direction) == 2 else _WORDS[direction]
+
+
+def compass_spread_m(metres):
+    """How far a site ``metres`` away toward a compass direction may lie from the spot put there: the distance
+    :data:`geo.settings.RELATIVE_DISTANCE_SHARE` more or less, the direction
+    :data:`geo.settings.RELATIVE_DIRECTION_HALF_ANGLE_DEG` either way."""
+    angle = math.radians(settings.RELATIVE_DIRECTION_HALF_ANGLE_DEG)
+    share = settings.RELATIVE_DISTANCE_SHARE
+    return max(metres * math.hypot(k * math.cos(angle) - 1, k * math.sin(angle)) for k in (1 - share, 1 + share))
+
+
+def place_offset(offset, locate, lines_of, crs):
+    """(WGS-84 point or None, geocode) of a site given by an :class:`Offset`.
+
+    Parameters
+    ----------
+    offset : Offset
+    locate : callable
+        ``locate(name) -> (WGS-84 geometry or None, geocode)``: the anchor as a project of its name is placed.
+    lines_of : callable
+        ``lines_of(road) -> list of Entry``: a road's lines in the sources (a crossing's arms).
+    crs : str
+        The metric CRS.
+
+    Returns
+    -------
+    (shapely Point or None, dict)
+        From a crossing, along the arm of one of its roads heading within
+        :data:`geo.settings.RELATIVE_ALONG_ROAD_DEG` of the direction, spread the distance's share; else by
+        compass from the anchor's point (an area's edge that way, spread also as far as its centre), spread as
+        :func:`compass_spread_m` says; with no direction, the anchor, spread the whole distance. The anchor's
+        accuracy is added. A road as anchor (where along it is not given) or an unknown anchor: unlocated.
+    """
+    from shapely.geometry import Point
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.gazetteer import AREA_TYPES, LINE_TYPES
+    from geo.junctions import junction_roads
+
+    toward = f"{offset.direction} ({_words(offset.direction)})" if offset.direction else "no direction given"
+    what = f"{offset.metres:g} m from {offset.anchor}, {toward}"
+    anchor, geocode = locate(offset.anchor)
+    if anchor is None:
+        return None, unlocated(f"{what}: {geocode['reason']}")
+    if anchor.geom_type in LINE_TYPES:
+        return None, unlocated(f"{what}: {offset.anchor} is a line ({geocode['method']}); where along it the distance "
+                                "is measured from is not given")
+    crs = crs or metric_crs_for(anchor)
+    here = metric_geometry(anchor, crs)
+    start = here.representative_point() if here.geom_type in AREA_TYPES else here
+    base = float(geocode["accuracy_m"])
+    roads = junction_roads(offset.anchor)
+    arm = _along_arm(start, offset, roads[0], lines_of, crs) if roads and offset.direction else None
+    if arm is not None:
+        spot, road = arm
+        spread = offset.metres * settings.RELATIVE_DISTANCE_SHARE
+        how = f"{offset.metres:g} m {_words(offset.direction)} of the crossing along {road}"
+    elif offset.direction:
+        east, north = _compass(offset.direction)
+        edge, inside = _edge_toward(here, start, east, north)
+        spot = Point(edge.x + east * offset.metres, edge.y + north * offset.metres)
+        spread = compass_spread_m(offset.metres) + inside
+        how = f"{offset.metres:g} m {_words(offset.direction)} of it" + (
+            f" from its edge that way ({inside:,.0f} m from its centre, spread as much)" if inside else "")
+    else:
+        spot, spread = start, offset.metres * (1 + settings.RELATIVE_DISTANCE_SHARE)
+        how = "no direction given: the anchor itself, spread the whole distance"
+    method = f"{geocode['method']}; {what}: {how}, the distance ±{settings.RELATIVE_DISTANCE_SHARE:.0%}"
+    return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
+                                       "accuracy_m": accuracy_metres(base + spread)}
+
+
+def _edge_toward(area, start, east, north):
+    """(the point where a ray from ``start`` toward (east, north) leaves ``area``, its distance from ``start``);
+    ``start`` and 0 for a point."""
+    from shapely.geometry import LineString, Point
+
+    if area.geom_type == "Point":
+        return start, 0.0
+    reach = math.hypot(area.bounds[2] - area.bounds[0], area.bounds[3] - area.bounds[1])
+    ray = LineString([start, Point(start.x + east * reach, start.y + north * reach)])
+    exits = ray.intersection(area.boundary)
+    if exits.is_empty:
+        return start, 0.0
+    far = max(ray.project(p) for p in getattr(exits, "geoms", [exits]) if p.geom_type == "Point") \
+        if exits.geom_type in ("Point", "MultiPoint") else ray.project(exits.centroid)
+    return ray.interpolate(far), far
+
+
+def _along_arm(crossing, offset, roads, lines_of, crs):
+    """(the point ``offset.metres`` along the arm of a crossing's road heading nearest the direction, the road's
+    name), or None when no arm long enough heads within RELATIVE_ALONG_ROAD_DEG of it."""
+    import shapely
+
+    from geo.crs import metric_geometry
+
+    east, north = _compass(offset.direction)
+    best = None
+    for road in roads:
+        for entry in lines_of(road):
+            for line in _parts(shapely.line_merge(metric_geometry(entry.geometry, crs))):
+                if line.distance(crossing) <= settings.INTERSECTION_GAP_M:
+                    best = _best_arm(best, line, crossing, offset.metres, (east, north), road)
+    return None if best is None else best[1:]
+
+
+def _parts(geom):
+    return [geom] if geom.geom_type == "LineString" else [p for p in getattr(geom, "geoms", []) if p.geom_type == "LineString"]
+
+
+def _best_arm(best, line, crossing, metres, heading, road):
+    """(angle, spot, road) of the better of ``best`` and this line's arms ``metres`` long from the crossing."""
+    east, north = heading
+    at = line.project(crossing)
+    for along in (at + metres, at - metres):
+        if not 0 <= along <= line.length:
+            continue
+        spot = line.interpolate(along)
+        dx, dy = spot.x - crossing.x, spot.y - crossing.y
+        angle = math.degrees(math.acos(max(-1.0, min(1.0, (dx * east + dy * north) / (math.hypot(dx, dy) or 1.0)))))
+        if angle <= settings.RELATIVE_ALONG_ROAD_DEG and (best is None or angle < best[0]):
+            best = (angle, spot, road)
+    return best
+
+
+def place_between(sides, locate, lines_of, crs):
+    """(WGS-84 geometry or None, geocode) of a site on given sides of roads (:func:`road_sides`).
+
+    Three or four roads: the one block (a face of the roads' lines) lying on every given side of its road,
+    ``approximate`` (the site may be part of it), claiming the roads' widest accuracy. Two: the corner of their
+    crossing on those sides (:mod:`geo.junction_corners`). Else unlocated, saying why.
+    """
+    said = "、".join(f"{road}以{side} ({_words(side)} of {road})" for road, side in sides)
+    if len(sides) == 2:
+        (first, side_a), (second, side_b) = sides
+        corner = "".join(sorted((side_a, side_b), key="东西南北".index))  # 北, 西 -> 西北 (as 东北角 is written)
+        geom, geocode = locate(f"{first}与{second}交叉口{corner}角")
+        if geom is None:
+            return None, unlocated(f"{said}: {geocode['reason']}")
+        return geom, {**geocode, "method": f"{said}: the corner of their crossing; {geocode['method']}"}
+    return _block(sides, said, lines_of, crs)
+
+
+def _block(sides, said, lines_of, crs):
+    """:func:`place_between` of three or four roads: the block they bound on the given sides."""
+    import shapely
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+
+    found = {road: lines_of(road) for road, _ in sides}
+    missing = [road for road, entries in found.items() if not entries]
+    if missing:
+        return None, unlocated(f"{said}: no road named {' or '.join(map(repr, missing))} in any source")
+    crs = crs or metric_crs_for(next(iter(found.values()))[0].geometry)
+    lines = {road: shapely.union_all([metric_geometry(e.geometry, crs) for e in entries])
+             for road, entries in found.items()}
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(list(lines.values())))))
+    held = [face for face in faces if all(_beyond(face, lines[road], side) for road, side in sides)]
+    if len(held) != 1:
+        return None, unlocated(f"{said}: the roads bound {len(held) or 'no'} block{'s' if len(held) != 1 else ''} "
+                                "on those sides")
+    entries = [e for entries in found.values() for e in entries]
+    accuracy = max(float(e.accuracy_m) for e in entries)
+    face = held[0]
+    method = (f"{said}: the block the roads bound ({', '.join(sorted({e.method for e in entries}))}), "
+              f"{face.area / 1e4:,.1f} ha; the site may be part of it")
+    return wgs84_geometry(face, crs), {"status": APPROXIMATE, "source": "; ".join(sorted({e.source for e in entries})),
+                                      "method": method, "source_datum": "; ".join(sorted({e.source_datum for e in entries})),
+                                      "accuracy_m": accuracy_metres(accuracy), "matched_name": " × ".join(found)}
+
+
+def _beyond(face, line, side):
+    """Whether ``face`` lies on ``side`` of ``line``: a ray from inside it toward the other side meets the line."""
+    from shapely.geometry import LineString, Point
+
+    inside = face.representative_point()
+    east, north = _UNIT[_OPPOSITE[side]]
+    reach = 1e5
+    return LineString([inside, Point(inside.x + east * reach, inside.y + north * reach)]).intersects(line)
+
+
+def place_relative(name, locate, lines_of, crs):
+    """(WGS-84 geometry or None, geocode) of a site a name gives relative to others (:func:`offset_of`,
+    :func:`road_sides`; see :func:`place_offset`, :func:`place_between`), else None."""
+    offset = offset_of(name)
+    if offset is not None:
+        return place_offset(offset, locate, lines_of, crs)
+    sides = road_sides(name)
+    if sides is not None:
+        return place_between(sides, locate, lines_of, crs)
+    one = _ONE_SIDE.fullmatch(to_simplified(str(name or "")))
+    return None if one is None else place_beside(one.group("road"), one.group("side") or one.group("side2"), locate, crs)
+
+
+def place_beside(road, side, locate, crs):
+    """(WGS-84 point or None, geocode) of a lot on one side of a road (白石路东侧地块), where along it not given: the
+    road's middle (its part within the district's margin, as the road is placed) moved
+    :data:`geo.settings.JUNCTION_CORNER_M` to that side, ``approximate``, claiming the road's accuracy, the farthest
+    the road gets from its middle and that step (as a door number on it is placed: :mod:`geo.door_numbers`)."""
+    import shapely
+    from shapely.geometry import Point
+
+    from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
+    from geo.gazetteer import LINE_TYPES
+
+    what = f"{road}{side}侧 ({_words(side)} side of {road})"
+    geom, geocode = locate(road)
+    if geom is None:
+        return None, unlocated(f"{what}: {geocode['reason']}")
+    if geom.geom_type not in LINE_TYPES:
+        return None, unlocated(f"{what}: {road} is no line ({geocode['method']})")
+    crs = crs or metric_crs_for(geom)
+    line = shapely.line_merge(metric_geometry(geom, crs))
+    middle = line.interpolate(line.project(line.centroid))
+    east, north = _UNIT[side]
+    step = settings.JUNCTION_CORNER_M
+    spot = Point(middle.x + east * step, middle.y + north * step)
+    farthest = float(shapely.hausdorff_distance(middle, line, densify=0.05))
+    method = (f"{geocode['method']}; {what}: where along it not given: the road's middle moved {step:g} m "
+              f"{_words(side)}, spread to the road's farthest point ({farthest:,.0f} m)")
+    return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
+                                       "accuracy_m": accuracy_metres(float(geocode["accuracy_m"]) + farthest + step)}

@@ -1,0 +1,116 @@
+"""Sites given relative to others (geo.relative_places): a distance and a direction from a crossing or a landmark,
+the sides of two to four roads, one side of a road; each within its claimed accuracy, or unlocated saying why."""
+
+import pytest
+import shapely
+
+from geo import settings
+from geo.crs import metric_geometry
+from geo.gazetteer import Entry, Gazetteer
+from geo.geocode import geocode_projects
+from geo.relative_places import Offset, compass_spread_m, offset_of, road_sides
+
+COUNTY = shapely.box(112.89, 28.17, 112.99, 28.23)
+CRS = "EPSG:4547"
+
+
+def _entry(name, geometry, accuracy=20, feature_type="road"):
+    return Entry(name=name, geometry=geometry, source="OSM", method="name match", source_datum="wgs84",
+                 accuracy_m=accuracy, tier="OSM extract", feature_type=feature_type)
+
+
+def _located(*names):
+    line = shapely.LineString
+    gazetteer = Gazetteer().add_tier("OSM extract", [
+        _entry("白石路", line([(112.90, 28.20), (112.96, 28.20)])), _entry("青松路", line([(112.93, 28.18), (112.93, 28.22)])),
+        _entry("滨河路", line([(112.90, 28.19), (112.96, 28.19)])), _entry("黄岭路", line([(112.95, 28.18), (112.95, 28.22)])),
+        _entry("青山公园", shapely.box(112.94, 28.21, 112.95, 28.22), feature_type="area"),
+        _entry("青山县政府", shapely.Point(112.92, 28.21), accuracy=10, feature_type="point")])
+    projects = [{"id": n, "geometry": None, "properties": {"id": n, "name": n, "category": "project", "named": True}}
+                for n in names]
+    located, _ = geocode_projects(projects, gazetteer, COUNTY, metric_crs=CRS)
+    return {f["properties"]["name"]: f for f in located}
+
+
+def _off_m(feature, true):
+    return metric_geometry(shapely.geometry.shape(feature["geometry"]) if isinstance(feature["geometry"], dict)
+                           else feature["geometry"], CRS).distance(metric_geometry(true, CRS))
+
+
+def _from(origin, east_m, north_m):
+    here = metric_geometry(origin, CRS)
+    from geo.crs import wgs84_geometry
+
+    return wgs84_geometry(shapely.Point(here.x + east_m, here.y + north_m), CRS)
+
+
+def test_the_names_giving_a_distance_and_direction_or_sides_of_roads_are_read():
+    assert offset_of("白石路与青松路交叉口往东200米") == Offset("白石路与青松路交叉口", "东", 200.0)
+    assert offset_of("青山公园北侧约300米") == Offset("青山公园", "北", 300.0)
+    assert offset_of("距青山县政府东南1.5公里") == Offset("青山县政府", "东南", 1500.0)
+    assert offset_of("距青山县政府约800米处") == Offset("青山县政府", "", 800.0)
+    assert offset_of("白石路改造800米") is None and offset_of("白石路东段") is None  # a length, not a distance
+    assert road_sides("滨河路以北、青松路以西地块") == (("滨河路", "北"), ("青松路", "西"))
+    assert road_sides("滨河路以北、白石路以南") is None  # no side of the other axis: no corner, no block
+    assert road_sides("白石路东段") is None
+
+
+def test_a_distance_from_a_crossing_goes_along_the_road_heading_that_way():
+    # 白石路与青松路交叉口往东200米 was unlocated ("no point named … in any source")
+    found = _located("白石路与青松路交叉口往东200米", "白石路与青松路交叉口")
+    geocode = found["白石路与青松路交叉口往东200米"]["properties"]["geocode"]
+    true = _from(shapely.Point(112.93, 28.20), 210, 0)  # measured at the site's gate: 210 m
+    assert geocode["status"] == "approximate" and "200 m east of the crossing along 白石路" in geocode["method"]
+    assert _off_m(found["白石路与青松路交叉口往东200米"], true) <= geocode["accuracy_m"]
+    crossing_m = found["白石路与青松路交叉口"]["properties"]["geocode"]["accuracy_m"]
+    assert geocode["accuracy_m"] == pytest.approx(crossing_m + 200 * settings.RELATIVE_DISTANCE_SHARE, abs=1)
+
+
+def test_a_distance_and_direction_from_a_landmark_is_measured_from_its_edge_spread_by_the_compass():
+    found = _located("青山公园北侧约300米", "距青山县政府东南1.5公里", "距青山县政府约800米处", "距黑石塔东200米")
+    park = found["青山公园北侧约300米"]["properties"]["geocode"]
+    assert "from its edge that way" in park["method"]
+    true = _from(shapely.Point(112.945, 28.22), 40, 320)  # 320 m north of the park's north edge
+    assert _off_m(found["青山公园北侧约300米"], true) <= park["accuracy_m"]
+    hall = found["距青山县政府东南1.5公里"]["properties"]["geocode"]
+    assert hall["accuracy_m"] == pytest.approx(10 + compass_spread_m(1500), abs=1)
+    true = _from(shapely.Point(112.92, 28.21), 1250, -900)  # bearing 126°, 1.54 km
+    assert _off_m(found["距青山县政府东南1.5公里"], true) <= hall["accuracy_m"]
+    around = found["距青山县政府约800米处"]["properties"]["geocode"]
+    assert "no direction given" in around["method"] and around["accuracy_m"] >= 800
+    unknown = found["距黑石塔东200米"]["properties"]["geocode"]
+    assert unknown["status"] == "unlocated" and unknown["reason"].startswith("200 m from 黑石塔, 东 (east): no point")
+
+
+def test_sides_of_two_roads_are_their_crossings_corner_and_of_four_the_block_they_bound():
+    found = _located("滨河路以北、青松路以西", "滨河路以北、白石路以南、青松路以东、黄岭路以西地块", "白石路以北、黑石路以西")
+    corner = found["滨河路以北、青松路以西"]["properties"]["geocode"]
+    assert "its 西北 (north-west) corner" in corner["method"]
+    assert _off_m(found["滨河路以北、青松路以西"], shapely.Point(112.9294, 28.1905)) <= corner["accuracy_m"]
+    block = found["滨河路以北、白石路以南、青松路以东、黄岭路以西地块"]
+    assert block["geometry"].geom_type == "Polygon" and "the block the roads bound" in block["properties"]["geocode"]["method"]
+    true = shapely.box(112.93, 28.19, 112.95, 28.20)
+    assert shapely.hausdorff_distance(metric_geometry(block["geometry"], CRS), metric_geometry(true, CRS)) <= \
+        block["properties"]["geocode"]["accuracy_m"]
+    assert found["白石路以北、黑石路以西"]["properties"]["geocode"]["reason"].startswith("白石路以北 (north of 白石路)")
+
+
+def test_one_side_of_a_road_is_its_middle_moved_to_that_side_spread_along_the_road():
+    found = _located("白石路北侧地块")
+    geocode = found["白石路北侧地块"]["properties"]["geocode"]
+    assert "where along it not given" in geocode["method"]
+    assert _off_m(found["白石路北侧地块"], shapely.Point(112.905, 28.2007)) <= geocode["accuracy_m"]  # near its west end
+
+
+def test_a_sites_bounds_read_as_the_sides_of_their_roads_give_the_same_block_or_corner():
+    # 四至 (东至黄岭路、西至青松路、南至滨河路、北至白石路): the site lies west of the road bounding it on the east
+    assert road_sides("东至黄岭路、西至青松路、南至滨河路、北至白石路") == (
+        ("黄岭路", "西"), ("青松路", "东"), ("滨河路", "北"), ("白石路", "南"))
+    assert road_sides("东至青松路；北临白石路") == (("青松路", "西"), ("白石路", "南"))
+    found = _located("东至黄岭路、西至青松路、南至滨河路、北至白石路", "东至青松路；北临白石路")
+    block = found["东至黄岭路、西至青松路、南至滨河路、北至白石路"]
+    true = shapely.box(112.93, 28.19, 112.95, 28.20)
+    assert shapely.hausdorff_distance(metric_geometry(block["geometry"], CRS), metric_geometry(true, CRS)) <= \
+        block["properties"]["geocode"]["accuracy_m"]
+    corner = found["东至青松路；北临白石路"]["properties"]["geocode"]
+    assert "its 西南 (south-west) corner" in corner["method"]
