@@ -1,6 +1,7 @@
 """geo.extract.bare_roads: roads the report names with and without their jurisdiction."""
 
 from geo.extract import extract_projects
+from geo.extract.bare_roads import ROAD_CATEGORIES
 
 
 def _named(text):
@@ -44,3 +45,18 @@ def test_a_road_named_many_times_is_cut_once(monkeypatch):
     named = _named(text)
     assert "白石南路" in named and "青山县白石南路" not in named
     assert len(calls) == len(set(calls))
+
+
+def test_a_category_is_told_a_road_or_not_by_one_hash_look_up():
+    # (named_bare, pack_records and the features step ask it of every record: 14.6k in 1 MB)
+    compared = []
+
+    class Category(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other):
+            compared.append(other)
+            return str.__eq__(self, other)
+
+    assert Category("school") not in ROAD_CATEGORIES and Category("road_new") in ROAD_CATEGORIES
+    assert compared == ["road_new"]
