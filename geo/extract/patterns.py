@@ -30,7 +30,7 @@ CORNER_QUOTES = {"「": "」", "『": "』"}
 # Opening quotes and their closers (a stem may open with one: 张勇说:“南开中学在…).
 QUOTE_CLOSERS = {"“": "”", "‘": "’", **CORNER_QUOTES, "《": "》"}
 # Categories of linear projects, which take place-name sections (济微高速东平段).
-LINEAR = ("road", "rail", "water")
+LINEAR = frozenset({"road", "rail", "water"})
 ROAD_CATEGORIES = frozenset({"road_new", "road_rebuild", "road_greening"})  # (asked of every record: a set look-up)
 # A road whose action says neither new nor greening is rebuilt.
 DEFAULT_ROAD_CATEGORY = "road_rebuild"
