@@ -389,8 +389,9 @@ CLASSED_WORKS_MAX_MODIFIERS = 3
 # The categories whose names end so: water, and facilities whose works a report words with a kind
 # (白石客运站综合提升改造工程); a road or a hospital before 标准建设, 提升改造 names the standard or a part
 # as often as the place (按三甲医院), a village a counted 中心村, an area its works (沿岸区域综合提升).
-CLASSED_WORKS_CATEGORIES = ("water", "culture", "transport", "commercial", "welfare", "sanitation", "sports",
-                            "market")
+# (a set: asked of most mentions)
+CLASSED_WORKS_CATEGORIES = frozenset({"water", "culture", "transport", "commercial", "welfare", "sanitation", "sports",
+                                      "market"})
 # A facility named by the people it serves (老年人活动中心, 儿童公园) keeps at most this many characters
 # of its stem after them when it is read as a kind in a list typed as a class of facilities
 # (geo.extract.described.kinds_of_facility).
@@ -467,9 +468,10 @@ JOINED_ITEM_REACH = 12
 # geo.extract.bare_items): how many are looked at.
 BARE_LIST_MAX_ITEMS = 6
 # A list whose items number the count of the type closing it names them (青山花园、红水堡、白石湾3个老旧小区:
-# geo.extract.counted_lists): the groups' categories it is asked of, the most items, an item's most characters.
-COUNTED_LIST_CATEGORIES = ("area", "commercial", "market", "culture", "welfare", "sports", "park", "health",
-                           "school", "transport")
+# geo.extract.counted_lists): the groups' categories it is asked of (a set: asked of every record), the most items,
+# an item's most characters.
+COUNTED_LIST_CATEGORIES = frozenset({"area", "commercial", "market", "culture", "welfare", "sports", "park", "health",
+                                     "school", "transport"})
 COUNTED_LIST_MAX_ITEMS = 6
 COUNTED_LIST_ITEM_CHARS = 12
 

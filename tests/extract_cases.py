@@ -18,3 +18,18 @@ def counted_groups(text):
     """Sorted (category, count) of the counted groups extracted from ``text``."""
     return sorted((f["properties"]["category"], f["properties"]["quantity"]["value"])
                   for f in extract_projects(text) if not f["properties"]["named"])
+
+
+def comparisons_in(word, words):
+    """(whether ``word`` is in ``words``, the items it was compared with to tell): a set compares it
+    with at most the one item of its hash, a tuple with each item before it."""
+    compared = []
+
+    class Word(str):
+        __hash__ = str.__hash__
+
+        def __eq__(self, other):
+            compared.append(other)
+            return str.__eq__(self, other)
+
+    return Word(word) in words, compared

@@ -1,6 +1,7 @@
 """geo.extract.extents: where a mention ends (its count among others)."""
 
-from extract_cases import counted_groups
+from extract_cases import comparisons_in, counted_groups
+from geo.extract.extents import LINEAR
 
 
 def test_a_count_after_a_type_before_a_device_counts_the_device_not_the_places():
@@ -82,3 +83,8 @@ def test_a_school_kind_in_brackets_is_no_other_name_of_the_school():
     assert "青山街道白石路九年一贯制" in named_names("青山街道白石路九年一贯制等3所学校开工建设。")
     assert "青山实验学校" in named_names("开工建设青山实验学校(九年一贯制)。")
     assert "白石实验学校(青山中学)" in named_names("新建白石实验学校(青山中学)。")
+
+
+def test_a_category_is_told_linear_by_one_hash_look_up():
+    # (extents asks it of each mention it ends: 34k times in 1 MB)
+    assert comparisons_in("school", LINEAR) == (False, []) and comparisons_in("water", LINEAR) == (True, ["water"])

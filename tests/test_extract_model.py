@@ -1,5 +1,6 @@
 """geo.extract.model: mentions, records and what the rules ask of a mention's list."""
 
+from extract_cases import comparisons_in
 from geo.extract import model
 from geo.extract.chains import Chain
 from geo.extract.model import Mention, chain_end, chain_first
@@ -38,3 +39,9 @@ def test_a_mention_alone_or_in_a_plain_list_is_its_own_start_and_end():
     for mention in items:
         mention.chain = plain
     assert chain_end(items[0]) == 11 and chain_first(items[2]) is items[0]
+
+
+def test_a_mention_is_told_a_name_by_one_hash_look_up_of_its_kind():
+    # (visits and context ask it of each mention: 150k times in 1 MB)
+    assert comparisons_in("generic", model.NAMED_KINDS) == (False, [])
+    assert comparisons_in("code", model.NAMED_KINDS) == (True, ["code"])

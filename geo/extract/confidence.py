@@ -158,7 +158,8 @@ def record_values(norm, record, tagging, sent_start, sent_end, added, listed=0):
     exact, tagged = 0, 0.0  # a tagger name on exactly these characters; the surest one over them
     for s, e, confidence in tagging.names_in(start - 10, end):
         if e > start:
-            tagged = max(tagged, confidence)
+            if confidence > tagged:  # (max by a comparison: the builtin costs ten times as much a call)
+                tagged = confidence
             exact = exact or (s == start and e == end)
     # (the bounds by comparisons: the min and max builtins cost ten times as much a call, thousands of records)
     length = end - start
@@ -211,8 +212,10 @@ def drop_unlikely(records, model=None):
     for record in records:
         if record.listed_members:
             kept.update(map(id, record.listed_members))
-        if record.confidence is not None:
-            best[record.name] = max(best.get(record.name, 0.0), record.confidence)
+        confidence = record.confidence
+        if confidence is not None:  # (the higher by a comparison, as max would: no builtin call a record)
+            previous = best.get(record.name, 0.0)
+            best[record.name] = confidence if confidence > previous else previous
     return [r for r in records if r.confidence is None or best[r.name] >= RECORD_MIN_CONFIDENCE
             or id(r) in kept]
 

@@ -26,7 +26,7 @@ _PLACE_COUNT = re.compile(rf"(?P<num>[\d{_NUMERALS}](?<![\d.第{_NUMERALS}][\d{_
                           rf"(?:(?<=\d)\d*|(?<=[{_NUMERALS}])[{_NUMERALS}]{{0,2}}))(?:余|多)?(?P<unit>{'|'.join(THING_UNITS)})")
 # A count in digits written right before a place type that is its own unit (31村, 9屯: ``place_as_unit``).
 _BARE_COUNT = re.compile(rf"(?P<num>\d(?<![\d.第]\d)\d*)(?P<unit>)(?={'|'.join(PLACE_AS_UNIT)})")
-_KINDS = ("name", "facility", "generic")  # heads that name places (not skip, none)
+_KINDS = frozenset({"name", "facility", "generic"})  # heads that name places (not skip, none)
 
 
 def counted_places(norm, clause_spans, records):

@@ -137,10 +137,11 @@ def head_mention(norm, head_start, head_end, info, lo, clause_end):
             stem = outer
     if stem is None:
         return None
-    if mention.head in THING_UNITS and _NUMBER_ONLY.fullmatch(norm, stem[0], head_start):
-        return None  # 等243道“我家美食”: a number before a head that is also a unit counts things
-    if mention.head in THING_UNITS and _COUNT_BEFORE_UNIT.search(norm, stem[0], head_start):
-        return None  # 涵洞138道: a noun counted in a unit that is also a head (no road 涵洞138道)
+    if mention.head in THING_UNITS and (_NUMBER_ONLY.fullmatch(norm, stem[0], head_start)
+                                        or _COUNT_BEFORE_UNIT.search(norm, stem[0], head_start)):
+        # a head that is also a unit: 等243道“我家美食” (a number before it counts things), 涵洞138道
+        # (a noun counted in it: no road 涵洞138道)
+        return None
     if mention.head == "路" and _COUNTED_LINES.search(norm, stem[0], head_start):
         return None  # 监控500路, 公交101路: channels and bus lines counted in 路, no roads
     mention.stem_start, mention.stop, mention.stop_start = stem

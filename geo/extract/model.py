@@ -118,7 +118,7 @@ def headless_name(start, end, category, clause, action=None):
                   mention=mention, measures=[], clause=clause)
 
 
-NAMED_KINDS = ("name", "facility", "code")  # the kinds of mention that name one place
+NAMED_KINDS = frozenset({"name", "facility", "code"})  # the kinds of mention that name one place (asked of each)
 
 
 def chain_first(mention):

@@ -32,8 +32,8 @@ CORNER_QUOTES = {"「": "」", "『": "』"}
 # Opening quotes and their closers (a stem may open with one: 张勇说:“南开中学在…).
 QUOTE_CLOSERS = {"“": "”", "‘": "’", **CORNER_QUOTES, "《": "》"}
 # Categories of linear projects, which take place-name sections (济微高速东平段).
-LINEAR = ("road", "rail", "water")
-ROAD_CATEGORIES = ("road_new", "road_rebuild", "road_greening")
+LINEAR = frozenset({"road", "rail", "water"})
+ROAD_CATEGORIES = frozenset({"road_new", "road_rebuild", "road_greening"})  # (asked of every record: a set look-up)
 # A road whose action says neither new nor greening is rebuilt.
 DEFAULT_ROAD_CATEGORY = "road_rebuild"
 # What a building named by its street is (白石路综合楼: a block of the town, no road)
