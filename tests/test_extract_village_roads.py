@@ -40,3 +40,11 @@ def test_a_generic_road_head_after_a_type_of_village_is_no_name():
     # 农村水泥路, 行政村硬化路: no named village before the head, no road record named
     assert not any(named for named, _, _ in _records("新建农村水泥路30公里"))
     assert not any(named for named, _, _ in _records("修建行政村硬化路"))
+
+
+def test_a_county_s_rural_roads_are_no_village_s_road():
+    # 青山县农村公路: 农村 is a type of place, not a village's name (village_roads.village_end)
+    from geo.extract.village_roads import village_end
+    assert village_end("青山县农村", 0, 5) is None
+    assert village_end("全县3个村", 0, 5) is None
+    assert village_end("小红岭屯", 0, 4) == 4

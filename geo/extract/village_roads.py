@@ -7,6 +7,8 @@ guangxi_zhongshan, real149 dongwuqi, real148 chuxiong_nanhua, real150 yunxi_guan
 """
 from __future__ import annotations
 
+import re
+
 from geo.lexicon import ROAD_HOLDING_PLACES, heads
 from geo.lexicon_lookups import is_generic
 from geo.extract.record_spans import named_record
@@ -14,6 +16,15 @@ from geo.settings import VILLAGE_ROAD_MIN_NAME
 
 _VILLAGE_HEADS = tuple(sorted((w for w in ROAD_HOLDING_PLACES if heads().get(w, ("",))[0] == "village"),
                               key=lambda w: (-len(w), w)))
+
+
+# A count in the name before 村 (十个村, 3个村): villages counted, not one named.
+_COUNTED = re.compile(r"[0-9一二三四五六七八九十两几多各每][个座]?$")
+
+
+def _generic_word_at(norm, start, end, head):
+    """True when the village head ends a generic word with the one or two characters before it (农村, 城中村)."""
+    return any(is_generic(norm[end - len(head) - n:end]) for n in (1, 2) if end - len(head) - n >= start)
 
 
 def village_end(norm, start, end):
@@ -38,7 +49,8 @@ def village_end(norm, start, end):
         head = next((h for h in _VILLAGE_HEADS if norm.endswith(h, start, k)), None)
         if head is not None:
             name = norm[start:k - len(head)]
-            if len(name) >= VILLAGE_ROAD_MIN_NAME and not is_generic(name):
+            if len(name) >= VILLAGE_ROAD_MIN_NAME and not is_generic(name) and not _generic_word_at(norm, start, k, head) \
+                    and not _COUNTED.search(name):
                 return k
     return None
 
