@@ -701,3 +701,7 @@ REGION_LIST_ITEMS = 8
 # count_breakdowns.py): the shares it needs at least, and the characters of a share's place at most.
 BREAKDOWN_MIN_SHARES = 2
 BREAKDOWN_QUALIFIER_CHARS = 6
+
+# village_roads: the fewest characters of a village's name before 村/屯 (白石村水泥路) that make a generic
+# road head after it the village's road.
+VILLAGE_ROAD_MIN_NAME = 2

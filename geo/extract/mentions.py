@@ -12,6 +12,7 @@ from geo.lexicon import (
 from geo.lexicon_lookups import (
     ACTION_INDEX, FOLLOWERS_SORTED, FILLER_INDEX, head_endings, head_lengths_by_ending, is_generic,
     match_any, stem_category, stop_ending_at)
+from geo.extract.village_roads import road_after_its_village
 from geo.extract.crossings import merge_junctions
 from geo.extract.extents import extend_right, right_ok
 from geo.extract.model import Mention
@@ -145,7 +146,7 @@ def _named_by_the_one_before(norm, before, mention):
     (“书香之家”|图书馆)."""
     return _at_door_number(norm, before, mention) or _named_by_its_road(norm, before, mention) \
         or named_along_side(norm, before, mention) or _joins_designators(norm, before, mention) \
-        or _quoted_before_type(norm, before, mention)
+        or _quoted_before_type(norm, before, mention) or road_after_its_village(before, mention)
 
 
 def _quoted_before_type(norm, before, mention):

@@ -16,6 +16,7 @@ from geo.extract.patterns import COUNTED_PROJECTS, ROAD_CATEGORIES
 from geo.extract.record_spans import group_records, named_record
 from geo.extract.stems import find_stem
 from geo.extract.works import works_at
+from geo.extract.village_roads import road_of_a_named_village
 
 
 _PHASE_END = re.compile(r"期\)?$")
@@ -176,7 +177,7 @@ def _name_before_its_type(case):
         return None
     # 碗厂村高标准农田, 白石村山塘: a type of another kind after a village names the village (not a
     # road or a stop, which the village names: 白石村通组路, 白石村公交站点).
-    kinds = (category,) if category in (*ROAD_CATEGORIES, "station") else (category, "village")
+    kinds = (category,) if category in (*ROAD_CATEGORIES, "road", "station") else (category, "village")
     end, kind = next(((k, c) for k in range(mention.head_start, start + shortest - 1, -1) for c in kinds
                       if is_generic(norm[k:mention.head_start]) and _ends_in_head_of(norm, start, k, c)
                       and (c == category or not is_generic(norm[start:k]))), (None, None))
@@ -300,8 +301,8 @@ def _phase_of_bare_facility(case):
 RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
-    _route_between_places, _network_of_a_named_place, _name_before_its_type, _school_type_after_a_name, _road_named_by_direction,
-    _type_or_slogan,
+    _route_between_places, _network_of_a_named_place, _name_before_its_type, road_of_a_named_village, _school_type_after_a_name,
+    _road_named_by_direction, _type_or_slogan,
     _distinctive_name, _singleton_facility, _built_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
@@ -310,6 +311,7 @@ RECORD_RULES = (
 _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaphor, _definite_single,
                            _area_measure_of_type, _counted_group))
 _UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _network_of_a_named_place, _name_before_its_type,
+                            road_of_a_named_village,
                             _school_type_after_a_name, _road_named_by_direction, _built_facility))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)

@@ -24,6 +24,7 @@ from geo.extract.prefixes import after_verb
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
 from geo.extract.widened_names import extend_to_names
+from geo.extract.village_roads import village_end
 
 
 def combine(norm, records, tagging, sent_start, sent_end):
@@ -189,11 +190,13 @@ def _evident(norm, record, sent_start):
 def _village_road_under_township(norm, record):
     """硬化程龙镇林中村中坪自然村道路, 实施马街镇后山村委会村组公路硬化: a road (公路, 道路) named by the village
     it serves written under its township, right after a works verb, which the tagger reads as places (as
-    _village_before_works, a village's works). Not a road the sentence only describes (A镇B村C道路路面破损)."""
+    _village_before_works, a village's works); a generic road head after the village (钟山镇百富村委何家自然村硬化路:
+    village_roads) too. Not a road the sentence only describes (A镇B村C道路路面破损)."""
     mention = record.mention
     start = mention.stem_start
-    return record.named and mention.kind == "name" and mention.head.endswith(TYPED_ROUTE_HEADS) \
-        and "高速" not in mention.head and record.start == start \
+    return record.named and (mention.kind == "name" and mention.head.endswith(TYPED_ROUTE_HEADS) and "高速" not in mention.head
+                             or mention.kind == "generic" and mention.category == "road"
+                             and village_end(norm, start, mention.head_start) is not None) and record.start == start \
         and _TOWN_VILLAGE.match(norm, start, mention.head_start) is not None \
         and after_verb(norm, start)
 
