@@ -668,3 +668,7 @@ GROWTH_VERB_REACH = 60  # back from a zone or village for the verb of its growth
 # Items read after a village or township to the 等地/等处 closing its list (extract.region_lists): a list of
 # settlements that long is where works lie; a longer one is left to the other rules.
 REGION_LIST_ITEMS = 8
+
+# A county or city name read across a stop word (extract.place_words): its bare form (五家渠 of 五家渠市) is a
+# place word only from this many characters (太原, 和平 bare are words of their own; 太原市, 和县 are whole).
+PLACE_WORD_MIN_BARE = 3
