@@ -165,6 +165,8 @@ PREPOSITIONS_AFTER_ADVERBS = words("preposition_after_adverb")
 NOT_STOPS = words("not_stop")
 # Words opening with a list join (和谐, 和平, 及第): before one character and a head the join is the word's.
 JOIN_WORDS = frozenset(words("join_word"))
+# Words a level suffix opens (区域, 市场): a county name ending there is none (中原区域, see extract.place_words).
+LEVEL_COMPOUNDS = frozenset(words("level_compound"))
 # Verbs whose object is context, never a project (缓解A路的交通压力, 位于A路与B路交口, 东起A路).
 CONTEXT_VERBS = frozenset(words("context_verb"))
 # Titles among the context verbs (副县长王江, 县领导李华桥): a title governs the names right after it

@@ -705,3 +705,9 @@ BREAKDOWN_QUALIFIER_CHARS = 6
 # village_roads: the fewest characters of a village's name before 村/屯 (白石村水泥路) that make a generic
 # road head after it the village's road.
 VILLAGE_ROAD_MIN_NAME = 2
+
+
+
+# A county or city name read across a stop word (extract.place_words): its bare form (五家渠 of 五家渠市) is a
+# place word only from this many characters (太原, 和平 bare are words of their own; 太原市, 和县 are whole).
+PLACE_WORD_MIN_BARE = 3

@@ -57,3 +57,18 @@ def test_a_works_verb_before_a_street_s_ending_alone_names_the_street_of_the_fac
     assert named_names("白石县新建街小学扩建工程开工。") == ["白石县新建街小学"]
     # a head of one character after the street's ending is no facility on it (新建路灯: lamps)
     assert named_names("新建路灯300盏。") == []
+
+
+def test_a_stop_word_inside_a_county_or_city_name_cuts_no_name_opening_with_it():
+    # 太原市第一外国语学校分校 (real147 taiyuan): 原 (former) is the city's last character before 市, no stop
+    assert named_names("全力保障固原市第一外国语学校分校的建设。") == ["固原市第一外国语学校分校"]
+    assert named_names("全力保障太原市白石外国语学校的建设。") == ["太原市白石外国语学校"]
+    # 和县第二中学 (real150 hexian): the join 和 opens the county's name when the report writes 和县 elsewhere too
+    assert named_names("白石路东侧,和县青山中学迁建工程施工。和县教育局督办。") == ["和县青山中学"]
+    # a join inside a longer place goes on to its start (民和县 holds 和县, real148 haidong_minhe)
+    assert named_names("海东市民和县白石广场建设。和县。") == ["海东市民和县白石广场"]
+    # written once after a list (县城文化中心和县广播电视台, real5), 和 stays the join
+    assert not any(name.startswith("和县") for name in named_names("建成白石县城文化中心和县青山广播电视台。"))
+    # a verb opening a county's name or holding its first character is the verb (新建区委党校, 完成县城小学)
+    assert named_names("新建区委党校新校区。") == ["区委党校新校区"]
+    assert named_names("完成县城小学改造。") == ["县城小学"]

@@ -16,6 +16,7 @@ from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACK
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
 from geo.extract.apposition import name_after_inner_type, name_after_parent
+from geo.extract.place_words import place_across, written_elsewhere
 from geo.numbers import parse_number
 
 
@@ -258,6 +259,14 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
             if stop and len(stop) == 1 and length > 0 and pos - 1 > lo and norm[pos - 2] == "、" \
                     and stop not in NEVER_IN_NAMES and stop not in ("等", "并"):
                 stop = None  # 新华路、和平大街: a list item does not open with a conjunction
+            place = _place_cut(norm, pos, lo, stop) if stop and length > 0 else None
+            if place is not None:
+                # 太原市第一外国语学校分校, 和县第二中学: a stop word is no cut inside a county's name, which opens
+                # the name (a join's place may go on to the left: 民和县高铁站 holds 和县, 呼和浩特市…)
+                if stop not in _JOIN_STOPS:
+                    before = stop_ending_at(norm, place, lo)
+                    return place, before, (place - len(before) if before else None)
+                stop = None
             if stop and length == 0 and USED_RESOURCE_END.search(norm, (pos - 6 if pos - 6 > lo else lo), pos):
                 stop = None  # 固废综合利用产业园: the use of a resource names the place that uses it
             if stop and len(stop) > 1 and 0 < length and ROAD_NAME_OPENING.match(norm, pos, head_start):
@@ -368,6 +377,22 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
         # character before the head makes a word with it).
         return pos + 1, norm[pos], pos
     return pos, None, None
+
+
+_JOIN_STOPS = ("和", "及", "与")  # (a join's place goes on to the left: 民和县, 呼和浩特市)
+
+
+def _place_cut(norm, pos, lo, stop):
+    """Where the county or city name across ``pos`` starts when it holds the stop word ending there, or None.
+
+    The place opens before the stop word (太原市 holds 原) or with it when it is one character (和县); a
+    join (和/及/与) only when the report writes the place elsewhere too (县城文化中心和县广播电视台, written
+    once, joins; see geo.extract.place_words). A verb opening the place or holding its start is the verb
+    (新建区委党校: 新建 then 区委; 完成县城小学: no 成县)."""
+    place = place_across(norm, pos, lo)
+    if place is None or place[0] > pos - len(stop) or place[0] == pos - len(stop) and len(stop) > 1:
+        return None
+    return place[0] if stop not in _JOIN_STOPS or written_elsewhere(norm, place[1], place[0]) else None
 
 
 def _long_head_at(norm, head_start):
