@@ -706,8 +706,6 @@ BREAKDOWN_QUALIFIER_CHARS = 6
 # road head after it the village's road.
 VILLAGE_ROAD_MIN_NAME = 2
 
-
-
 # A county or city name read across a stop word (extract.place_words): its bare form (五家渠 of 五家渠市) is a
 # place word only from this many characters (太原, 和平 bare are words of their own; 太原市, 和县 are whole).
 PLACE_WORD_MIN_BARE = 3
