@@ -7,6 +7,7 @@
 
   var MAX_LABEL_ZOOM = 18;
   var island = null;
+  var groups = [];  // the layers drawn, by their number in the island
 
   function data() {
     if (island === null) {
@@ -22,7 +23,7 @@
   /* A GeoJSON layer from the island's layer number `index`. */
   function layer(index) {
     var spec = data().layers[index];
-    var group = L.geoJSON(spec.data, {
+    var group = groups[index] = L.geoJSON(spec.data, {
       geoLayer: spec.key,
       interactive: spec.interactive !== false,
       style: function (feature) { return styleOf(spec, feature); },
@@ -177,6 +178,7 @@
     tileNotice(map);
     printView(map);
     if (window.geoPanel) { window.geoPanel(map, data()); }
+    if (window.geoCoverageTable) { window.geoCoverageTable(map, data(), groups); }
   }
 
   /* geo opens the layer list (it is handiest open), but in a small window (an 800x600 screen, a
