@@ -7,6 +7,8 @@ import csv
 import pytest
 
 from test_render import EVIL, make_coverage, make_zones, render_fixture
+from test_render_panel_browser import _open as _open_phone, browser  # noqa: F401
+from test_render_panel_small_browser import phone  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +110,23 @@ def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path)
         return Array.from(tr.cells, function (c) { return c.getBoundingClientRect().left; });""")
     assert lefts == sorted(lefts)  # the override stays in its name
     assert not driver.get_log("browser") or all("alert" not in e["message"] for e in driver.get_log("browser"))
+
+
+def test_on_a_phone_the_folded_table_lies_clear_of_the_legend_and_a_tap_opens_it(phone, tmp_path):
+    """375x667: at the bottom right the table's folded title (180 px) lay over the folded legend's (300 px), whose
+    tap then reached the table; opened, it hid the 街道 a row went to."""
+    from test_render_panel_small_browser import BOX_JS, ON_TOP_JS
+
+    render_fixture(tmp_path, basemap="none", title="青岚县 Qinglan County work-report projects")  # 300 px as 天桥区's with CJK fonts
+    _open_phone(phone, tmp_path / "coverage.html")
+    table, legend = (phone.execute_script(BOX_JS, s) for s in (".geo-cov", ".geo-legend"))
+    assert table["bottom"] - table["top"] < 40  # folded
+    assert table["bottom"] <= legend["top"] or table["left"] >= legend["right"], (table, legend)
+    assert phone.execute_script(ON_TOP_JS, ".geo-legend-title") and phone.execute_script(ON_TOP_JS, ".geo-cov-toggle")
+    phone.find_element("css selector", ".geo-cov-toggle").click()
+    table = phone.execute_script(BOX_JS, ".geo-cov")
+    assert table["bottom"] - table["top"] > 100 and table["right"] <= 375 and table["left"] >= 0
+    assert phone.execute_script(ON_TOP_JS, ".geo-cov-table tbody tr .geo-cov-go")
+    phone.find_element("css selector", ".geo-cov-table tbody tr .geo-cov-go").click()
+    table = phone.execute_script(BOX_JS, ".geo-cov")
+    assert table["bottom"] - table["top"] < 40  # folded again: the 街道 gone to is seen

@@ -42,7 +42,12 @@
     var spec = data.coverageTable;
     if (!spec) { return; }
     var shapes = shapesByCode(data, groups);
-    var box = null, body = null, heads = [], current = null, sortedBy = null, descending = false;
+    var box = null, toggle = null, body = null, heads = [], current = null, sortedBy = null, descending = false;
+
+    function fold(folded) {
+      box.classList.toggle('geo-cov-folded', folded);
+      toggle.setAttribute('aria-expanded', String(!folded));
+    }
 
     function compare(column) {
       return function (a, b) {
@@ -86,6 +91,7 @@
       current = row;
       outline(row, true);
       row.tr.setAttribute('aria-current', 'true');
+      if (window.innerWidth < data.phoneWidthPx) { fold(true); }  // on a phone, open, it would hide the 街道
       var size = map.getSize();
       map.fitBounds(drawn[0][1].getBounds(), {paddingTopLeft: [20, 20],
         paddingBottomRight: [Math.min(box.offsetWidth, size.x / 2) + 20, 20]});
@@ -108,18 +114,16 @@
       });
     }
 
-    var control = L.control({position: 'bottomright'});
+    // On a phone the bottom holds the legend's title, which the table's would meet: it goes under the layer list.
+    var control = L.control({position: window.innerWidth < data.phoneWidthPx ? 'topright' : 'bottomright'});
     control.onAdd = function () {
       box = el('div', 'geo-cov');
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      var toggle = button('geo-cov-toggle', box);
+      toggle = button('geo-cov-toggle', box);
       toggle.textContent = spec.title + ' (' + spec.rows.length + ')';
-      L.DomEvent.on(toggle, 'click', function () {
-        toggle.setAttribute('aria-expanded', String(!box.classList.toggle('geo-cov-folded')));
-      });
-      if (window.innerWidth < spec.openMinPx) { box.classList.add('geo-cov-folded'); }  // open, it would cover the district
-      toggle.setAttribute('aria-expanded', String(!box.classList.contains('geo-cov-folded')));
+      L.DomEvent.on(toggle, 'click', function () { fold(!box.classList.contains('geo-cov-folded')); });
+      fold(window.innerWidth < spec.openMinPx);  // open, it would cover the district
       var table = el('table', 'geo-cov-table', null, el('div', 'geo-cov-wrap', null, box));
       var head = el('tr', null, null, el('thead', null, null, table));
       [{label: spec.nameLabel}].concat(spec.columns).forEach(function (column, i) {
