@@ -98,7 +98,8 @@ def test_a_rows_click_or_enter_zooms_the_map_to_its_jiedao_and_outlines_it(chrom
 
 def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path):
     """A --districts file's names reach the table: markup, a closing script tag, template braces, quotes and a
-    right-to-left override must show as written, adding no element and reordering no other cell."""
+    right-to-left override must show as written, adding no element and reordering no other cell; the long one
+    stretched its column over 400 px (the figures scrolled out of the table's view)."""
     names = [EVIL + "街道", '"引号"\'单\'{{ 7*7 }}街道', "青松\u202e路街道"]
     zones = make_zones(names=names)
     render_fixture(tmp_path / "maps", zones=zones, basemap="none")
@@ -109,6 +110,7 @@ def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path)
     lefts = driver.execute_script("""var tr = document.querySelectorAll('.geo-cov-table tbody tr')[2];
         return Array.from(tr.cells, function (c) { return c.getBoundingClientRect().left; });""")
     assert lefts == sorted(lefts)  # the override stays in its name
+    assert lefts[1] - lefts[0] < 220  # a long name wraps in its cell, not pushing the figures out of sight
     assert not driver.get_log("browser") or all("alert" not in e["message"] for e in driver.get_log("browser"))
 
 
