@@ -132,3 +132,27 @@ def test_on_a_phone_the_folded_table_lies_clear_of_the_legend_and_a_tap_opens_it
     phone.find_element("css selector", ".geo-cov-table tbody tr .geo-cov-go").click()
     table = phone.execute_script(BOX_JS, ".geo-cov")
     assert table["bottom"] - table["top"] < 40  # folded again: the 街道 gone to is seen
+
+
+def test_a_jiedao_clicked_on_the_map_or_entered_on_marks_its_row_in_view(chromium, tmp_path):
+    """The table led to the map, not back: a 街道 clicked on the map (or Enter on its focused shape) now outlines it
+    and marks its row, scrolled into the table's view."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    zones = make_zones(n=8)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = chromium("--window-size=1200,500")
+    driver.get((tmp_path / "maps" / "coverage.html").as_uri())
+    driver.find_element("css selector", ".geo-cov-toggle").click()
+    zone = driver.execute_script(MAP_JS + """var out = null; map.eachLayer(function (l) {
+        if (l.feature && l.feature.properties.code === '370105008') { out = l.getElement(); } }); return out;""")
+    driver.execute_script("arguments[0].focus();", zone)  # as Tab reaches it
+    ActionChains(driver).send_keys(Keys.ENTER).perform()  # Leaflet takes Enter for a click
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    assert rows[7].get_attribute("aria-current") == "true"
+    assert driver.execute_script(OUTLINED_JS) == ["370105008"]
+    seen = driver.execute_script("""var wrap = document.querySelector('.geo-cov-wrap').getBoundingClientRect(),
+        row = document.querySelectorAll('.geo-cov-table tbody tr')[7].getBoundingClientRect();
+        return row.top >= wrap.top && row.bottom <= wrap.bottom + 1;""")
+    assert seen

@@ -1,6 +1,7 @@
 /* geo's coverage table: the coverage map's figures per 街道 beside the map, from the page's data island
  * (`coverageTable`, written by geo.render.coverage_table). A column's heading sorts by it (again: the other way);
- * a row (a click, or Enter on its name) zooms the map to its 街道 and outlines it. It starts folded to its title
+ * a row (a click, or Enter on its name) zooms the map to its 街道 and outlines it; a 街道 clicked on the map marks
+ * its row. It starts folded to its title
  * in a window narrower than `openMinPx`, where it would cover the district. Names reach the page through
  * textContent, each in a <bdi> so a right-to-left mark in one stays in its cell. */
 (function () {
@@ -83,14 +84,29 @@
       });
     }
 
-    /* Zoom to a row's 街道 (clear of the table) and outline it; the row is marked as the current one. */
-    function go(row) {
-      var drawn = shapes[row.code];
-      if (!drawn) { return; }
+    /* Outline a row's 街道 and mark the row as the current one. */
+    function mark(row) {
       if (current) { outline(current, false); current.tr.removeAttribute('aria-current'); }
       current = row;
       outline(row, true);
       row.tr.setAttribute('aria-current', 'true');
+    }
+
+    /* A 街道 clicked on the map (or Enter on its focused shape): its row is marked and scrolled into the table's
+     * view, under the headings (not with scrollIntoView, which would scroll the map's box too). */
+    function found(row) {
+      mark(row);
+      var wrap = box.lastChild, top = row.tr.offsetTop - wrap.querySelector('thead').offsetHeight;
+      if (top < wrap.scrollTop || row.tr.offsetTop + row.tr.offsetHeight > wrap.scrollTop + wrap.clientHeight) {
+        wrap.scrollTop = top;
+      }
+    }
+
+    /* Zoom to a row's 街道 (clear of the table) and outline it. */
+    function go(row) {
+      var drawn = shapes[row.code];
+      if (!drawn) { return; }
+      mark(row);
       if (window.innerWidth < data.phoneWidthPx) { fold(true); }  // on a phone, open, it would hide the 街道
       var size = map.getSize();
       map.fitBounds(drawn[0][1].getBounds(), {paddingTopLeft: [20, 20],
@@ -135,6 +151,12 @@
       });
       body = el('tbody', null, null, table);
       spec.rows.forEach(addRow);
+      spec.rows.forEach(function (row) {
+        (shapes[row.code] || []).forEach(function (pair) {
+          pair[1].on('click', function () { found(row); });
+          pair[1].on('keypress', function (e) { if (e.originalEvent.key === 'Enter') { found(row); } });
+        });
+      });
       return box;
     };
     control.addTo(map);
