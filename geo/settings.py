@@ -287,6 +287,9 @@ LAYER_LIST_OPEN_MIN_PX = (960, 600)
 # its placing panel, folded to their titles (a tap opens them). Open, on a 375 px phone the coverage legend hid a
 # third of the map, the 310 px panel covered the map and the legend covered the panel's list and buttons.
 PHONE_WIDTH_PX = 640
+# A window narrower than this (CSS px) opens the coverage map with its 街道 table folded to its title (a click opens
+# it): open, in a 1280 px window the table (up to 640 px wide, at the bottom right) covered a third of the district.
+COVERAGE_TABLE_OPEN_MIN_PX = 1600
 
 # Basemap name -> xyzservices provider name (``xyzservices.providers.query_name``).
 # Tianditu is not in xyzservices with its key parameter, so render builds its URL.

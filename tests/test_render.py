@@ -669,3 +669,17 @@ def test_a_countys_maps_call_its_outline_the_countys(tmp_path, district, said):
     for page in pages:  # the layer list's name (script text: the characters may be written \uXXXX)
         names = re.findall(r'"((?:\\u[0-9a-f]{4}|[^"\\])+) District outline"', page)
         assert [json.loads(f'"{name}"') for name in names] == [said]
+
+
+def test_the_coverage_page_carries_a_row_of_figures_per_jiedao_and_the_projects_page_no_table(tmp_path):
+    """The coverage map's table (static/coverage_table.js) reads its rows from the data island: every 街道, one
+    with no project as 0, names as plain text (the script sets them as text), category columns that have a project."""
+    zones = make_zones(names=[EVIL, "乙街道", "丙街道"])
+    pages = render_fixture(tmp_path, zones=zones, coverage=make_coverage(zones, projects=[3, 0, 1]))
+    table = page_data(pages["coverage.html"])["coverageTable"]
+    assert [c["key"] for c in table["columns"]] == ["projects", "road_km", "road_km_rebuild", "road_km_greening",
+                                                    "road_km_new", "school"]
+    assert [(r["name"], r["values"]) for r in table["rows"]] == [
+        (EVIL, [3, 1.9, 1.425, 0.475, 0.0, 2]), ("乙街道", [0, 0.4, 0.3, 0.1, 0.0, 0]), ("丙街道", [1, 0.0, 0.0, 0.0, 0.0, 1])]
+    assert "geoCoverageTable" in pages["coverage.html"] and "geoCoverageTable =" not in pages["projects.html"]
+    assert ".geo-cov{" not in pages["projects.html"] and "coverageTable" not in page_data(pages["projects.html"])

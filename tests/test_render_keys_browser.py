@@ -34,3 +34,29 @@ def test_the_first_tab_stop_skips_the_drawn_shapes_to_the_map_controls(chromium,
                 break
         else:
             raise AssertionError("the panel is more than 12 tab stops from the zoom buttons")
+
+
+def test_enter_on_a_focused_shape_opens_its_popup_and_esc_closes_it(chromium, tmp_path):
+    """Tab reaches each project's shape (its hover name shows) and Enter opens its popup (Leaflet takes Enter for a
+    click), but Esc left the popup open: Leaflet's Esc works only while the map itself, not a shape, has the focus."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    render_fixture(tmp_path / "maps", basemap="none")
+    driver = chromium()
+    driver.get((tmp_path / "maps" / "projects.html").as_uri())
+    for _ in range(8):  # past the skip link, the map and the district's outline to the first project's shape
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("var e = document.activeElement; return e.tagName.toLowerCase() === 'path' && "
+                                 "e.classList.contains('leaflet-interactive');"):
+            break
+    else:
+        raise AssertionError("no shape is a tab stop")
+    assert not driver.find_elements("css selector", ".leaflet-popup")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    popups = driver.execute_script("return Array.from(document.querySelectorAll('.leaflet-popup-content'), "
+                                   "function (e) { return e.textContent; });")
+    assert len(popups) == 1 and "Category" in popups[0]
+    ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+    WebDriverWait(driver, 3).until(lambda d: not d.find_elements("css selector", ".leaflet-popup"))  # faded out

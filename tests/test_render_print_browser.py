@@ -52,3 +52,27 @@ def test_a_printed_map_shows_the_district_whole_on_the_paper_with_its_legend(chr
     after = driver.execute_script("var m = window[document.querySelector('.folium-map').id];"
                                   "return [m.getCenter().lat, m.getCenter().lng, m.getZoom()];")
     assert after == pytest.approx(screen, abs=1e-9)  # the screen's view back after printing
+
+
+@pytest.mark.parametrize("page", ["projects.html", "coverage.html"])
+def test_a_map_printed_while_it_zooms_to_the_district_at_opening_shows_the_district_whole(chromium, tmp_path, page):
+    """Printed at once, while the map still zoomed to the district, the print took the view the zoom started from
+    (the whole page's zoom 13 around the district's middle) and the zoom's end then moved the map under the print."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    render_fixture(tmp_path / "maps", basemap="none")
+    driver = chromium()
+    driver.get((tmp_path / "maps" / page).as_uri())
+    assert driver.execute_script("return window[document.querySelector('.folium-map').id]._animatingZoom;")
+    driver.execute_script(PRINT_PROBE_JS)
+    driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    printed = driver.execute_script("return window.__printed;")
+    assert 0 <= printed["left"] < printed["right"] <= printed["width"], printed
+    assert 0 <= printed["top"] < printed["bottom"] <= printed["height"], printed
+    assert printed["right"] - printed["left"] > printed["width"] / 4, printed  # fitted, not a corner of it
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !window[document.querySelector('.folium-map').id]._animatingZoom;"))
+    fitted = driver.execute_script("var m = window[document.querySelector('.folium-map').id], "
+                                   "o = null; m.eachLayer(function (l) { if (l.options.geoLayer === 'outline') { o = l; } });"
+                                   "return m.getBounds().contains(o.getBounds()) && m.getZoom() > 13;")
+    assert fitted  # the screen shows the district whole after printing

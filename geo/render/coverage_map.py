@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.render import classes, display, maps, style
+from geo.render import classes, coverage_table, display, maps, style
 from geo.render.page import Page, render_page
 from geo.safe_text import page_text
 
@@ -53,8 +53,9 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
     legend.append(style.zone_legend_row(quality, level))
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
+    page.data["coverageTable"] = coverage_table.table_data(coverage, table, {r[0]: r[1] for r in rows}, level)
     maps.finish(m, page, "".join(legend), layer_count=len(LAYERS))
-    return render_page(m, page, inline=inline)
+    return render_page(m, page, inline=inline, extra=coverage_table.SCRIPTS)
 
 
 def coverage_by_code(coverage) -> dict:

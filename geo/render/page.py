@@ -78,7 +78,7 @@ class Page:
         return _TOKEN.sub(lambda m: self._values[int(m.group(1))], rendered)
 
 
-def render_page(m, page: Page, *, inline=True, draw=False) -> str:
+def render_page(m, page: Page, *, inline=True, draw=False, extra=()) -> str:
     """Render a folium map to a complete HTML page.
 
     Parameters
@@ -94,6 +94,9 @@ def render_page(m, page: Page, *, inline=True, draw=False) -> str:
         Also inline the vendored Leaflet.Editable (``static/vendor``, see its README) and
         the placing panel (``static/panel.js``), which lists ``page.data["panel"]`` and
         lets the planner draw projects by hand.
+    extra : tuple of str, default ()
+        Names of further files of ``static`` this page alone uses (``.css`` inlined as style, ``.js`` as script,
+        after geo's map client), e.g. the coverage map's table.
 
     Returns
     -------
@@ -111,7 +114,7 @@ def render_page(m, page: Page, *, inline=True, draw=False) -> str:
 
         page.data["leafletNotice"] = LEAFLET_NOTICE
     figure = m.get_root()
-    figure.header.add_child(Element(page.trusted(_assets(inline=inline, draw=draw))), name="geo_assets")
+    figure.header.add_child(Element(page.trusted(_assets(inline=inline, draw=draw, extra=extra))), name="geo_assets")
     figure.header.add_child(Element(page.island()), name="geo_data")
     assign_ids(figure)
     text = figure.render()
@@ -159,9 +162,9 @@ def leaflet_dir() -> Path:
     return Path(leaflet.BASE_DIR)
 
 
-def _assets(*, inline: bool, draw: bool) -> str:
-    """The page's icon, style and script tags: Leaflet (inline or CDN-linked), geo's own, Leaflet.Editable
-    and the panel."""
+def _assets(*, inline: bool, draw: bool, extra=()) -> str:
+    """The page's icon, style and script tags: Leaflet (inline or CDN-linked), geo's own, the page's ``extra``
+    files, Leaflet.Editable and the panel."""
     css, js = [], []
     links = ""
     if not inline:
@@ -173,6 +176,12 @@ def _assets(*, inline: bool, draw: bool) -> str:
         js.append(re.sub(r"//# sourceMappingURL=\S+", "", (base / "leaflet.js").read_text(encoding="utf-8")))
     css.append((STATIC_DIR / "geo_map.css").read_text(encoding="utf-8"))
     js.append(_compact((STATIC_DIR / "geo_map.js").read_text(encoding="utf-8")))
+    for name in extra:
+        text = (STATIC_DIR / name).read_text(encoding="utf-8")
+        if name.endswith(".css"):
+            css.append(text)
+        else:
+            js.append(_compact(text))
     if draw:
         js.append((STATIC_DIR / "vendor" / "leaflet.editable.js").read_text(encoding="utf-8"))
         css.append((STATIC_DIR / "panel.css").read_text(encoding="utf-8"))

@@ -7,6 +7,7 @@
 
   var MAX_LABEL_ZOOM = 18;
   var island = null;
+  var groups = [];  // the layers drawn, by their number in the island
 
   function data() {
     if (island === null) {
@@ -22,7 +23,7 @@
   /* A GeoJSON layer from the island's layer number `index`. */
   function layer(index) {
     var spec = data().layers[index];
-    var group = L.geoJSON(spec.data, {
+    var group = groups[index] = L.geoJSON(spec.data, {
       geoLayer: spec.key,
       interactive: spec.interactive !== false,
       style: function (feature) { return styleOf(spec, feature); },
@@ -127,12 +128,16 @@
 
   /* Printed, the map is laid out to the paper, but Leaflet kept the screen's size: the district was
    * drawn off-centre and cut off. The print layout is known when the print media query turns on:
-   * the map then takes the paper's size and shows what the screen showed; afterwards it is put back. */
+   * the map then takes the paper's size and shows what the screen showed (or was zooming to); afterwards it is put
+   * back. */
   function printView(map) {
     if (!window.matchMedia) { return; }
     var seen = null;
     window.matchMedia('print').addEventListener('change', function (e) {
       if (e.matches) {
+        // Printed as the page opens, while it zooms to the district: the zoom's end would move the map under the
+        // print, so it ends now (Leaflet's own ending of it) and the print takes the view it ends at.
+        if (map._animatingZoom) { map._onZoomTransitionEnd(); }
         seen = {bounds: map.getBounds(), centre: map.getCenter(), zoom: map.getZoom()};
         map.invalidateSize({pan: false});
         map.fitBounds(seen.bounds, {animate: false});
@@ -159,13 +164,21 @@
     document.body.insertBefore(link, document.body.firstChild);
   }
 
+  /* Enter on a focused shape opens its popup (Leaflet takes it for a click), but Leaflet's Esc closes a popup only
+   * while the map itself has the focus, not one of its shapes: Esc there does too. */
+  function escCloses(map) {
+    L.DomEvent.on(map.getContainer(), 'keydown', function (e) { if (e.key === 'Escape') { map.closePopup(); } });
+  }
+
   function init(map) {
     skipLink(map);
+    escCloses(map);
     legend(map);
     labelZoom(map);
     tileNotice(map);
     printView(map);
     if (window.geoPanel) { window.geoPanel(map, data()); }
+    if (window.geoCoverageTable) { window.geoCoverageTable(map, data(), groups); }
   }
 
   /* geo opens the layer list (it is handiest open), but in a small window (an 800x600 screen, a

@@ -1,0 +1,158 @@
+"""The coverage map's 街道 table (static/coverage_table.js) in headless Chromium: its figures, sorting, zooming."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from test_render import EVIL, make_coverage, make_zones, render_fixture
+from test_render_panel_browser import _open as _open_phone, browser  # noqa: F401
+from test_render_panel_small_browser import phone  # noqa: F401
+
+pytestmark = pytest.mark.browser
+
+MAP_JS = "var map = window[document.querySelector('.folium-map').id];"
+TABLE_JS = """return Array.from(document.querySelectorAll('.geo-cov-table tr'), function (tr) {
+  return Array.from(tr.cells, function (c) { return c.textContent.replace(/ [▲▼]$/, ''); }); });"""
+OUTLINED_JS = MAP_JS + """var out = [];
+map.eachLayer(function (l) { if (l.feature && l.options.weight === 4) { out.push(l.feature.properties.code); } });
+return out;"""
+
+
+def _open(chromium, path):
+    driver = chromium()
+    driver.get(path.as_uri())
+    driver.find_element("css selector", ".geo-cov-toggle").click()  # folded in a 1200 px window
+    return driver
+
+
+def test_the_table_gives_each_jiedao_the_figures_of_coverage_csv(chromium, plain_default_build):
+    """The coverage map showed its figures only in each 街道's hover tooltip: nothing to read side by side or sort.
+    Every 街道 of coverage.csv has a row (one with no project shows 0), each figure as the CSV writes it."""
+    from geo.data import category_codes, category_label
+
+    driver = _open(chromium, plain_default_build / "maps_out" / "coverage.html")
+    head, *rows = driver.execute_script(TABLE_JS)
+    with open(plain_default_build / "maps_out" / "coverage.csv", encoding="utf-8-sig", newline="") as handle:
+        written = {r["name"]: r for r in csv.DictReader(handle)}
+    assert sorted(r[0] for r in rows) == sorted(written)
+    keys = {"项目 Projects": "projects", "改造 Rebuild km": "road_km_rebuild", "绿化 Greening km": "road_km_greening",
+            "新建 New km": "road_km_new", **{category_label(c): c for c in category_codes()}}
+    shown = [keys[h] for h in head if h in keys]
+    assert {c for c in category_codes() if any(r[c] != "0" for r in written.values())} <= set(shown)
+    for row in rows:
+        cells, figures = dict(zip(head, row)), written[row[0]]
+        assert all(cells[h] == figures[keys[h]] for h in head if h in keys), row
+        total = sum(float(figures[k]) for k in ("road_km_rebuild", "road_km_greening", "road_km_new"))
+        assert cells["道路 Road km"] == f"{total:.3f}"
+    assert any(written[r[0]]["projects"] == "0" and r[1] == "0" for r in rows)  # none shows as 0, not missing
+
+
+def test_a_heading_sorts_by_its_column_then_the_other_way_by_click_or_keyboard(chromium, tmp_path):
+    """Nothing on the coverage map could be sorted: which 街道 has the most projects, the most road works?"""
+    from selenium.webdriver.common.keys import Keys
+
+    zones = make_zones(n=4)
+    render_fixture(tmp_path / "maps", zones=zones, coverage=make_coverage(zones, projects=[1, 3, 0, 2],
+                                                                          road_km=[0.5, 0.1, 2.0, 0.0]),
+                   basemap="none")
+    driver = _open(chromium, tmp_path / "maps" / "coverage.html")
+    names = lambda: [r[0] for r in driver.execute_script(TABLE_JS)[1:]]  # noqa: E731
+    assert names() == ["甲街道", "乙街道", "丙街道", "丁街道"]  # code order
+    heads = driver.find_elements("css selector", ".geo-cov-sort")
+    heads[1].click()  # projects: the most first
+    assert names() == ["乙街道", "丁街道", "甲街道", "丙街道"]
+    assert heads[1].find_element("xpath", "..").get_attribute("aria-sort") == "descending"
+    heads[1].click()
+    assert names() == ["丙街道", "甲街道", "丁街道", "乙街道"]
+    heads[2].send_keys(Keys.ENTER)  # road km, from the keyboard
+    assert names() == ["丙街道", "甲街道", "乙街道", "丁街道"]
+    assert heads[1].find_element("xpath", "..").get_attribute("aria-sort") is None
+
+
+def test_a_rows_click_or_enter_zooms_the_map_to_its_jiedao_and_outlines_it(chromium, tmp_path):
+    """No figure led to its place: a row now zooms to its 街道, clear of the table, and outlines it (one at a time)."""
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zones = make_zones(n=4)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = _open(chromium, tmp_path / "maps" / "coverage.html")
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    rows[3].find_elements("css selector", "td")[0].click()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(MAP_JS + "return map.getBounds().getWest() > 116.99 && "
+                                                              "!map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);"))
+    assert driver.execute_script(OUTLINED_JS) == ["370105004"]  # in the choropleth shown
+    view = driver.execute_script(MAP_JS + "var b = map.getBounds(); return [b.getWest(), b.getEast(), map.getZoom()];")
+    assert view[0] <= 117.03 and view[1] >= 117.05 and view[0] > 116.97  # 丁街道 whole, 甲街道 not
+    box = driver.execute_script(MAP_JS + """var zone = null; map.eachLayer(function (l) { if (l.feature &&
+        l.feature.properties.code === '370105004' && map.hasLayer(l)) { zone = l; } });
+        var b = zone.getBounds(), ne = map.latLngToContainerPoint(b.getNorthEast());
+        return [ne.x, document.querySelector('.geo-cov').getBoundingClientRect().left];""")
+    assert box[0] <= box[1]  # beside the table, not under it
+    rows[0].find_element("css selector", ".geo-cov-go").send_keys(Keys.ENTER)
+    assert driver.execute_script(OUTLINED_JS) == ["370105001"]  # the other one's outline taken back
+    assert rows[0].get_attribute("aria-current") == "true" and rows[3].get_attribute("aria-current") is None
+
+
+def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path):
+    """A --districts file's names reach the table: markup, a closing script tag, template braces, quotes and a
+    right-to-left override must show as written, adding no element and reordering no other cell; the long one
+    stretched its column over 400 px (the figures scrolled out of the table's view)."""
+    names = [EVIL + "街道", '"引号"\'单\'{{ 7*7 }}街道', "青松\u202e路街道"]
+    zones = make_zones(names=names)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = _open(chromium, tmp_path / "maps" / "coverage.html")
+    assert driver.execute_script("return window.__alerted === undefined && !document.querySelector("
+                                 "'.geo-cov-table img, .geo-cov-table script');")
+    assert [r[0] for r in driver.execute_script(TABLE_JS)[1:]] == names
+    lefts = driver.execute_script("""var tr = document.querySelectorAll('.geo-cov-table tbody tr')[2];
+        return Array.from(tr.cells, function (c) { return c.getBoundingClientRect().left; });""")
+    assert lefts == sorted(lefts)  # the override stays in its name
+    assert lefts[1] - lefts[0] < 220  # a long name wraps in its cell, not pushing the figures out of sight
+    assert not driver.get_log("browser") or all("alert" not in e["message"] for e in driver.get_log("browser"))
+
+
+def test_on_a_phone_the_folded_table_lies_clear_of_the_legend_and_a_tap_opens_it(phone, tmp_path):
+    """375x667: at the bottom right the table's folded title (180 px) lay over the folded legend's (300 px), whose
+    tap then reached the table; opened, it hid the 街道 a row went to."""
+    from test_render_panel_small_browser import BOX_JS, ON_TOP_JS
+
+    render_fixture(tmp_path, basemap="none", title="青岚县 Qinglan County work-report projects")  # 300 px as 天桥区's with CJK fonts
+    _open_phone(phone, tmp_path / "coverage.html")
+    table, legend = (phone.execute_script(BOX_JS, s) for s in (".geo-cov", ".geo-legend"))
+    assert table["bottom"] - table["top"] < 40  # folded
+    assert table["bottom"] <= legend["top"] or table["left"] >= legend["right"], (table, legend)
+    assert phone.execute_script(ON_TOP_JS, ".geo-legend-title") and phone.execute_script(ON_TOP_JS, ".geo-cov-toggle")
+    phone.find_element("css selector", ".geo-cov-toggle").click()
+    table = phone.execute_script(BOX_JS, ".geo-cov")
+    assert table["bottom"] - table["top"] > 100 and table["right"] <= 375 and table["left"] >= 0
+    assert phone.execute_script(ON_TOP_JS, ".geo-cov-table tbody tr .geo-cov-go")
+    phone.find_element("css selector", ".geo-cov-table tbody tr .geo-cov-go").click()
+    table = phone.execute_script(BOX_JS, ".geo-cov")
+    assert table["bottom"] - table["top"] < 40  # folded again: the 街道 gone to is seen
+
+
+def test_a_jiedao_clicked_on_the_map_or_entered_on_marks_its_row_in_view(chromium, tmp_path):
+    """The table led to the map, not back: a 街道 clicked on the map (or Enter on its focused shape) now outlines it
+    and marks its row, scrolled into the table's view."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    zones = make_zones(n=8)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = chromium("--window-size=1200,500")
+    driver.get((tmp_path / "maps" / "coverage.html").as_uri())
+    driver.find_element("css selector", ".geo-cov-toggle").click()
+    zone = driver.execute_script(MAP_JS + """var out = null; map.eachLayer(function (l) {
+        if (l.feature && l.feature.properties.code === '370105008') { out = l.getElement(); } }); return out;""")
+    driver.execute_script("arguments[0].focus();", zone)  # as Tab reaches it
+    ActionChains(driver).send_keys(Keys.ENTER).perform()  # Leaflet takes Enter for a click
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    assert rows[7].get_attribute("aria-current") == "true"
+    assert driver.execute_script(OUTLINED_JS) == ["370105008"]
+    seen = driver.execute_script("""var wrap = document.querySelector('.geo-cov-wrap').getBoundingClientRect(),
+        row = document.querySelectorAll('.geo-cov-table tbody tr')[7].getBoundingClientRect();
+        return row.top >= wrap.top && row.bottom <= wrap.bottom + 1;""")
+    assert seen
