@@ -414,6 +414,10 @@ BREAKDOWN_WHOLE = words("breakdown_whole")
 # Words a stretch's first end ends in when a street (石梁路至建设路段: the road's crossings, not a stretch of
 # geo.extract.joined_stretches).
 STRETCH_STREET_ENDS = words("stretch_street_end")
+# The lot a site given by roads' sides is (白石路东侧地块) and the units of a distance, with their metres
+# (距县政府东南1.5公里: geo.relative_places).
+SITE_LOTS = words("site_lot")
+DISTANCE_METRES = {word: float(value) for word, value in pairs("distance_metres")}
 
 UNITS_BY_GROUP = {}
 for _unit, _groups in pairs("count_unit"):

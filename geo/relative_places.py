@@ -10,13 +10,14 @@ from typing import NamedTuple
 
 from geo import compass, settings
 from geo.geocodes import APPROXIMATE, accuracy_metres, unlocated
+from geo.lexicon import DISTANCE_METRES, SITE_LOTS
 from geo.names import to_simplified
 
 # [距/离] anchor [往/向] [direction][侧/面/方向] [约] number unit [处/左右] [地块…]
+_LOT, _UNITS = "|".join(SITE_LOTS), "|".join(DISTANCE_METRES)
 _OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<direction>{compass.PATTERN})?"
-                     r"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>米|m|公里|千米|km)"
-                     r"(?:处|左右|范围)?(?:地块|宗地|片区|区域|空地|用地)?")
-_UNIT_M = {"米": 1.0, "m": 1.0, "公里": 1000.0, "千米": 1000.0, "km": 1000.0}
+                     rf"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>{_UNITS})"
+                     rf"(?:处|左右|范围)?(?:{_LOT})?")
 # road 以北 [、，,及和] road 以西 … [地块…]
 _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|北)")
 _SIDE_JOINS = re.compile(r"[、，,；;及和]")
@@ -24,8 +25,8 @@ _SIDE_JOINS = re.compile(r"[、，,；;及和]")
 _BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
 # one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
 _ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
-                       r"(?:地块|宗地|片区|区域|空地|用地)")
-_SIDE_TAIL = re.compile(r"(?:之间|范围内|围合)?(?:的)?(?:地块|宗地|片区|区域|空地|用地)?$")
+                       rf"(?:{_LOT})")
+_SIDE_TAIL = re.compile(rf"(?:之间|范围内|围合)?(?:的)?(?:{_LOT})?$")
 
 
 class Offset(NamedTuple):
@@ -42,7 +43,7 @@ def offset_of(name):
     found = _OFFSET.fullmatch(text)
     if found is None or not (found.group("direction") or text.startswith(("距", "离"))):  # 白石路改造800米: a length
         return None
-    metres = float(found.group("number")) * _UNIT_M[found.group("unit")]
+    metres = float(found.group("number")) * DISTANCE_METRES[found.group("unit")]
     return Offset(found.group("anchor"), found.group("direction") or "", metres) if metres > 0 else None
 
 
