@@ -21,9 +21,9 @@ from geo.crs import STORAGE_CRS
 from geo.join_metres import measurer, snap_distance, transformer
 from geo.settings import JOIN_MIN_PIECE_M
 
-# shapely type ids (shapely.get_type_id) of points and of lines.
-_POINT_TYPES = (0, 4)
-_LINE_TYPES = (1, 2, 5)
+_TYPE = shapely.GeometryType
+_POINT_TYPES = (_TYPE.POINT, _TYPE.MULTIPOINT)
+_LINE_TYPES = (_TYPE.LINESTRING, _TYPE.LINEARRING, _TYPE.MULTILINESTRING)
 
 
 def on_shared_edges(projects, zones, *, zone_code="code", zone_name="name", metric_crs=None) -> list:
@@ -122,7 +122,7 @@ def _lines_along_edges(geom, zones_local, near, snap, measure_of) -> list:
     found = []
     for a, b in combinations(near.tolist(), 2):
         along = shapely.intersection(geom, shapely.intersection(around[a], around[b]))
-        if shapely.get_type_id(along) == 5:  # a stretch cut at vertices: one piece again before the filter
+        if shapely.get_type_id(along) == _TYPE.MULTILINESTRING:  # a stretch cut at vertices: one piece again before the filter
             along = shapely.line_merge(along)
         parts = shapely.get_parts(along)
         parts = parts[shapely.get_dimensions(parts) == 1]

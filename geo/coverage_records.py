@@ -11,6 +11,22 @@ UNLOCATED_REASON = "not located"
 
 
 def district_wide_table(catalog, features) -> pd.DataFrame:
+    """The district-wide records (``coverage_districtwide.csv``, 全区项目): one row per catalog record with no place.
+
+    Parameters
+    ----------
+    catalog : pandas.DataFrame
+        The coverage catalog (``id``, ``name``, ``category``, ``named``, ``place``, ``quantity_value``,
+        ``quantity_unit``, ``reason``).
+    features : list of dict or None
+        The projects' GeoJSON features, whose properties give a record's quantity, its group's total and measures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id, name, category, quantity, reason`` by category and id; the reason is the record's own, else
+        :data:`GROUP_REASON` for a counted group or :data:`UNLOCATED_REASON`.
+    """
     props_by_id = {}
     for feature in features or []:
         props = feature.get("properties") or {}

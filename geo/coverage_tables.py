@@ -70,6 +70,7 @@ def csvt_text(table: pd.DataFrame) -> str:
 
 
 def cell(value) -> str:
+    """A CSV cell of a value not text: a float with 3 decimals (km), nothing for None, else its ``str``."""
     if isinstance(value, float):
         return f"{value:.3f}"
     return "" if value is None else str(value)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import warnings
 
+from geo import settings
+
 _CODE = re.compile(r"\d{9}(?:\d{3})?")  # a 街道/乡镇 code: 9 digits, or the 12 of NBS's lists
-_SAMPLE = 200  # features looked at
-_PARTS = 50  # files of a folder (or a KML's folders) looked at
 
 
 def name_options_hint(path, layer=None) -> str:
@@ -37,7 +37,7 @@ def name_options_hint(path, layer=None) -> str:
             layer = next((name for name, info in infos.items() if info["features"]), None)  # folder: folders)
         with warnings.catch_warnings(), kml_field_names(path):
             warnings.simplefilter("ignore")  # pyogrio's "More than one layer found"
-            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=_SAMPLE)
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=settings.FIELD_HINT_FEATURES)
     except Exception:  # noqa: BLE001 - not readable: read_vector says why
         return ""
     for field, (_, coded) in coded_domains(path, layer).items():  # codes 1, 2 of a domain naming them
@@ -65,7 +65,7 @@ def _named_by_parts(path, infos, columns) -> str:
     from geo.kml_folders import parts_kind
     from geo.osm_subdistricts import LEVEL_SUFFIX
 
-    kind, parts = parts_kind(path), [name for name, info in infos.items() if info["features"]][:_PARTS]
+    kind, parts = parts_kind(path), [name for name, info in infos.items() if info["features"]][:settings.FIELD_HINT_PARTS]
     if kind is None or len(parts) < 2 or not _share(parts, lambda v: LEVEL_SUFFIX.search(v)):
         return ""
     for column in columns:
@@ -95,7 +95,7 @@ def _one_value(path, parts, column):
         try:
             with kml_field_names(path):
                 frame = pyogrio.read_dataframe(gdal_source(path), layer=part, columns=[column], read_geometry=False,
-                                               max_features=_SAMPLE)
+                                               max_features=settings.FIELD_HINT_FEATURES)
         except Exception:  # noqa: BLE001 - only a suggestion
             return None
         if column not in frame.columns or frame[column].isna().any():

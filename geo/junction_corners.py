@@ -6,16 +6,14 @@ import math
 import re
 from typing import NamedTuple
 
-from geo import settings
+from geo import compass, settings
 from geo.geocodes import APPROXIMATE, accuracy_metres
+from geo.junctions import JUNCTION_HEADS, junction_roads
 from geo.names import to_simplified
 
 # After a junction's head (交叉口, 路口, 交汇处…): a compass corner or side, then what stands there (Simplified script).
-_CORNER = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)(?P<corner>东北|东南|西北|西南|东|西|南|北)"
+_CORNER = re.compile(rf"(?:{JUNCTION_HEADS})(?P<corner>{compass.PATTERN})"
                      r"(?:角|侧|面|方|部)(?:地块|宗地|片区|区域|空地)?$")
-# Unit (east, north) of each corner or side.
-_TOWARD = {"东": (1.0, 0.0), "西": (-1.0, 0.0), "南": (0.0, -1.0), "北": (0.0, 1.0)}
-_WORDS = {"东": "east", "西": "west", "南": "south", "北": "north"}
 
 
 class Corner(NamedTuple):
@@ -48,11 +46,9 @@ def toward_corner(point, geocode, corner, crs, lines_of=None):
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
 
     crs = crs or metric_crs_for(point)
-    east = sum(_TOWARD[c][0] for c in corner.corner)
-    north = sum(_TOWARD[c][1] for c in corner.corner)
-    east, north = east / math.hypot(east, north), north / math.hypot(east, north)
+    east, north = compass.unit(corner.corner)
     here = metric_geometry(point, crs)
-    toward = "-".join(_WORDS[c] for c in reversed(corner.corner)) if len(corner.corner) == 2 else _WORDS[corner.corner]
+    toward = compass.words(corner.corner)
     how = f"{settings.JUNCTION_CORNER_M:g} m {toward} of the crossing"
     between = _between_arms(here, (east, north), corner, lines_of, crs) if lines_of and len(corner.corner) == 2 else None
     if between is not None:
@@ -73,8 +69,6 @@ def _between_arms(here, compass, corner, lines_of, crs):
     import shapely
 
     from geo.crs import metric_geometry
-    from geo.junctions import junction_roads
-
     pairs = junction_roads(corner.junction)
     if not pairs:
         return None

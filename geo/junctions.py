@@ -14,7 +14,8 @@ from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, un
 from geo.names import ROAD_NAME_ENDINGS, to_simplified
 
 # Two roads at a crossing: 港城大道与滨江路交叉口, 东湖大道/光谷二路交叉口, 经十路舜耕路路口.
-_JUNCTION_HEAD = re.compile(r"(?:交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口)$")
+JUNCTION_HEADS = "交叉路口|十字路口|交叉口|交汇处|交汇口|交口|路口"  # the longer first: a regex takes 交叉路口 whole
+_JUNCTION_HEAD = re.compile(rf"(?:{JUNCTION_HEADS})$")
 _JUNCTION_STRUCTURE = re.compile(r"(?:立交桥|立交|互通|人行天桥|下穿通道|地下通道)$")
 _JUNCTION_SEPARATORS = "与/、×和同及—–-"
 

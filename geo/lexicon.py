@@ -410,6 +410,16 @@ COUNT_REST_WORDS = words("count_rest")
 COUNT_STATE_WORDS = words("count_state")
 # Qualifiers a count may stand before alone when the next count of a list shares its noun (3所公办和2所民办幼儿园).
 COUNT_QUALIFIERS = words("count_qualifier")
+# First characters of a breakdown's share naming the whole or each, no share (小区40个,全市10个, 各区2个:
+# geo.extract.count_breakdowns).
+BREAKDOWN_WHOLE = words("breakdown_whole")
+# Words a stretch's first end ends in when a street (石梁路至建设路段: the road's crossings, not a stretch of
+# geo.extract.joined_stretches).
+STRETCH_STREET_ENDS = words("stretch_street_end")
+# The lot a site given by roads' sides is (白石路东侧地块) and the units of a distance, with their metres
+# (距县政府东南1.5公里: geo.relative_places).
+SITE_LOTS = words("site_lot")
+DISTANCE_METRES = {word: float(value) for word, value in pairs("distance_metres")}
 
 UNITS_BY_GROUP = {}
 for _unit, _groups in pairs("count_unit"):

@@ -8,16 +8,16 @@ import math
 import re
 from typing import NamedTuple
 
-from geo import settings
+from geo import compass, settings
 from geo.geocodes import APPROXIMATE, accuracy_metres, unlocated
+from geo.lexicon import DISTANCE_METRES, SITE_LOTS
 from geo.names import to_simplified
 
-_DIRECTIONS = "东北|东南|西北|西南|东|西|南|北"
 # [距/离] anchor [往/向] [direction][侧/面/方向] [约] number unit [处/左右] [地块…]
-_OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<direction>{_DIRECTIONS})?"
-                     r"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>米|m|公里|千米|km)"
-                     r"(?:处|左右|范围)?(?:地块|宗地|片区|区域|空地|用地)?")
-_UNIT_M = {"米": 1.0, "m": 1.0, "公里": 1000.0, "千米": 1000.0, "km": 1000.0}
+_LOT, _UNITS = "|".join(SITE_LOTS), "|".join(DISTANCE_METRES)
+_OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<direction>{compass.PATTERN})?"
+                     rf"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>{_UNITS})"
+                     rf"(?:处|左右|范围)?(?:{_LOT})?")
 # road 以北 [、，,及和] road 以西 … [地块…]
 _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|北)")
 _SIDE_JOINS = re.compile(r"[、，,；;及和]")
@@ -25,11 +25,8 @@ _SIDE_JOINS = re.compile(r"[、，,；;及和]")
 _BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
 # one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
 _ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
-                       r"(?:地块|宗地|片区|区域|空地|用地)")
-_SIDE_TAIL = re.compile(r"(?:之间|范围内|围合)?(?:的)?(?:地块|宗地|片区|区域|空地|用地)?$")
-_UNIT = {"东": (1.0, 0.0), "西": (-1.0, 0.0), "南": (0.0, -1.0), "北": (0.0, 1.0)}
-_WORDS = {"东": "east", "西": "west", "南": "south", "北": "north"}
-_OPPOSITE = {"东": "西", "西": "东", "南": "北", "北": "南"}
+                       rf"(?:{_LOT})")
+_SIDE_TAIL = re.compile(rf"(?:之间|范围内|围合)?(?:的)?(?:{_LOT})?$")
 
 
 class Offset(NamedTuple):
@@ -46,7 +43,7 @@ def offset_of(name):
     found = _OFFSET.fullmatch(text)
     if found is None or not (found.group("direction") or text.startswith(("距", "离"))):  # 白石路改造800米: a length
         return None
-    metres = float(found.group("number")) * _UNIT_M[found.group("unit")]
+    metres = float(found.group("number")) * DISTANCE_METRES[found.group("unit")]
     return Offset(found.group("anchor"), found.group("direction") or "", metres) if metres > 0 else None
 
 
@@ -64,23 +61,12 @@ def road_sides(name):
         if side is None and bound is None:
             return None
         pairs.append((side.group("road"), side.group("side")) if side else
-                     (bound.group("road"), _OPPOSITE[bound.group("bound")]))
+                     (bound.group("road"), compass.OPPOSITE[bound.group("bound")]))
     pairs = tuple(pairs)
     if len({road for road, _ in pairs}) < len(pairs):
         return None
     axes = {side in "东西" for _, side in pairs}
     return pairs if axes == {True, False} else None
-
-
-def _compass(direction):
-    """Unit (east, north) of a compass direction (东南)."""
-    east, north = sum(_UNIT[c][0] for c in direction), sum(_UNIT[c][1] for c in direction)
-    size = math.hypot(east, north)
-    return east / size, north / size
-
-
-def _words(direction):
-    return "-".join(_WORDS[c] for c in reversed(direction)) if len(direction) == 2 else _WORDS[direction]
 
 
 def compass_spread_m(metres):
@@ -120,7 +106,7 @@ def place_offset(offset, locate, lines_of, crs):
     from geo.gazetteer import AREA_TYPES, LINE_TYPES
     from geo.junctions import junction_roads
 
-    toward = f"{offset.direction} ({_words(offset.direction)})" if offset.direction else "no direction given"
+    toward = f"{offset.direction} ({compass.words(offset.direction)})" if offset.direction else "no direction given"
     what = f"{offset.metres:g} m from {offset.anchor}, {toward}"
     anchor, geocode = locate(offset.anchor)
     if anchor is None:
@@ -137,13 +123,13 @@ def place_offset(offset, locate, lines_of, crs):
     if arm is not None:
         spot, road = arm
         spread = offset.metres * settings.RELATIVE_DISTANCE_SHARE
-        how = f"{offset.metres:g} m {_words(offset.direction)} of the crossing along {road}"
+        how = f"{offset.metres:g} m {compass.words(offset.direction)} of the crossing along {road}"
     elif offset.direction:
-        east, north = _compass(offset.direction)
+        east, north = compass.unit(offset.direction)
         edge, inside = _edge_toward(here, start, east, north)
         spot = Point(edge.x + east * offset.metres, edge.y + north * offset.metres)
         spread = compass_spread_m(offset.metres) + inside
-        how = f"{offset.metres:g} m {_words(offset.direction)} of it" + (
+        how = f"{offset.metres:g} m {compass.words(offset.direction)} of it" + (
             f" from its edge that way ({inside:,.0f} m from its centre, spread as much)" if inside else "")
     else:
         spot, spread = start, offset.metres * (1 + settings.RELATIVE_DISTANCE_SHARE)
@@ -177,7 +163,7 @@ def _along_arm(crossing, offset, roads, lines_of, crs):
 
     from geo.crs import metric_geometry
 
-    east, north = _compass(offset.direction)
+    east, north = compass.unit(offset.direction)
     best = None
     for road in roads:
         for entry in lines_of(road):
@@ -213,7 +199,7 @@ def place_between(sides, locate, lines_of, crs):
     ``approximate`` (the site may be part of it), claiming the roads' widest accuracy. Two: the corner of their
     crossing on those sides (:mod:`geo.junction_corners`). Else unlocated, saying why.
     """
-    said = "、".join(f"{road}以{side} ({_words(side)} of {road})" for road, side in sides)
+    said = "、".join(f"{road}以{side} ({compass.words(side)} of {road})" for road, side in sides)
     if len(sides) == 2:
         (first, side_a), (second, side_b) = sides
         corner = "".join(sorted((side_a, side_b), key="东西南北".index))  # 北, 西 -> 西北 (as 东北角 is written)
@@ -257,7 +243,7 @@ def _beyond(face, line, side):
     from shapely.geometry import LineString, Point
 
     inside = face.representative_point()
-    east, north = _UNIT[_OPPOSITE[side]]
+    east, north = compass.UNIT[compass.OPPOSITE[side]]
     reach = 1e5
     return LineString([inside, Point(inside.x + east * reach, inside.y + north * reach)]).intersects(line)
 
@@ -286,7 +272,7 @@ def place_beside(road, side, locate, crs):
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.gazetteer import LINE_TYPES
 
-    what = f"{road}{side}侧 ({_words(side)} side of {road})"
+    what = f"{road}{side}侧 ({compass.words(side)} side of {road})"
     geom, geocode = locate(road)
     if geom is None:
         return None, unlocated(f"{what}: {geocode['reason']}")
@@ -295,11 +281,11 @@ def place_beside(road, side, locate, crs):
     crs = crs or metric_crs_for(geom)
     line = shapely.line_merge(metric_geometry(geom, crs))
     middle = line.interpolate(line.project(line.centroid))
-    east, north = _UNIT[side]
+    east, north = compass.UNIT[side]
     step = settings.JUNCTION_CORNER_M
     spot = Point(middle.x + east * step, middle.y + north * step)
     farthest = float(shapely.hausdorff_distance(middle, line, densify=0.05))
     method = (f"{geocode['method']}; {what}: where along it not given: the road's middle moved {step:g} m "
-              f"{_words(side)}, spread to the road's farthest point ({farthest:,.0f} m)")
+              f"{compass.words(side)}, spread to the road's farthest point ({farthest:,.0f} m)")
     return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
                                        "accuracy_m": accuracy_metres(float(geocode["accuracy_m"]) + farthest + step)}

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from geo import settings
+from geo import compass, settings
 from geo.gazetteer import AREA_TYPES
 from geo.names import normalise_name
 
@@ -22,7 +22,6 @@ RANGE_SECTION = re.compile(r"^(?P<start>.+?)(?:至|到|—|–|-|~)(?P<end>.+?)�
 ALIAS_SECTION = re.compile(r"^\((?:旧|原|即|又称)?(?P<alias>[^()]+?(?:路|街|大道|快速路|公路|高速|线|\d))\)$")
 # An extension beyond the road's end (东延, 西延伸段, 延长线, 北延段): not on the existing road.
 _EXTENSION = re.compile(r"^(?P<side>[东西南北])?(?:延伸|延长|延)(?:段|线|部分|工程)?$")
-_SIDES = {"东": "east", "西": "west", "南": "south", "北": "north"}
 _AXES = {"east": (0, 1), "west": (0, -1), "north": (1, 1), "south": (1, -1)}
 
 
@@ -105,7 +104,7 @@ def extension_side(section):
     found = _EXTENSION.match(normalise_name(section or ""))
     if found is None:
         return None
-    return _SIDES.get(found.group("side") or "", "")
+    return compass.WORDS.get(found.group("side") or "", "")
 
 
 def cut_section(geom, section, gazetteer, crs=None):

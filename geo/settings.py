@@ -111,6 +111,10 @@ OVERLAP_TOLERANCE_M2 = 100.0
 KML_FOLDERS_OVERLAP = 0.05
 # A KML's folders read in one query of this many at most (geo/kml_once.py): SQLite allows 500 SELECTs in one UNION.
 KML_LAYERS_PER_QUERY = 400
+# The --name-field/--code-field hint of a districts file (geo/district_fields.py) looks at this many features of
+# a layer, and at this many files of a folder of a file per 街道 (or folders of a KML).
+FIELD_HINT_FEATURES = 200
+FIELD_HINT_PARTS = 50
 # A feature of a --districts file holding two or more of its other 街道, each at least this share
 # of it inside, together half of it, is the district itself (or a zone over them) and is left out.
 DISTRICTS_PARENT_INSIDE_MIN = 0.5

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import io
-import unicodedata
-import zipfile
 from pathlib import Path
 
-from geo.safe_text import cell_text
+from geo.xlsx_files import (ABOUT_SHEET, NUMBER_HEADING, append_row, cell_value, fit_columns, is_number,
+                            save_workbook)
 
 SHEETS = (("coverage.csv", "按街道"), ("coverage_districtwide.csv", "全区项目"), ("coverage_gaps.csv", "空白"),
           ("coverage_totals.csv", "合计"))
-ABOUT_SHEET = "说明"
 # Bilingual headings of the tables' columns (category columns take their labels from categories.csv).
 HEADINGS = {
     "code": "代码 Code", "name": "名称 Name", "projects": "项目数 Projects",
@@ -23,13 +20,6 @@ HEADINGS = {
     "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",
     "key": "项目 Item", "value": "数值 Value",
 }
-# The first column of a sheet whose first record holds no number: QGIS (GDAL's XLSX driver) takes
-# the first row for the field names only when the second holds one; without it, 全区项目, 空白 and
-# 说明 opened as Field1, Field2... with their headings as a first record.
-NUMBER_HEADING = "序号 No."
-MAX_WIDTH = 60
-FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries and document properties: equal inputs, equal bytes
-ZIP_SYSTEM = 3  # every zip entry "made on Unix", whatever system writes it: equal bytes on Windows too
 
 
 def write_workbook(path, report, tables, about=None) -> Path:
@@ -52,11 +42,7 @@ def write_workbook(path, report, tables, about=None) -> Path:
         ``path``. Headers are bilingual and frozen, columns fitted to their text, numbers
         stored as numbers; the file is byte-identical for equal inputs.
     """
-    import datetime
-
     from openpyxl import Workbook
-
-    from geo.atomic_files import write_bytes_atomic
 
     book = Workbook()
     book.remove(book.active)
@@ -64,12 +50,7 @@ def write_workbook(path, report, tables, about=None) -> Path:
     for name, title in SHEETS:
         _table_sheet(book.create_sheet(_said(title, words)), tables[name], words)
     _about_sheet(book.create_sheet(ABOUT_SHEET), report, about or {}, words)
-    fixed = datetime.datetime(*FIXED_TIME)
-    book.properties.created = book.properties.modified = fixed
-    book.properties.creator = "geo"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return write_bytes_atomic(path, stable_zip(buffer.getvalue()))
+    return save_workbook(book, path)
 
 
 def _words(report) -> dict:
@@ -103,10 +84,10 @@ def _table_sheet(sheet, table, words=None) -> None:
     from openpyxl.styles import Font
 
     first = next(table.itertuples(index=False, name=None), ())
-    numbered = not any(is_number(_value(v)) for v in first)  # GDAL reads the headings from the second row's types
+    numbered = not any(is_number(cell_value(v)) for v in first)  # GDAL reads the headings from the second row's types
     sheet.append([NUMBER_HEADING] * numbered + [_heading(c, words) for c in table.columns])
     for number, row in enumerate(table.itertuples(index=False, name=None), 1):
-        append_row(sheet, number + 1, [number] * numbered + [_value(v) for v in row])
+        append_row(sheet, number + 1, [number] * numbered + [cell_value(v) for v in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, cells in zip([None] * numbered + list(table.columns), sheet.iter_cols(min_row=2)):
@@ -151,7 +132,7 @@ def _about_sheet(sheet, report, about, words=None) -> None:
     rows += _shared_edge_rows(report, (words or {}).get("街道", "街道"))
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
-        append_row(sheet, number + 1, [number, key, _value(value)])
+        append_row(sheet, number + 1, [number, key, cell_value(value)])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
@@ -170,68 +151,3 @@ def _shared_edge_rows(report, level) -> list:
     said = (f"两个{level}共用边界上（距两者均在{JOIN_SNAP_M:g}米以内）的线段和点只计入编码较小的{level}；"
             f"QGIS 的叠加统计（线长求和、点计数）可能计入两者、另一者或都不计。{intro}")
     return [("共用边界 Shared edge", said)] + [("共用边界 Shared edge", item) for item in items]
-
-
-def is_number(value) -> bool:
-    """Whether a cell value is stored as a number."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def append_row(sheet, row: int, values) -> None:
-    """Append ``values`` as row number ``row`` (the next); a text that opens like a formula
-    (=HYPERLINK...) stays text, never a formula. The row's cells are found by its number and
-    length: ``sheet[sheet.max_row]`` scans every cell of the sheet, each row rereading those before."""
-    sheet.append(values)
-    for column in range(1, len(values) + 1):
-        cell = sheet.cell(row=row, column=column)
-        if cell.data_type == "f":
-            cell.data_type = "s"
-
-
-def _value(value):
-    """A cell value: numbers stay numbers, missing is empty, anything else is text a cell can hold."""
-    import math
-
-    if value is None:
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float)):
-        return None if isinstance(value, float) and not math.isfinite(value) else value
-    return cell_text(str(value), quote_formula=False)
-
-
-def _text_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def fit_columns(sheet) -> None:
-    """Widen each column of ``sheet`` to its longest value (wide CJK characters counted twice), at most MAX_WIDTH."""
-    from openpyxl.utils import get_column_letter
-
-    for number, column in enumerate(sheet.iter_cols(values_only=True), 1):
-        width = max((_text_width(str(v)) for v in column if v is not None), default=4)
-        sheet.column_dimensions[get_column_letter(number)].width = min(MAX_WIDTH, width + 2)
-
-
-def stable_zip(data: bytes) -> bytes:
-    """The same zip with fixed entry times, system and "modified" property (openpyxl stamps the
-    time of saving), so equal workbooks are equal bytes on any system."""
-    import re
-
-    stamp = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*FIXED_TIME).encode("ascii")
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in source.namelist():
-            content = source.read(name)
-            if name == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\2",
-                                 content)
-            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            info.create_system = ZIP_SYSTEM  # zipfile says Windows (0) when run there
-            target.writestr(info, content)
-    return out.getvalue()

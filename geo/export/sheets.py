@@ -4,10 +4,9 @@ typed as its column is. A CSV opened in Excel turns a 12-digit 街道 code into 
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-ABOUT_SHEET = "说明"
+from geo.xlsx_files import ABOUT_SHEET
 _SHEET_BAD = str.maketrans({ch: "_" for ch in "[]:*?/\\"})  # characters Excel refuses in a sheet's name
 _SHEET_MAX = 31  # characters of a sheet's name
 
@@ -16,15 +15,12 @@ def write_xlsx(path, frames, *, title="geo"):
     """Write ``frames`` (``[(table, frame)]``) as the workbook ``path``, atomically: a sheet per layer named after it
     (its heading row bold and frozen, columns fitted; a first column 序号 No. when its first row holds no number, as
     coverage.xlsx's, so that GDAL and QGIS read the headings), then 说明 naming each sheet's layer file and CRS."""
-    import datetime
-
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from geo.atomic_files import write_bytes_atomic
     from geo.export.tables import column_kinds
     from geo.export.writers import table_cells
-    from geo.workbook import FIXED_TIME, NUMBER_HEADING, append_row, fit_columns, is_number, stable_zip
+    from geo.xlsx_files import NUMBER_HEADING, append_row, fit_columns, is_number, save_workbook
 
     book = Workbook()
     book.remove(book.active)
@@ -49,32 +45,19 @@ def write_xlsx(path, frames, *, title="geo"):
     for number, row in enumerate(about + [[], [title]], 1):
         append_row(sheet, number, row)
     fit_columns(sheet)
-    book.properties.created = book.properties.modified = datetime.datetime(*FIXED_TIME)
-    book.properties.creator = "geo"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return write_bytes_atomic(Path(path), stable_zip(buffer.getvalue()))
+    return save_workbook(book, Path(path))
 
 
 def _cell(value, kind):
     """A cell's value: a number of a number column (or of the added lon/lat), TRUE/FALSE of a boolean one, text of
     the others (a code of digits stays text, as typed), nothing for a null."""
     import json
-    import math
 
-    from geo.safe_text import cell_text
+    from geo.xlsx_files import cell_value
 
-    if value is None:
-        return None
-    if hasattr(value, "item") and not isinstance(value, str):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, bool) or (isinstance(value, (int, float)) and kind in ("integer", "integer64", "real", "added")):
-        return value
     if isinstance(value, (dict, list)):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return cell_text(str(value), quote_formula=False)
+    return cell_value(value, numbers=kind in ("integer", "integer64", "real", "added"))
 
 
 def _sheet_name(name, taken):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from geo.lexicon import COUNT_QUALIFIERS, JURISDICTION_SUFFIXES, THING_UNITS, TOWNSHIP_SUFFIXES
+from geo.lexicon import BREAKDOWN_WHOLE, COUNT_QUALIFIERS, JURISDICTION_SUFFIXES, THING_UNITS, TOWNSHIP_SUFFIXES
 from geo.extract.counts import group_record
 from geo.extract.model import Covered
 from geo.extract.patterns import NUM
@@ -21,7 +21,6 @@ _SHARE = re.compile(rf"(?P<qual>(?:19|20)\d{{2}}年|[\u4e00-\u9fff]{{1,{BREAKDOW
                     rf"(?P<num>{NUM})(?:余|多)?(?P<unit>{_UNIT})")
 _BETWEEN = re.compile(r"\s*[,，、;；]\s*")
 _PLACE_ENDINGS = tuple(JURISDICTION_SUFFIXES) + tuple(TOWNSHIP_SUFFIXES)
-_WHOLE = ("全", "各", "每", "本", "我", "该", "共", "计", "合")  # 全市10个, 各区2个: the whole or each, no share
 # A count alone in digits right before a bracket (已完成改造1263个(…): the group's noun left out.
 _BARE_BEFORE_BRACKET = re.compile(rf"(?<![\d.])(?P<num>\d+)(?P<unit>{_UNIT})(?=[(（])")
 
@@ -123,4 +122,4 @@ def _is_qualifier(word):
         return True  # (the pattern reads a year only in digits)
     if word in COUNT_QUALIFIERS:
         return True
-    return len(word) >= 2 and word.endswith(_PLACE_ENDINGS) and not word.startswith(_WHOLE)
+    return len(word) >= 2 and word.endswith(_PLACE_ENDINGS) and not word.startswith(BREAKDOWN_WHOLE)

@@ -13,15 +13,13 @@ import re
 from geo.extract.model import headless_name
 from geo.extract.segment import clauses
 from geo.extract.works import resolve_category
+from geo.lexicon import STRETCH_STREET_ENDS
 from geo.lexicon_lookups import ACTION_INDEX, stop_ending_at
 from geo.settings import STRETCH_ACTION_REACH, STRETCH_END_MAX_CHARS, STRETCH_OVERLAP_REACH
 
 # 至 and the second end (Han characters only, no 的 nor a second join) right before 路段, which no 的
 # follows (受益青山至白石路段的村庄: the stretch places what is described).
 _SECOND_END = re.compile(rf"至((?:(?![的至到])[\u4e00-\u9fff]){{2,{STRETCH_END_MAX_CHARS}}})路段(?!的)")
-# A first end that is a street (石梁路至建设路段: a stretch of a road named by its crossings, which the
-# golds name by the road or not at all).
-_STREET_END = ("路", "街", "道", "巷")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -64,7 +62,7 @@ def joined_stretches(norm, records, sent_start, sent_end):
             continue
         clause = spans[at]
         start = _first_end_start(norm, match.start(), clause[0])
-        if start is None or norm.endswith(_STREET_END, start, match.start()) or _overlapped(named, start, match):
+        if start is None or norm.endswith(STRETCH_STREET_ENDS, start, match.start()) or _overlapped(named, start, match):
             continue
         action = ACTION_INDEX.first_in(norm, match.end(), min(clause[1], match.end() + STRETCH_ACTION_REACH))
         if action is None:
