@@ -15,7 +15,7 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.kml_folders import file_layer, folder_files, parts_kind, read_folders
+from geo.kml_folders import folder_files, parts_kind, read_file, read_folders
 from geo.vector_layers import kml_field_names, layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
@@ -214,8 +214,8 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         path = next(iter(files.values()))
     chosen = layer if layer is not None else tuple(files) if len(files) > 1 else _choose_layer(path, name_field)
     if isinstance(chosen, tuple) and files:  # each file a part, as a folder of a Shapefile per 街道
-        gdf, folders = read_folders(path, chosen, unstated, lambda _, layer, unstated: read_vector(
-            files[layer], layer=file_layer(files[layer]), unstated=unstated), name_field)
+        gdf, folders = read_folders(path, chosen, unstated, lambda _, layer, unstated: read_file(
+            files[layer], read_vector, unstated), name_field)
     elif isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
         gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
     else:

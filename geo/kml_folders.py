@@ -41,13 +41,26 @@ def folder_files(path):
             and file.suffix.lower() in FOLDER_SUFFIXES}
 
 
-def file_layer(file):
-    """The one layer of ``file`` (a KML of folders: a 街道's placemark in 青山区 > 白石街道) that holds features, when
-    its first may hold none; None for a file of one layer, or of several holding features (its first is read)."""
+def _filled_layers(file):
     from geo.vector_layers import layer_infos
 
-    filled = [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
-    return filled[0] if len(filled) == 1 else None
+    return [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
+
+
+def read_file(file, read_vector, unstated):
+    """The 街道 of one file of a folder of a file per 街道, as one frame: its one layer of features, or its layers of
+    polygons together when several hold features (奥维's 白石街道.kml of folders 标注, the office's point, and 边界;
+    a 街道 and its enclave in two folders): its first layer alone was read, an empty or a point one."""
+    import geopandas as gpd
+    import pandas as pd
+
+    filled = _filled_layers(file)
+    if len(filled) < 2:
+        return read_vector(file, layer=filled[0] if filled else None, unstated=unstated)
+    frames = [read_vector(file, layer=layer, unstated=unstated) for layer in filled]
+    polygonal = [frame for frame in frames if _polygon_count(frame)]
+    frames = [frame.to_crs(frames[0].crs) if frame.crs != frames[0].crs else frame for frame in polygonal or frames]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
 
 
 def read_folders(path, layers, unstated, read_vector, name_field):

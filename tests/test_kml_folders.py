@@ -171,3 +171,28 @@ def test_files_of_streets_without_names_are_said_to_be_so(tmp_path):
     b = load_boundaries(folder, name_field="Name")
     assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
     assert any("its features are all without a Name: each is named by its file (白石街道、青松街道)" in w for w in b.warnings)
+
+
+@pytest.mark.parametrize("second", ["标注", "飞地"])
+def test_a_file_per_street_of_several_folders_is_read_whole(tmp_path, second):
+    # 奥维's 白石街道.kml of folders 标注 (the office's point) and 边界, or a 街道 with its enclave in a folder 飞地:
+    # the file's first layer alone was read, 青山区 (empty) or 标注: `contains no features`, or 白石街道
+    # `left out its files of no polygon`.
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, (x0, y0, x1, y1) in zip(["白石街道", "青松街道"], _BOXES):
+        path = _kml_folders(tmp_path, {"边界": [(name, (x0, y0, x1, y1))]})
+        if second == "飞地" and name == "白石街道":
+            path = _kml_folders(tmp_path, {"边界": [(name, (x0, y0, x1, y1))], "飞地": [(name, (x0, 30.20, x1, 30.21))]})
+        elif second == "标注":
+            text = path.read_text(encoding="utf-8")
+            point = (f"<Folder><name>标注</name><Placemark><name>{name}办事处</name><Point><coordinates>"
+                     f"{(x0 + x1) / 2},{(y0 + y1) / 2},0</coordinates></Point></Placemark></Folder>")
+            path.write_text(text.replace("<Folder><name>青山区</name>", "<Folder><name>青山区</name>" + point),
+                            encoding="utf-8")
+        path.rename(folder / f"{name}.kml")
+    b = load_boundaries(folder, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert all(g.geom_type.endswith("Polygon") for g in b.zones.geometry)
+    if second == "飞地":
+        assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
