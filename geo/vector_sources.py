@@ -190,3 +190,15 @@ def mapinfo_in(folder):
     left out)."""
     return [p for p in sorted(Path(folder).iterdir()) if p.suffix.lower() in (".tab", ".mif") and p.is_file()
             and not is_resource_fork(p.name)]
+
+
+def mapinfo_set(path, layer):
+    """The file (``jd.tab``, ``jd.mif``) of the MapInfo set ``layer`` of the folder ``path`` holding several sets and
+    no Shapefile (a delivery copied from a disc: 街道.tab beside 道路.tab); else None. Read as that file, it has the
+    header check a lone set gets (:func:`geo.mapinfo_files.readable_mapinfo`): GDAL given the folder read a header
+    naming GBK over UTF-8 text as 鐧界煶琛楅亾, and listed its columns with a ``UnicodeDecodeError``."""
+    path = Path(path)
+    if layer is None or not path.is_dir() or shapefiles_in(path) or len(sets := mapinfo_in(path)) < 2:
+        return None
+    return next((file for file in sets if file.stem == str(layer)), None)
+

@@ -22,7 +22,7 @@ from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_l
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
                                read_kml_documents)
 from geo.vector_sources import (check_dbf_beside, check_record_counts, container_encoding, dbf_encoding, gdal_source,
-                                is_geodatabase, mapinfo_in, shapefiles_in)
+                                is_geodatabase, mapinfo_in, mapinfo_set, shapefiles_in)
 
 
 def _read_dataframe(path, kwargs, chunk=50_000):
@@ -143,6 +143,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     read instead of a layer (a KML's folders at once: :mod:`geo.kml_once`).
     """
     path = Path(path)
+    if (mapinfo := mapinfo_set(path, layer)) is not None:  # 街道.tab beside 道路.tab: its header checked
+        path, layer = mapinfo, None
     if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path) and not mapinfo_in(path):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():
