@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import (collections_opened, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
+from geo.boundary_checks import (collections_opened, datum_named_only, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
                                   misplaced_warning, osm_boundaries_kept, repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
@@ -132,6 +132,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if named_county and districts_datum is None:
             warnings += datum_warning(split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        what=level, file_crs=file_crs, union=union)
+        elif districts_datum is None:  # no outline to fit them to: 街道_GCJ02.kml's name said
+            warnings += datum_named_only(split_layer(districts_path)[0], file_crs)
         if code:
             warnings += other_district_warning(split_layer(districts_path)[0], zones, code, level)
         named = data.subdistrict_names(code) if code else []
