@@ -699,3 +699,7 @@ REGION_LIST_ITEMS = 8
 # count_breakdowns.py): the shares it needs at least, and the characters of a share's place at most.
 BREAKDOWN_MIN_SHARES = 2
 BREAKDOWN_QUALIFIER_CHARS = 6
+
+# A Shapefile's .prj read (geo.prj_text) for a CRS named in GBK up to this size; a larger one is no WKT: left to GDAL.
+PRJ_MAX_BYTES = 1 << 16
+

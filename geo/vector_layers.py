@@ -357,10 +357,12 @@ def _layer_info(path, layer, **options):
     over GBK names) listed as bytes, not a ``UnicodeDecodeError`` of the whole source."""
     import pyogrio
 
+    from geo.prj_text import gbk_prj_layer
     from geo.vector_sources import mapinfo_set
     from geo.vectors import gdal_source
 
-    source, layer = (gdal_source(mapinfo), None) if (mapinfo := mapinfo_set(path, layer)) else (gdal_source(path), layer)
+    file = mapinfo_set(path, layer) or gbk_prj_layer(path, layer)  # read from its own file (a .prj in GBK)
+    source, layer = (gdal_source(file), None) if file else (gdal_source(path), layer)
     try:
         return pyogrio.read_info(source, layer=layer, **options)
     except UnicodeDecodeError:

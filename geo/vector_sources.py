@@ -7,6 +7,7 @@ from pathlib import Path
 from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
 from geo.file_kinds import check_shapefile_header, geojson_copy
 from geo.io import InputError, is_resource_fork
+from geo.prj_text import gbk_prj, prj_copy
 from geo.vector_layers import is_kml_archive, kml_sources
 
 
@@ -115,6 +116,8 @@ def gdal_source(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
         return indexed_copy(path)  # its .shx made anew, beside links to its files
+    if (prj := gbk_prj(path)) is not None:
+        return prj_copy(path, prj)  # its CRS named in GBK (SuperMap, MapGIS): a UTF-8 .prj beside links to its files
     if path.is_dir() and not shapefiles_in(path) and len(sets := mapinfo_in(path)) == 1:
         return readable_mapinfo(sets[0])  # a folder holding one MapInfo set (jd.tab, jd.dat, jd.map, jd.id): that set
     if path.suffix.lower() != ".zip" or not path.is_file():
