@@ -4,6 +4,7 @@ folders, a surveyor delivers a Shapefile per 街道, and GDAL makes each folder 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from geo.boundary_checks import listed
@@ -63,6 +64,10 @@ def read_file(file, read_vector, unstated):
     return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
 
 
+# GDAL's name for a KML's second folder of a name (白石街道 (#2)): a 街道 and its enclave, each in a folder of its name.
+_GDAL_REPEAT = re.compile(r" \(#\d+\)$")
+
+
 def read_folders(path, layers, unstated, read_vector, name_field):
     """The ``layers`` of ``path`` (a KML's folders, a folder's Shapefiles: :func:`parts_kind`) read as one frame, and
     what to say of it. Features of one name in every layer (Google Earth's 未命名多边形, Untitled Polygon; a Shapefile's
@@ -92,7 +97,7 @@ def read_folders(path, layers, unstated, read_vector, name_field):
               for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
     if len(values) == 1 and len(layers) > 1 and None not in columns:
         for frame, column, layer in zip(frames, columns, layers):
-            frame[column] = layer
+            frame[column] = _GDAL_REPEAT.sub("", layer) if kind == "KML folders" else layer
         value = values.pop()  # a KML written by ogr2ogr: its names in ExtendedData, its <name> empty
         said[-1] = (f"{path}: its features are all " + (f"named {value!r}" if value is not None else
                     f"without a {columns[0]}") + f": each is named by its {kind.split()[-1].removesuffix('s')} "

@@ -196,3 +196,16 @@ def test_a_file_per_street_of_several_folders_is_read_whole(tmp_path, second):
     assert all(g.geom_type.endswith("Polygon") for g in b.zones.geometry)
     if second == "飞地":
         assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
+
+
+def test_two_kml_folders_of_one_name_are_one_street(tmp_path):
+    # Google Earth's My Places with 白石街道 and its enclave each in a folder 白石街道 (placemarks 未命名多边形): GDAL
+    # names the second folder `白石街道 (#2)`, which became a 街道 of its own.
+    enclave = (120.10, 30.20, 120.11, 30.21)
+    path = _kml_folders(tmp_path, {"白石街道": [("未命名多边形", _BOXES[0])], "白石街道 ": [("未命名多边形", enclave)],
+                                   "青松街道": [("未命名多边形", _BOXES[1])]})
+    path.write_text(path.read_text(encoding="utf-8").replace("<name>白石街道 </name>", "<name>白石街道</name>"),
+                    encoding="utf-8")
+    b = load_boundaries(path, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
