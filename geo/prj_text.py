@@ -6,6 +6,7 @@ as it is."""
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 _COPIES = {}  # (resolved .prj path, its mtime, its size) -> the .shp of the copy
@@ -23,17 +24,7 @@ def gbk_prj(path):
     prj = next((p for p in (path.with_suffix(".prj"), path.with_suffix(".PRJ")) if p.is_file()), None)
     if prj is None or prj.stat().st_size > settings.PRJ_MAX_BYTES:
         return None
-    text = prj.read_bytes()
-    try:
-        text.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        pass
-    try:
-        text.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
-    return prj
+    return prj if _is_gbk(prj.read_bytes()) else None
 
 
 def gbk_prj_layer(path, layer):
@@ -72,3 +63,59 @@ def prj_copy(path, prj) -> Path:
         (folder / f"{shp.stem}.prj").write_text(prj.read_bytes().decode("gb18030"), encoding="utf-8")
         _COPIES[key] = folder / f"{shp.stem}.shp"
     return _COPIES[key]
+
+
+def zipped_prj_copy(path, names, folder):
+    """For a zip archive ``path`` of Shapefiles in its ``folder`` ('' its top) whose member .prj (``names``, as
+    stored) names a CRS in GBK: a folder of those Shapefiles unpacked, each .prj in UTF-8 (GDAL reads the archive
+    otherwise with ``local variable 'wkt' referenced before assignment``); else None."""
+    from geo.io import file_version
+
+    prjs = [name for name in names if name.replace("\\", "/").rpartition("/")[0] == folder
+            and name.lower().endswith(".prj")]
+    version = file_version(path) if prjs else None
+    return None if version is None else _unpacked(Path(path), version, tuple(names), folder, tuple(prjs))
+
+
+@functools.lru_cache(maxsize=16)
+def _unpacked(path, version, names, folder, prjs):
+    """:func:`zipped_prj_copy` for one ``version`` of the archive: the folder, made once, or None."""
+    import shutil
+    import zipfile
+
+    from geo import settings
+    from geo.io import InputError, zip_part_limit
+    from geo.kml_encoding import temporary_folder
+    from geo.mapinfo_files import _shown
+
+    with zipfile.ZipFile(path) as archive:
+        texts = {name: archive.read(name) for name in prjs if archive.getinfo(name).file_size <= settings.PRJ_MAX_BYTES}
+        if not any(_is_gbk(text) for text in texts.values()):
+            return None
+        members = [name for name in names if name.replace("\\", "/").rpartition("/")[0] == folder
+                   and Path(name).suffix.lower() in _PARTS + (".prj",)]
+        for name in members:  # a zip bomb is refused before a byte is written
+            info = archive.getinfo(name)
+            if info.file_size > zip_part_limit(info.compress_size):
+                raise InputError(path, f"is a damaged zip archive: its member {_shown(name)!r} unpacks to "
+                                       f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+        copy = temporary_folder("geo-prj-")
+        for name in members:
+            target = copy / _shown(name).replace("\\", "/").rpartition("/")[2]
+            if name in texts and _is_gbk(texts[name]):
+                target.write_text(texts[name].decode("gb18030"), encoding="utf-8")
+                continue
+            with archive.open(name) as source, open(target, "wb") as out:
+                shutil.copyfileobj(source, out)
+    return copy
+
+
+def _is_gbk(text: bytes) -> bool:
+    """Whether ``text`` is no UTF-8 but GBK (GB18030)."""
+    for codec, wanted in (("utf-8", False), ("gb18030", True)):
+        try:
+            text.decode(codec)
+            return wanted
+        except UnicodeDecodeError:
+            continue
+    return False

@@ -7,7 +7,7 @@ from pathlib import Path
 from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
 from geo.file_kinds import check_shapefile_header, geojson_copy
 from geo.io import InputError, is_resource_fork
-from geo.prj_text import gbk_prj, prj_copy
+from geo.prj_text import gbk_prj, prj_copy, zipped_prj_copy
 from geo.vector_layers import is_kml_archive, kml_sources
 
 
@@ -133,6 +133,8 @@ def gdal_source(path):
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if len(folders) == 1 and (copy := zipped_prj_copy(path, stored, next(iter(folders)))) is not None:
+        return copy  # its .prj naming the CRS in GBK: its Shapefiles unpacked, the .prj in UTF-8
     if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
         return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):

@@ -39,3 +39,28 @@ def test_a_shapefile_whose_prj_names_its_crs_in_gbk_is_read(tmp_path, as_folder)
     assert sorted(zones["name"]) == sorted(["白石街道", "青松街道"] + ["东湖街道"] * as_folder)
     assert abs(zones.total_bounds[0] - 120.10) < 1e-6
     assert path.with_suffix(".prj").read_bytes() == _PRJ.encode("gbk")  # the user's file left as it is
+
+
+@pytest.mark.parametrize("folder", ["", "成果/"])
+def test_a_zipped_shapefile_whose_prj_names_its_crs_in_gbk_is_read(tmp_path, folder):
+    # 街道.zip as sent: `not a readable vector file (local variable 'wkt' referenced before assignment)`.
+    import zipfile
+
+    path = _streets(tmp_path)
+    archive = tmp_path / "街道.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        for part in sorted(tmp_path.glob("街道.*")):
+            if part != archive:
+                out.write(part, f"{folder}{part.name}")
+    assert list(vectors.read_vector(archive)["JDMC"]) == ["白石街道", "青松街道"]
+    assert sorted(load_boundaries(archive, name_field="JDMC").zones["name"]) == ["白石街道", "青松街道"]
+
+
+def test_a_shapefile_without_its_shx_whose_prj_names_its_crs_in_gbk_is_read(tmp_path):
+    # Its .shx made anew beside links to its files, the .prj among them passed on in GBK: `local variable 'wkt'
+    # referenced before assignment`.
+    path = _streets(tmp_path)
+    path.with_suffix(".shx").unlink()
+    frame = vectors.read_vector(path)
+    assert frame.crs.name == "高斯克吕格_CGCS2000_3度带_120E"
+    assert list(frame["JDMC"]) == ["白石街道", "青松街道"]
