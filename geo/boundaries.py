@@ -211,7 +211,7 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
-    files = folder_files(path) if layer is None else {}  # 白石街道.kml, 青松街道.kml: 奥维 exports a file per object
+    files = folder_files(path, name_field) if layer is None else {}  # 白石街道.kml, 青松街道.kml: 奥维 exports a file per object
     if len(files) == 1:
         path = next(iter(files.values()))
     chosen = layer if layer is not None else tuple(files) if len(files) > 1 else _choose_layer(path, name_field)

@@ -29,17 +29,53 @@ def parts_kind(path):
 FOLDER_SUFFIXES = (".kml", ".kmz", ".geojson", ".json", ".gpkg", ".fgb", ".gml")
 
 
-def folder_files(path):
+def folder_files(path, name_field=None):
     """``{name: file}`` of the vector files (:data:`FOLDER_SUFFIXES`) of the folder ``path`` that holds no Shapefile,
-    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); {} for any other ``path``."""
+    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); a folder of Shapefiles beside a KML or
+    GeoJSON of a 街道 each (:data:`BESIDE_SHAPEFILES`: a surveyor's Shapefiles, 奥维's KML of the 街道 drawn since),
+    those of its files that have the column ``name_field``, a name shared by two files told apart by its suffix; {}
+    for any other ``path`` (a folder of Shapefiles beside no such file: GDAL's layers of the folder)."""
     from geo.io import is_resource_fork
     from geo.vector_sources import is_geodatabase, mapinfo_in, shapefiles_in
 
     path = Path(path)
-    if not path.is_dir() or is_geodatabase(path) or shapefiles_in(path) or mapinfo_in(path):
+    if not path.is_dir() or is_geodatabase(path) or mapinfo_in(path):
         return {}
-    return {file.stem: file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
-            and file.suffix.lower() in FOLDER_SUFFIXES}
+    shapefiles = shapefiles_in(path)
+    files = [file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
+             and file.suffix.lower() in (BESIDE_SHAPEFILES if shapefiles else FOLDER_SUFFIXES)]
+    if shapefiles and not files:  # Shapefiles alone: GDAL's layers of the folder
+        return {}
+    if shapefiles:  # of the 街道 files alone: not 道路.shp, nor a KML of labels
+        files = [file for file in shapefiles + files if name_field and _has_field(file, name_field)]
+        if all(file.suffix.lower() == ".shp" for file in files):
+            return {}
+    files = sorted(files)
+    stems = [file.stem for file in files]
+    return {file.stem if stems.count(file.stem) == 1 else file.name: file for file in files}
+
+
+def _has_field(file, name_field) -> bool:
+    """Whether the first layer of ``file`` has the column ``name_field`` (in any case; a Shapefile's cut at its .dbf's
+    10 bytes)."""
+    import pyogrio
+
+    from geo.dbf import dbf_cut_names
+
+    from geo.vectors import gdal_source
+
+    try:
+        fields = pyogrio.read_info(gdal_source(file))["fields"]
+    except Exception:  # noqa: BLE001 - not readable: not read as a 街道 file here
+        return False
+    names = {name_field.lower()} | ({cut.lower() for cut in dbf_cut_names(name_field)}  # 街道名称 cut to 街道名
+                                    if file.suffix.lower() == ".shp" else set())
+    return any(str(field).lower() in names for field in fields)
+
+
+# The files of a folder of Shapefiles read beside them as 街道 (the 街道 a surveyor's Shapefiles lack, drawn since in
+# 奥维 or a web tool): silently left out, those 街道 were missing.
+BESIDE_SHAPEFILES = (".kml", ".kmz", ".geojson")
 
 
 def _filled_layers(file):

@@ -209,3 +209,19 @@ def test_two_kml_folders_of_one_name_are_one_street(tmp_path):
     b = load_boundaries(path, name_field="Name")
     assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
     assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
+
+
+def test_a_kml_of_a_street_beside_a_folder_of_shapefiles_is_read_with_them(tmp_path):
+    # A surveyor's 白石街道.shp and 青松街道.shp, and 东湖街道.kml drawn since in 奥维, in one folder: the Shapefiles
+    # alone were read, 东湖街道 left out without a word. 道路.shp (no 名称) is still no 街道 file.
+    import geopandas as gpd
+    import shapely
+
+    for name, box, suffix in zip(["白石街道", "青松街道", "东湖街道"], _BOXES, [".shp", ".shp", ".kml"]):
+        gpd.GeoDataFrame({"名称": [name]}, geometry=[shapely.box(*box)], crs=4326).to_file(
+            tmp_path / f"{name}{suffix}", driver="KML" if suffix == ".kml" else "ESRI Shapefile", encoding="utf-8")
+    gpd.GeoDataFrame({"DLMC": ["白石路"]}, geometry=[shapely.LineString([(120.10, 30.25), (120.16, 30.25)])],
+                     crs=4326).to_file(tmp_path / "道路.shp", encoding="utf-8")
+    b = load_boundaries(tmp_path, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("read its 3 files as one layer of 街道 (东湖街道、白石街道、青松街道)" in w for w in b.warnings)
