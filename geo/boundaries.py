@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import settings
-from geo.boundary_checks import (collections_opened, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
+from geo.boundary_checks import (collections_opened, datum_named_only, datum_warning, fitting_zone_hint, labels_left_out, lies_on, listed,
                                   misplaced_warning, osm_boundaries_kept, repair_polygons, swapped_axes_hint, topology_warnings, without_parents)
 from geo.district_choice import (check_code, check_district_options, check_field_options, code_of_name,
                                  other_district_warning, rows_lying_apart, rows_of_district)
@@ -15,7 +15,7 @@ from geo.district_outlines import OUTLINE, dissolve_outline, load_outline, outli
 from geo.io import InputError
 from geo.names import display_name, normalise_name, without_han_spaces
 from geo.places import zone_level
-from geo.kml_folders import file_layer, folder_files, parts_kind, read_folders
+from geo.kml_folders import folder_files, parts_kind, read_file, read_folders
 from geo.vector_layers import kml_field_names, layer_infos, split_layer
 from geo.villages import townships_of_villages
 from geo.zone_codes import EXCEL_SCIENTIFIC, code_from_zones, code_text, codes_by_name, county_of_frame, county_of_names
@@ -132,6 +132,8 @@ def load_boundaries(districts_path=None, *, name_field=None, code_field=None, ou
         if named_county and districts_datum is None:
             warnings += datum_warning(split_layer(districts_path)[0], zones, data.load_district_outline(named_county),
                                        what=level, file_crs=file_crs, union=union)
+        elif districts_datum is None:  # no outline to fit them to: 街道_GCJ02.kml's name said
+            warnings += datum_named_only(split_layer(districts_path)[0], file_crs)
         if code:
             warnings += other_district_warning(split_layer(districts_path)[0], zones, code, level)
         named = data.subdistrict_names(code) if code else []
@@ -209,13 +211,13 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
     def unstated(frame):  # metres without a CRS: the zone that puts them in their district
         return fitting_zone_hint(frame, county_of_frame(frame, name_field, code_field, district_code))
 
-    files = folder_files(path) if layer is None else {}  # 白石街道.kml, 青松街道.kml: 奥维 exports a file per object
+    files = folder_files(path, name_field) if layer is None else {}  # 白石街道.kml, 青松街道.kml: 奥维 exports a file per object
     if len(files) == 1:
         path = next(iter(files.values()))
     chosen = layer if layer is not None else tuple(files) if len(files) > 1 else _choose_layer(path, name_field)
     if isinstance(chosen, tuple) and files:  # each file a part, as a folder of a Shapefile per 街道
-        gdf, folders = read_folders(path, chosen, unstated, lambda _, layer, unstated: read_vector(
-            files[layer], layer=file_layer(files[layer]), unstated=unstated), name_field)
+        gdf, folders = read_folders(path, chosen, unstated, lambda _, layer, unstated: read_file(
+            files[layer], read_vector, unstated), name_field)
     elif isinstance(chosen, tuple):  # a KML's folders, one 街道 or a few in each (Google Earth, 奥维): GDAL's layers
         gdf, folders = read_folders(path, chosen, unstated, read_vector, name_field)
     else:

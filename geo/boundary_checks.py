@@ -513,3 +513,19 @@ def fitting_zone_hint(frame, county) -> str:
             return (f"; read as EPSG:{epsg} ({CRS.from_epsg(epsg).name}) they lie in {row['name']} ({county}): "
                     "if the file is CGCS2000, give it that CRS")
     return ""
+
+
+def datum_named_only(path, crs):
+    """What to say of the 街道 file ``path`` whose name says GCJ-02 or BD-09 (街道_GCJ02.kml, 街道(百度坐标).geojson: a
+    web-map tool's export) where nothing in it states a datum (``crs`` lon/lat, no .prj naming one): read as WGS-84
+    without a word, its 街道 hundreds of metres off. Said, not applied (a name is no statement); [] for any other."""
+    from geo.crs import DATUM_LABELS, is_web_mercator, stated_web_datum
+    from geo.gazetteer_files import datum_in_name
+
+    if crs is None or not (crs.is_geographic or is_web_mercator(crs)) or stated_web_datum(crs):
+        return []
+    if (named := datum_in_name(path)) is None:
+        return []
+    return [f"{path}: its name says {DATUM_LABELS[named]}, but nothing in the file states a datum: its lon/lat are "
+            f"read as WGS-84; if a web map drew them, give --districts-datum {named}"]
+

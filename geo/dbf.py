@@ -187,6 +187,7 @@ def indexed_copy(path: Path) -> Path:
 
     from geo.io import warn
     from geo.kml_encoding import temporary_folder
+    from geo.prj_text import gbk_prj
 
     shp = path.resolve()
     key = (shp, shp.stat().st_mtime_ns, shp.stat().st_size)  # the file as it is now
@@ -195,6 +196,9 @@ def indexed_copy(path: Path) -> Path:
         for sidecar in sorted(shp.parent.iterdir()):
             if sidecar.stem == shp.stem and sidecar.suffix.lower() in (".shp", ".dbf", ".prj", ".cpg"):
                 target = folder / f"{shp.stem}{sidecar.suffix.lower()}"
+                if sidecar.suffix.lower() == ".prj" and gbk_prj(shp) == sidecar:  # its CRS named in GBK: in UTF-8
+                    target.write_text(sidecar.read_bytes().decode("gb18030"), encoding="utf-8")
+                    continue
                 try:
                     os.symlink(sidecar, target)
                 except OSError:  # no symbolic links (Windows without the right): a copy

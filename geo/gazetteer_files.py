@@ -426,7 +426,7 @@ def _row_datums(path, rows, names, datum, warnings):
         near = sorted(c for c in columns - set(_DATUM_COLUMNS) - COORDINATE_COLUMNS  # 坐标 holds them, no datum
                       if difflib.get_close_matches(c.lower(), _DATUM_COLUMNS, 1, 0.7))
         misspelled = f"; is '{near[0]}' meant as the datum column?" if near else ""
-        named = _datum_in_name(path)
+        named = datum_in_name(path)
         named = f"; the file's name says {named}: is that their datum?" if named else ""
         warn(f"{path}: datum not given for {sum(assumed)} of {len(rows)} entries, assumed WGS-84, claiming "
              f"{settings.UNSTATED_DATUM_ACCURACY_M:.0f} m accuracy (add a datum column: wgs84, gcj02 for Amap or "
@@ -453,7 +453,7 @@ def _merged_blanks(rows, assumed) -> str:
     return ""
 
 
-def _datum_in_name(path):
+def datum_in_name(path):
     """``gcj02`` or ``bd09`` when the file's name holds a spelling of it (百度坐标.csv, sites_gcj02.kml), else
     None: said in the warning of an unstated datum, never applied (a name is no statement)."""
     from geo.crs import WGS84, normalise_datum

@@ -4,6 +4,7 @@ folders, a surveyor delivers a Shapefile per 街道, and GDAL makes each folder 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from geo.boundary_checks import listed
@@ -28,26 +29,79 @@ def parts_kind(path):
 FOLDER_SUFFIXES = (".kml", ".kmz", ".geojson", ".json", ".gpkg", ".fgb", ".gml")
 
 
-def folder_files(path):
+def folder_files(path, name_field=None):
     """``{name: file}`` of the vector files (:data:`FOLDER_SUFFIXES`) of the folder ``path`` that holds no Shapefile,
-    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); {} for any other ``path``."""
+    MapInfo set or geodatabase, by name (a Mac's ``._`` files left out); a folder of Shapefiles beside a KML or
+    GeoJSON of a 街道 each (:data:`BESIDE_SHAPEFILES`: a surveyor's Shapefiles, 奥维's KML of the 街道 drawn since),
+    those of its files that have the column ``name_field``, a name shared by two files told apart by its suffix; {}
+    for any other ``path`` (a folder of Shapefiles beside no such file: GDAL's layers of the folder)."""
     from geo.io import is_resource_fork
     from geo.vector_sources import is_geodatabase, mapinfo_in, shapefiles_in
 
     path = Path(path)
-    if not path.is_dir() or is_geodatabase(path) or shapefiles_in(path) or mapinfo_in(path):
+    if not path.is_dir() or is_geodatabase(path) or mapinfo_in(path):
         return {}
-    return {file.stem: file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
-            and file.suffix.lower() in FOLDER_SUFFIXES}
+    shapefiles = shapefiles_in(path)
+    files = [file for file in sorted(path.iterdir()) if file.is_file() and not is_resource_fork(file.name)
+             and file.suffix.lower() in (BESIDE_SHAPEFILES if shapefiles else FOLDER_SUFFIXES)]
+    if shapefiles and not files:  # Shapefiles alone: GDAL's layers of the folder
+        return {}
+    if shapefiles:  # of the 街道 files alone: not 道路.shp, nor a KML of labels
+        files = [file for file in shapefiles + files if name_field and _has_field(file, name_field)]
+        if all(file.suffix.lower() == ".shp" for file in files):
+            return {}
+    files = sorted(files)
+    stems = [file.stem for file in files]
+    return {file.stem if stems.count(file.stem) == 1 else file.name: file for file in files}
 
 
-def file_layer(file):
-    """The one layer of ``file`` (a KML of folders: a 街道's placemark in 青山区 > 白石街道) that holds features, when
-    its first may hold none; None for a file of one layer, or of several holding features (its first is read)."""
+def _has_field(file, name_field) -> bool:
+    """Whether the first layer of ``file`` has the column ``name_field`` (in any case; a Shapefile's cut at its .dbf's
+    10 bytes)."""
+    import pyogrio
+
+    from geo.dbf import dbf_cut_names
+
+    from geo.vectors import gdal_source
+
+    try:
+        fields = pyogrio.read_info(gdal_source(file))["fields"]
+    except Exception:  # noqa: BLE001 - not readable: not read as a 街道 file here
+        return False
+    names = {name_field.lower()} | ({cut.lower() for cut in dbf_cut_names(name_field)}  # 街道名称 cut to 街道名
+                                    if file.suffix.lower() == ".shp" else set())
+    return any(str(field).lower() in names for field in fields)
+
+
+# The files of a folder of Shapefiles read beside them as 街道 (the 街道 a surveyor's Shapefiles lack, drawn since in
+# 奥维 or a web tool): silently left out, those 街道 were missing.
+BESIDE_SHAPEFILES = (".kml", ".kmz", ".geojson")
+
+
+def _filled_layers(file):
     from geo.vector_layers import layer_infos
 
-    filled = [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
-    return filled[0] if len(filled) == 1 else None
+    return [layer for layer, info in (layer_infos(file) or {}).items() if info["features"]]
+
+
+def read_file(file, read_vector, unstated):
+    """The 街道 of one file of a folder of a file per 街道, as one frame: its one layer of features, or its layers of
+    polygons together when several hold features (奥维's 白石街道.kml of folders 标注, the office's point, and 边界;
+    a 街道 and its enclave in two folders): its first layer alone was read, an empty or a point one."""
+    import geopandas as gpd
+    import pandas as pd
+
+    filled = _filled_layers(file)
+    if len(filled) < 2:
+        return read_vector(file, layer=filled[0] if filled else None, unstated=unstated)
+    frames = [read_vector(file, layer=layer, unstated=unstated) for layer in filled]
+    polygonal = [frame for frame in frames if _polygon_count(frame)]
+    frames = [frame.to_crs(frames[0].crs) if frame.crs != frames[0].crs else frame for frame in polygonal or frames]
+    return gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=frames[0].crs)
+
+
+# GDAL's name for a KML's second folder of a name (白石街道 (#2)): a 街道 and its enclave, each in a folder of its name.
+_GDAL_REPEAT = re.compile(r" \(#\d+\)$")
 
 
 def read_folders(path, layers, unstated, read_vector, name_field):
@@ -79,7 +133,7 @@ def read_folders(path, layers, unstated, read_vector, name_field):
               for frame, column in zip(frames, columns) if column is not None for value in frame[column]}
     if len(values) == 1 and len(layers) > 1 and None not in columns:
         for frame, column, layer in zip(frames, columns, layers):
-            frame[column] = layer
+            frame[column] = _GDAL_REPEAT.sub("", layer) if kind == "KML folders" else layer
         value = values.pop()  # a KML written by ogr2ogr: its names in ExtendedData, its <name> empty
         said[-1] = (f"{path}: its features are all " + (f"named {value!r}" if value is not None else
                     f"without a {columns[0]}") + f": each is named by its {kind.split()[-1].removesuffix('s')} "

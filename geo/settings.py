@@ -339,6 +339,8 @@ PDF_DRAWN_SLACK_BYTES = 4_000_000
 # (no .cpg, or one whose codec the records may not decode with): a country's buildings layer
 # holds gigabytes.
 DBF_SAMPLE_BYTES = 4_000_000
+# A Shapefile's .prj read (geo.prj_text) for a CRS named in GBK up to this size; a larger one is no WKT: left to GDAL.
+PRJ_MAX_BYTES = 1 << 16
 # A .dbf's records are told Japanese (Shift-JIS) or Korean (EUC-KR) text, not GBK, only from this many
 # two-byte characters on: fewer, a few rare Chinese characters (堃, 燚) may read as Japanese ones.
 FOREIGN_DBF_LEAST_CHARACTERS = 6

@@ -331,10 +331,10 @@ def layer_infos(path):
         if (Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path)) and \
                 (infos := kml_layer_infos(path, gdal_source(path), layers, [kind for _, kind in listed])):
             return infos  # a KML's folders counted in one parse of it, not one each
-        infos = {layer: pyogrio.read_info(gdal_source(path), layer=layer) for layer in layers}
+        infos = {layer: _layer_info(path, layer) for layer in layers}
         for layer in layers:
             if infos[layer]["features"] < 0:
-                infos[layer] = pyogrio.read_info(gdal_source(path), layer=layer, force_feature_count=True)
+                infos[layer] = _layer_info(path, layer, force_feature_count=True)
     return infos
 
 
@@ -349,3 +349,22 @@ def kml_field_names(path):
     if Path(path).suffix.lower() in (".kml", ".kmz") or is_kml_archive(path):
         return gdal_options(Path(path))
     return contextlib.nullcontext()
+
+
+def _layer_info(path, layer, **options):
+    """pyogrio's info of ``layer`` of ``path``: a folder's MapInfo set (街道.tab beside 道路.tab) from its own file,
+    its header checked (:func:`geo.vector_sources.mapinfo_set`); field names in no UTF-8 (a MapInfo header of Neutral
+    over GBK names) listed as bytes, not a ``UnicodeDecodeError`` of the whole source."""
+    import pyogrio
+
+    from geo.prj_text import gbk_prj_layer
+    from geo.vector_sources import mapinfo_set
+    from geo.vectors import gdal_source
+
+    file = mapinfo_set(path, layer) or gbk_prj_layer(path, layer)  # read from its own file (a .prj in GBK)
+    source, layer = (gdal_source(file), None) if file else (gdal_source(path), layer)
+    try:
+        return pyogrio.read_info(source, layer=layer, **options)
+    except UnicodeDecodeError:
+        return pyogrio.read_info(source, layer=layer, encoding="latin-1", **options)
+

@@ -7,6 +7,7 @@ from pathlib import Path
 from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, read_sidecar, without_shx)
 from geo.file_kinds import check_shapefile_header, geojson_copy
 from geo.io import InputError, is_resource_fork
+from geo.prj_text import gbk_prj, prj_copy, zipped_prj_copy
 from geo.vector_layers import is_kml_archive, kml_sources
 
 
@@ -115,6 +116,8 @@ def gdal_source(path):
         check_shapefile_header(path)  # another file named .shp has no .shx to make anew either
         check_dbf_beside(path)  # nor one without its .dbf (refused before a warning of its .shx)
         return indexed_copy(path)  # its .shx made anew, beside links to its files
+    if (prj := gbk_prj(path)) is not None:
+        return prj_copy(path, prj)  # its CRS named in GBK (SuperMap, MapGIS): a UTF-8 .prj beside links to its files
     if path.is_dir() and not shapefiles_in(path) and len(sets := mapinfo_in(path)) == 1:
         return readable_mapinfo(sets[0])  # a folder holding one MapInfo set (jd.tab, jd.dat, jd.map, jd.id): that set
     if path.suffix.lower() != ".zip" or not path.is_file():
@@ -130,6 +133,8 @@ def gdal_source(path):
     folders = {name.rpartition("/")[0] for name in names if name.lower().endswith(".shp")}
     if not folders and len(geodatabases := zipped_geodatabases(names)) == 1:
         return f"/vsizip/{path.resolve()}/{geodatabases.pop()}"  # 街道数据.zip holding jd.gdb
+    if len(folders) == 1 and (copy := zipped_prj_copy(path, stored, next(iter(folders)))) is not None:
+        return copy  # its .prj naming the CRS in GBK: its Shapefiles unpacked, the .prj in UTF-8
     if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
         return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):
@@ -190,3 +195,15 @@ def mapinfo_in(folder):
     left out)."""
     return [p for p in sorted(Path(folder).iterdir()) if p.suffix.lower() in (".tab", ".mif") and p.is_file()
             and not is_resource_fork(p.name)]
+
+
+def mapinfo_set(path, layer):
+    """The file (``jd.tab``, ``jd.mif``) of the MapInfo set ``layer`` of the folder ``path`` holding several sets and
+    no Shapefile (a delivery copied from a disc: 街道.tab beside 道路.tab); else None. Read as that file, it has the
+    header check a lone set gets (:func:`geo.mapinfo_files.readable_mapinfo`): GDAL given the folder read a header
+    naming GBK over UTF-8 text as 鐧界煶琛楅亾, and listed its columns with a ``UnicodeDecodeError``."""
+    path = Path(path)
+    if layer is None or not path.is_dir() or shapefiles_in(path) or len(sets := mapinfo_in(path)) < 2:
+        return None
+    return next((file for file in sets if file.stem == str(layer)), None)
+

@@ -14,6 +14,7 @@ from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unr
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
 from geo.mapinfo_files import check_parts
+from geo.prj_text import gbk_prj_layer
 from geo.project_files import check_project_file
 from geo.survey import unstated_zone_hint
 from geo.vector_explain import attribute_table, check_geojson_crs, explain_unreadable, no_crs, undecodable, unreadable, zipped_tables
@@ -22,7 +23,7 @@ from geo.vector_frames import (check_numbers_fit_crs, drawing_text, flat, warn_l
 from geo.vector_layers import (check_network_link, field_aliases, is_kml_archive, kml_listing, layer_names,
                                read_kml_documents)
 from geo.vector_sources import (check_dbf_beside, check_record_counts, container_encoding, dbf_encoding, gdal_source,
-                                is_geodatabase, mapinfo_in, shapefiles_in)
+                                is_geodatabase, mapinfo_in, mapinfo_set, shapefiles_in)
 
 
 def _read_dataframe(path, kwargs, chunk=50_000):
@@ -143,6 +144,8 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     read instead of a layer (a KML's folders at once: :mod:`geo.kml_once`).
     """
     path = Path(path)
+    if (file := mapinfo_set(path, layer) or gbk_prj_layer(path, layer)) is not None:  # 街道.tab beside 道路.tab: its
+        path, layer = file, None  # header checked; 街道.shp of a .prj in GBK: read from a UTF-8 copy of it
     if path.is_dir() and not shapefiles_in(path) and not is_geodatabase(path) and not mapinfo_in(path):
         raise InputError(path, "is a directory, expected a vector file")
     if not path.is_dir():

@@ -1,6 +1,7 @@
 """What is said of a 街道 file's topology (gaps and slivers between its 街道), found in time linear in their detail."""
 
 import numpy as np
+import pytest
 import shapely
 
 from geo.boundary_checks import _gaps
@@ -132,3 +133,23 @@ def test_an_osm_extract_as_street_blocks_gives_its_boundaries_alone(tmp_path):
     assert any("left out 1 of its 2 OpenStreetMap polygon(s) that are no 街道 boundary" in w and "白石市场" in w
                for w in warnings), warnings
     assert any("1 街道 boundary relation(s) left out" in w and "白石街道 (r220)" in w for w in warnings), warnings
+
+
+@pytest.mark.parametrize("name", ["青山县街道_GCJ02.kml", "青山县街道(百度坐标).geojson"])
+def test_a_street_file_whose_name_alone_says_a_web_datum_is_said_to_be_read_as_wgs84(tmp_path, name):
+    # A web-map tool's export (奥维, a downloader) named 街道_GCJ02.kml, nothing in it stating a datum: read as WGS-84
+    # without a word, its 街道 hundreds of metres off. --districts-datum given, nothing is said.
+    import geopandas as gpd
+
+    from geo.boundaries import load_boundaries
+
+    path = tmp_path / name
+    gpd.GeoDataFrame({"Name": ["白石街道", "青松街道"]}, geometry=[shapely.box(120.10, 30.24, 120.12, 30.27),
+                     shapely.box(120.12, 30.24, 120.14, 30.27)], crs=4326).to_file(
+        path, driver="KML" if name.endswith(".kml") else "GeoJSON")
+    datum = "gcj02" if "GCJ02" in name else "bd09"
+    said = [w for w in load_boundaries(path, name_field="Name").warnings if "its name says" in w]
+    assert said == [f"{path}: its name says {'GCJ-02 (Amap, Tencent)' if datum == 'gcj02' else 'BD-09 (Baidu)'}, "
+                    "but nothing in the file states a datum: its lon/lat are read as WGS-84; if a web map drew them, "
+                    f"give --districts-datum {datum}"]
+    assert not [w for w in load_boundaries(path, name_field="Name", districts_datum=datum).warnings if "its name says" in w]

@@ -171,3 +171,57 @@ def test_files_of_streets_without_names_are_said_to_be_so(tmp_path):
     b = load_boundaries(folder, name_field="Name")
     assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
     assert any("its features are all without a Name: each is named by its file (白石街道、青松街道)" in w for w in b.warnings)
+
+
+@pytest.mark.parametrize("second", ["标注", "飞地"])
+def test_a_file_per_street_of_several_folders_is_read_whole(tmp_path, second):
+    # 奥维's 白石街道.kml of folders 标注 (the office's point) and 边界, or a 街道 with its enclave in a folder 飞地:
+    # the file's first layer alone was read, 青山区 (empty) or 标注: `contains no features`, or 白石街道
+    # `left out its files of no polygon`.
+    folder = tmp_path / "街道"
+    folder.mkdir()
+    for name, (x0, y0, x1, y1) in zip(["白石街道", "青松街道"], _BOXES):
+        path = _kml_folders(tmp_path, {"边界": [(name, (x0, y0, x1, y1))]})
+        if second == "飞地" and name == "白石街道":
+            path = _kml_folders(tmp_path, {"边界": [(name, (x0, y0, x1, y1))], "飞地": [(name, (x0, 30.20, x1, 30.21))]})
+        elif second == "标注":
+            text = path.read_text(encoding="utf-8")
+            point = (f"<Folder><name>标注</name><Placemark><name>{name}办事处</name><Point><coordinates>"
+                     f"{(x0 + x1) / 2},{(y0 + y1) / 2},0</coordinates></Point></Placemark></Folder>")
+            path.write_text(text.replace("<Folder><name>青山区</name>", "<Folder><name>青山区</name>" + point),
+                            encoding="utf-8")
+        path.rename(folder / f"{name}.kml")
+    b = load_boundaries(folder, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert all(g.geom_type.endswith("Polygon") for g in b.zones.geometry)
+    if second == "飞地":
+        assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
+
+
+def test_two_kml_folders_of_one_name_are_one_street(tmp_path):
+    # Google Earth's My Places with 白石街道 and its enclave each in a folder 白石街道 (placemarks 未命名多边形): GDAL
+    # names the second folder `白石街道 (#2)`, which became a 街道 of its own.
+    enclave = (120.10, 30.20, 120.11, 30.21)
+    path = _kml_folders(tmp_path, {"白石街道": [("未命名多边形", _BOXES[0])], "白石街道 ": [("未命名多边形", enclave)],
+                                   "青松街道": [("未命名多边形", _BOXES[1])]})
+    path.write_text(path.read_text(encoding="utf-8").replace("<name>白石街道 </name>", "<name>白石街道</name>"),
+                    encoding="utf-8")
+    b = load_boundaries(path, name_field="Name")
+    assert sorted(b.zones["name"]) == ["白石街道", "青松街道"]
+    assert b.zones.set_index("name").geometry["白石街道"].geom_type == "MultiPolygon"
+
+
+def test_a_kml_of_a_street_beside_a_folder_of_shapefiles_is_read_with_them(tmp_path):
+    # A surveyor's 白石街道.shp and 青松街道.shp, and 东湖街道.kml drawn since in 奥维, in one folder: the Shapefiles
+    # alone were read, 东湖街道 left out without a word. 道路.shp (no 名称) is still no 街道 file.
+    import geopandas as gpd
+    import shapely
+
+    for name, box, suffix in zip(["白石街道", "青松街道", "东湖街道"], _BOXES, [".shp", ".shp", ".kml"]):
+        gpd.GeoDataFrame({"名称": [name]}, geometry=[shapely.box(*box)], crs=4326).to_file(
+            tmp_path / f"{name}{suffix}", driver="KML" if suffix == ".kml" else "ESRI Shapefile", encoding="utf-8")
+    gpd.GeoDataFrame({"DLMC": ["白石路"]}, geometry=[shapely.LineString([(120.10, 30.25), (120.16, 30.25)])],
+                     crs=4326).to_file(tmp_path / "道路.shp", encoding="utf-8")
+    b = load_boundaries(tmp_path, name_field="名称")
+    assert sorted(b.zones["name"]) == sorted(["白石街道", "青松街道", "东湖街道"])
+    assert any("read its 3 files as one layer of 街道 (东湖街道、白石街道、青松街道)" in w for w in b.warnings)

@@ -196,3 +196,23 @@ def test_a_mapinfo_gazetteer_whose_name_field_is_garbled_into_underscores_says_s
                                          r"'_' .*\? Rename it to 名称 \(or name\) saving the layer as GeoPackage, or "
                                          r"save the file again in MapInfo or a newer QGIS$"):
         load_file(path, warnings=[])
+
+
+@pytest.mark.parametrize("suffix", [".mif", ".tab"])
+def test_a_folder_of_several_mapinfo_sets_has_each_header_checked(tmp_path, capsys, suffix):
+    # 成果/ holding jd (UTF-8 text under a header naming GBK) beside dl, a set of roads whose 名称 GDAL 3.6 wrote as
+    # bytes of no charset: GDAL given the folder read jd's names as 鐧界煶琛楅亾, and listing the layers failed with
+    # `UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe5`, naming no file.
+    import geopandas as gpd
+
+    from geo.boundaries import load_boundaries
+
+    folder = tmp_path / "成果"
+    folder.mkdir()
+    _mapinfo(folder, suffix, "UTF-8", b"WindowsSimpChinese")
+    with pytest.warns(RuntimeWarning):
+        gpd.GeoDataFrame({"名称": ["白石路"]}, geometry=[shapely.LineString([(120.1, 30.25), (120.2, 30.25)])],
+                         crs=4326).to_file(folder / f"dl{suffix}", driver="MapInfo File")
+    assert list(vectors.read_vector(folder, layer="jd")["街道名称"]) == ["白石街道", "青松街道"]
+    assert f"{folder / ('jd' + suffix)}: its header names the charset WindowsSimpChinese" in capsys.readouterr().err
+    assert list(load_boundaries(folder, name_field="街道名称").zones["name"]) == ["白石街道", "青松街道"]
