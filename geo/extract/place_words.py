@@ -27,13 +27,12 @@ def _names_by_pair():
     over the place names, longest names first: a look-up slices the text once per (offset, length), not once
     per name (自治 is in 271 names, in 19 such groups)."""
     names = set()
-    for row in geo_data.counties().values():
-        for name in (row["name"], row["city"]):
-            if len(name) < 2:
-                continue
-            names.add(name)
-            if name[-1] in _LEVEL_ENDINGS and len(name) - 1 >= PLACE_WORD_MIN_BARE:
-                names.add(name[:-1])  # 五家渠 of 五家渠市, 乌鲁木齐 of 乌鲁木齐市
+    for name in geo_data.county_and_city_names():
+        if len(name) < 2:
+            continue
+        names.add(name)
+        if name[-1] in _LEVEL_ENDINGS and len(name) - 1 >= PLACE_WORD_MIN_BARE:
+            names.add(name[:-1])  # 五家渠 of 五家渠市, 乌鲁木齐 of 乌鲁木齐市
     groups = defaultdict(set)
     for name in names:
         for offset in range(len(name) - 1):
