@@ -412,3 +412,9 @@ def test_china_divisions_are_linked_by_code_then_by_name_in_the_same_city(china_
 def test_china_files_are_gzipped_without_time_or_name(china_generator):
     first, second = china_generator.gzip_bytes(b"{}\n"), china_generator.gzip_bytes(b"{}\n")
     assert first == second and first[4:8] == b"\0\0\0\0" and gzip.decompress(first) == b"{}\n"
+
+
+def test_county_and_city_names_are_the_counties_names_and_cities_read_alone():
+    rows = data.counties().values()
+    assert data.county_and_city_names() == {row["name"] for row in rows} | {row["city"] for row in rows}
+    assert "东城区" in data.county_and_city_names() and "北京市" in data.county_and_city_names()
