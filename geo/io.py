@@ -210,6 +210,15 @@ def zip_part_limit(compress_size: int) -> int:
     return settings.ZIP_UNPACKED_FACTOR * compress_size + settings.ZIP_UNPACKED_SLACK_BYTES
 
 
+def refuse_zip_bomb(path, info, kind="zip archive", part="member", shown=None) -> None:
+    """Raise :class:`InputError` naming ``path`` when its zip member ``info`` (a :class:`zipfile.ZipInfo`) unpacks to
+    more than :func:`zip_part_limit` allows: "is a damaged {kind}: its {part} {shown!r} unpacks to … (a zip bomb?)";
+    ``shown`` is the member's name as the message gives it (default: as the archive writes it)."""
+    if info.file_size > zip_part_limit(info.compress_size):
+        raise InputError(path, f"is a damaged {kind}: its {part} {info.filename if shown is None else shown!r} unpacks "
+                               f"to {info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+
+
 def utf8_size(text: str) -> int:
     """The bytes ``text`` takes as a UTF-8 file: what the report size limit (:func:`max_report_bytes`)
     counts of the text a document unpacks to, as it counts a text file's bytes (a Han character: 3)."""

@@ -148,7 +148,7 @@ def _zipped_copy(path, version, member, names):
     import shutil
     import zipfile
 
-    from geo.io import InputError, zip_part_limit
+    from geo.io import refuse_zip_bomb
     from geo.kml_encoding import temporary_folder
 
     folder, _, file_name = member.replace("\\", "/").rpartition("/")
@@ -163,27 +163,24 @@ def _zipped_copy(path, version, member, names):
         if part is not None:
             with archive.open(part) as handle:
                 text = _records(_TEXT_PART[suffix], handle.read(_sample_bytes()))
-        fix = _charset_fix(f"{path} ({_shown(member)})", header, text, neutral=True) if part is not None else None
+        fix = _charset_fix(f"{path} ({shown_member(member)})", header, text, neutral=True) if part is not None else None
         if fix is None:
             return f"/vsizip/{path.resolve()}/{member}" if folder else None
         for name in siblings:  # a zip bomb is refused before a byte is written
-            info = archive.getinfo(name)
-            if info.file_size > zip_part_limit(info.compress_size):
-                raise InputError(path, f"is a damaged zip archive: its member {_shown(name)!r} unpacks to "
-                                       f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+            refuse_zip_bomb(path, archive.getinfo(name), shown=shown_member(name))
         copy = temporary_folder("geo-mapinfo-")
         for name in siblings:
             if Path(name).suffix.lower() in (".tab", ".mif", ".mid", ".dat", ".map", ".id", ".ind"):
-                target_name = _shown(name).replace("\\", "/").rpartition("/")[2]
+                target_name = shown_member(name).replace("\\", "/").rpartition("/")[2]
                 with archive.open(name) as source, open(copy / target_name, "wb") as target:
                     if name == member:
                         target.write(fix)
                         source.read(len(header))
                     shutil.copyfileobj(source, target)
-    return copy / _shown(file_name)
+    return copy / shown_member(file_name)
 
 
-def _shown(name):
+def shown_member(name):
     """A zip member's ``name`` as its writer meant it: Python reads a name not flagged UTF-8 as CP437, which
     Info-ZIP's and Windows' zips of Chinese names are not (UTF-8, or GBK)."""
     try:

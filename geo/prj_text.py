@@ -84,9 +84,9 @@ def _unpacked(path, version, names, folder, prjs):
     import zipfile
 
     from geo import settings
-    from geo.io import InputError, zip_part_limit
+    from geo.io import refuse_zip_bomb
     from geo.kml_encoding import temporary_folder
-    from geo.mapinfo_files import _shown
+    from geo.mapinfo_files import shown_member
 
     with zipfile.ZipFile(path) as archive:
         texts = {name: archive.read(name) for name in prjs if archive.getinfo(name).file_size <= settings.PRJ_MAX_BYTES}
@@ -95,13 +95,10 @@ def _unpacked(path, version, names, folder, prjs):
         members = [name for name in names if name.replace("\\", "/").rpartition("/")[0] == folder
                    and Path(name).suffix.lower() in _PARTS + (".prj",)]
         for name in members:  # a zip bomb is refused before a byte is written
-            info = archive.getinfo(name)
-            if info.file_size > zip_part_limit(info.compress_size):
-                raise InputError(path, f"is a damaged zip archive: its member {_shown(name)!r} unpacks to "
-                                       f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+            refuse_zip_bomb(path, archive.getinfo(name), shown=shown_member(name))
         copy = temporary_folder("geo-prj-")
         for name in members:
-            target = copy / _shown(name).replace("\\", "/").rpartition("/")[2]
+            target = copy / shown_member(name).replace("\\", "/").rpartition("/")[2]
             if name in texts and _is_gbk(texts[name]):
                 target.write_text(texts[name].decode("gb18030"), encoding="utf-8")
                 continue

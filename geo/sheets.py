@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.io import InputError, max_report_bytes, zip_part_limit
+from geo.io import InputError, max_report_bytes, refuse_zip_bomb
 
 
 def _refuse_zip_bomb(path):
@@ -23,9 +23,7 @@ def _refuse_zip_bomb(path):
     except (zipfile.BadZipFile, OSError, ValueError):
         return
     for part in parts:
-        if part.file_size > zip_part_limit(part.compress_size):
-            raise InputError(path, f"is a damaged Excel workbook: its part {part.filename!r} unpacks to "
-                                   f"{part.file_size / 1e6:g} MB from {part.compress_size / 1e6:g} MB (a zip bomb?)")
+        refuse_zip_bomb(path, part, kind="Excel workbook", part="part")
     unpacked = sum(part.file_size for part in parts)
     if unpacked > settings.WORKBOOK_XML_PER_TEXT * max_report_bytes():
         raise InputError(path, f"is a workbook over the size limit: its parts unpack to {unpacked / 1e6:g} MB of XML, more "

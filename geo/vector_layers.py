@@ -92,7 +92,7 @@ def kml_sources(path):
     """
     import zipfile
 
-    from geo.io import zip_part_limit
+    from geo.io import refuse_zip_bomb
 
     path = Path(path)
     if not is_kml_archive(path) or not path.is_file():
@@ -111,9 +111,7 @@ def kml_sources(path):
         if member.startswith("/") or ".." in member.split("/"):
             raise InputError(path, f"holds a KML document named {info.filename!r}, a path out of the archive: "
                                    "not read (a hostile KMZ?)")
-        if info.file_size > zip_part_limit(info.compress_size):
-            raise InputError(path, f"is a damaged KMZ: its KML document {info.filename!r} unpacks to "
-                                   f"{info.file_size / 1e6:g} MB from {info.compress_size / 1e6:g} MB (a zip bomb?)")
+        refuse_zip_bomb(path, info, kind="KMZ", part="KML document")
         members.add(member)
     ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
     archive_path = _archive(path)

@@ -355,3 +355,16 @@ def test_catalog_properties_are_written_value_by_value_without_the_encoder(monke
     assert calls.count == 5  # the odd row's float, NaN, numpy int and float32 list; the row of a key not a str
     for line, properties in zip(lines, expected):
         assert line.rstrip(",") == f'{{"geometry":null,"id":{json.dumps(json.loads(properties)["id"])},"properties":{properties},"type":"Feature"}}'
+
+
+def test_a_zip_member_unpacking_past_the_limit_is_refused_naming_the_file_and_member():
+    import zipfile
+
+    info = zipfile.ZipInfo("街道/jd.shp")
+    info.compress_size, info.file_size = 1_000, io.zip_part_limit(1_000) + 1
+    with pytest.raises(InputError) as refused:
+        io.refuse_zip_bomb("成果.zip", info, kind="KMZ", part="KML document", shown="街道/jd.kml")
+    assert str(refused.value).startswith("成果.zip") and "is a damaged KMZ: its KML document '街道/jd.kml' unpacks" in \
+        str(refused.value) and str(refused.value).endswith("(a zip bomb?)")
+    info.file_size = io.zip_part_limit(1_000)
+    io.refuse_zip_bomb("成果.zip", info)  # at the limit: read
