@@ -7,6 +7,9 @@ catalog it wrote (its features), having checked the run succeeded; ``osm_build_e
 runs the same and returns the one line it wrote to stderr, having checked it is the only
 one, exit 2, no traceback.
 
+``browser``: one headless Chromium a module shares (network cut, alerts recorded, downloads allowed), for the
+placing panel's tests and those that walk it; ``phone``: that browser as a 375x667 touch screen.
+
 ``chromium``: a factory for headless Debian Chromium sessions driven by selenium, for
 tests marked ``@pytest.mark.browser``. It skips the test (with the reason) when
 chromium, chromedriver or selenium is missing, gives every browser a fresh profile in
@@ -165,3 +168,40 @@ def plain_default_build(tmp_path_factory):
     result = build(out)
     assert result.exit_code == 0, result.output
     return out
+
+
+# The network cut as a planner's intranet cuts it (tiles and CDNs unreachable), and alert() recorded.
+NO_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
+ALERT_TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
+PHONE = {"width": 375, "height": 667, "deviceScaleFactor": 2, "mobile": True}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """One headless Chromium for the module: network blocked, alerts recorded, downloads allowed."""
+    binary = _which(CHROMIUM_CANDIDATES)
+    driver_path = _which(CHROMEDRIVER_CANDIDATES)
+    if binary is None or driver_path is None:
+        if os.environ.get("GEO_REQUIRE_BROWSER"):
+            pytest.fail("GEO_REQUIRE_BROWSER is set but chromium/chromedriver are missing")
+        pytest.skip("headless browser test needs Debian chromium and chromium-driver")
+    webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium")
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('profile')}", *NO_NETWORK):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def phone(browser):
+    """The module's browser as a phone: a 375x667 touch screen, put back after the test."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
+    yield browser
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

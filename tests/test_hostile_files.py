@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from geo.cli import main
 from test_bad_inputs import work  # noqa: F401 - a copy of tests/bad_inputs/ as the current directory
-from test_render_panel_browser import browser  # noqa: F401 - the module's headless Chromium
 
 PROJECTS = ["-p", "valid_projects.geojson"]
 DISTRICTS = ["--districts", "valid_districts.geojson", "--name-field", "name", "--code-field", "code"]

@@ -7,8 +7,7 @@ import csv
 import pytest
 
 from test_render import EVIL, make_coverage, make_zones, render_fixture
-from test_render_panel_browser import _open as _open_phone, browser  # noqa: F401
-from test_render_panel_small_browser import phone  # noqa: F401
+from test_render_panel_browser import _open as _open_phone
 
 pytestmark = pytest.mark.browser
 

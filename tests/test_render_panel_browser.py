@@ -18,36 +18,9 @@ from panel_filter import filtered_names
 
 pytestmark = pytest.mark.browser
 
-NO_NETWORK = ("--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9")
-ALERT_TRAP = "window.__alerts = []; window.alert = function (m) { window.__alerts.push(String(m)); };"
 MAP_JS = "var map = window[document.querySelector('.folium-map').id];"
 DRAW_ZOOM = 18
 METRIC_CRS = "EPSG:4548"  # Tianqiao's Gauss-Kruger zone
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    """One headless Chromium for the module: network blocked, alerts recorded, downloads allowed."""
-    import conftest
-
-    binary = conftest._which(conftest.CHROMIUM_CANDIDATES)
-    driver_path = conftest._which(conftest.CHROMEDRIVER_CANDIDATES)
-    if binary is None or driver_path is None:
-        import os
-
-        if os.environ.get("GEO_REQUIRE_BROWSER"):
-            pytest.fail("GEO_REQUIRE_BROWSER is set but chromium/chromedriver are missing")
-        pytest.skip("headless browser test needs Debian chromium and chromium-driver")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="browser tests need selenium")
-    options = webdriver.ChromeOptions()
-    options.binary_location = binary
-    for flag in (*conftest.CHROMIUM_FLAGS, f"--user-data-dir={tmp_path_factory.mktemp('profile')}", *NO_NETWORK):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": ALERT_TRAP})
-    yield driver
-    driver.quit()
 
 
 # --------------------------------------------------------------------------- driving the page

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from test_render_panel_browser import _csv_rows, _errors, _first_unlocated_at, _row, browser  # noqa: F401
+from test_render_panel_browser import _csv_rows, _errors, _first_unlocated_at, _row
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 import shapely
 
 from test_render import _feature, render_fixture
-from test_render_panel_browser import _click, _open, _pixel, _start, _view, _errors, browser  # noqa: F401
+from test_render_panel_browser import _click, _open, _pixel, _start, _view, _errors
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import shapely
 
 from geo import settings
 from test_render import page_data
-from test_render_panel_browser import _csv_rows, _download, _draw, _errors, _open, _row, browser  # noqa: F401
+from test_render_panel_browser import _csv_rows, _download, _draw, _errors, _open, _row
 
 pytestmark = pytest.mark.browser
 

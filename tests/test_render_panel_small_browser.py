@@ -6,11 +6,9 @@ from __future__ import annotations
 import pytest
 
 from test_render import render_fixture
-from test_render_panel_browser import _errors, _open, browser  # noqa: F401
+from test_render_panel_browser import _errors, _open
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 375, "height": 667, "deviceScaleFactor": 2, "mobile": True}
 
 BOX_JS = """var e = document.querySelector(arguments[0]); if (!e) { return null; }
 var r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};"""
@@ -19,15 +17,6 @@ var r = e.getBoundingClientRect(); return {left: r.left, top: r.top, right: r.ri
 ON_TOP_JS = """var e = document.querySelector(arguments[0]), r = e.getBoundingClientRect();
 var top = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
 return !!top && e.contains(top);"""
-
-
-@pytest.fixture
-def phone(browser):
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
-    yield browser
-    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
-    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def _area(box):
