@@ -46,7 +46,7 @@ def test_a_zipped_shapefile_whose_prj_names_its_crs_in_gbk_is_read(tmp_path, fol
     # 街道.zip as sent: `not a readable vector file (local variable 'wkt' referenced before assignment)`.
     import zipfile
 
-    path = _streets(tmp_path)
+    _streets(tmp_path)  # (its files zipped below)
     archive = tmp_path / "街道.zip"
     with zipfile.ZipFile(archive, "w") as out:
         for part in sorted(tmp_path.glob("街道.*")):
