@@ -8,6 +8,8 @@ import re
 _CN_VALUES = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# The characters of a number written in Chinese numerals (a regex character class's body).
+NUMERALS = "".join(_CN_VALUES) + "".join(_CN_UNITS)
 
 
 _INTEGER = re.compile(r"\d+")
@@ -19,13 +21,20 @@ def format_number(value):
 
 
 def parse_number(text):
-    """'13' -> 13, '1.5' -> 1.5, '十三' -> 13, '两' -> 2, '一百二十' -> 120, '一〇五' -> 105."""
+    """'13' -> 13, '1.5' -> 1.5, '十三' -> 13, '两' -> 2, '一百二十' -> 120, '一〇五' -> 105, '一点五' -> 1.5,
+    '二十点二五' -> 20.25 (点 before the decimals, each a digit)."""
     if not text:
         return None
     if _INTEGER.fullmatch(text):
         return int(text)
     if _DECIMAL.fullmatch(text):
         return float(text)
+    whole, point, decimals = text.partition("点")
+    if point:
+        value = parse_number(whole)
+        if value is None or not decimals or not all(ch in _CN_VALUES for ch in decimals):
+            return None
+        return value + float("0." + "".join(str(_CN_VALUES[ch]) for ch in decimals))
     if all(ch in _CN_VALUES for ch in text):
         value = 0
         for ch in text:
@@ -41,3 +50,18 @@ def parse_number(text):
         else:
             return None
     return total + (digit or 0)
+
+
+def last_place(text):
+    """The place of the last digit of a number as :func:`parse_number` reads it: what 余 or 多 after it may add
+    (三百余 -> 100: 300 to 400; 300余 -> 100; 二十五多 -> 1; 一点五余 -> 0.1; 十余 -> 10), None when it reads none."""
+    if parse_number(text) is None:
+        return None
+    whole, point, decimals = text.partition("点" if "点" in text else ".")
+    if point:
+        return 10.0 ** -len(decimals)
+    if text[-1] in _CN_UNITS:
+        return float(_CN_UNITS[text[-1]])
+    if text[-1] in _CN_VALUES or len(text.rstrip("0")) == 0:
+        return 1.0
+    return 10.0 ** (len(text) - len(text.rstrip("0")))

@@ -6,6 +6,7 @@ import re
 
 from geo.lexicon import BUDGET_WORDS, MEASURE_NOUNS, MEASURE_UNITS, SECTION_UNITS, UNITS_BY_GROUP, VOLTAGE_UNITS, heads
 from geo.names import ENCLOSED_FIRST, ENCLOSED_LAST
+from geo.numbers import NUMERALS
 from geo.settings import ROUTE_ENDS_REACH
 
 # Characters that always end a stem (quotes are allowed inside names: 图书“五位一体”工作示范点).
@@ -43,7 +44,7 @@ COUNTED_PROJECTS = "project"  # projects counted with no place type (categories.
 TOWNSHIP = "township"
 
 
-CN_DIGITS = "零〇一二两三四五六七八九十百千"
+CN_DIGITS = NUMERALS  # 零〇一二两三四五六七八九十百千
 NUM = rf"(?:\d+(?:\.\d+)?|[{CN_DIGITS}]+)"
 
 # Section qualifiers kept inside one project: 东段, C段, 北延, 南通, 一期, 改线, (A至B段), 南(A-B),
