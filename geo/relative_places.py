@@ -1,5 +1,5 @@
-"""Sites a report places relative to others: a distance and a direction from a crossing or a landmark
-(白石路与青山路交叉口往东200米, 青山公园北侧约300米, 距县政府东南1.5公里), and the sides of roads
+"""Sites a report places relative to others: a distance and a direction from a crossing, a landmark or a road
+(白石路与青山路交叉口往东200米, 青山公园北侧约三百米, 距县政府东南1.5公里, 白石路以东200米), and the sides of roads
 (滨河路以北、青山路以西: the corner of their crossing; with three or four roads, the block they bound)."""
 
 from __future__ import annotations
@@ -12,11 +12,14 @@ from geo import compass, settings
 from geo.geocodes import APPROXIMATE, accuracy_metres, unlocated
 from geo.lexicon import DISTANCE_METRES, SITE_LOTS
 from geo.names import to_simplified
+from geo.numbers import NUMERALS, last_place, parse_number
 
-# [距/离] anchor [往/向] [direction][侧/面/方向] [约] number unit [处/左右] [地块…]
+# [距/离] anchor [往/向] [direction][侧/面/方向] [约] number [余/多] unit [处/左右] [地块…]; the number in digits or
+# in Chinese numerals (二百, 一点五)
 _LOT, _UNITS = "|".join(SITE_LOTS), "|".join(DISTANCE_METRES)
 _OFFSET = re.compile(rf"(?:距离?|离)?(?P<anchor>.{{2,}}?)(?:往|向|以)?(?P<direction>{compass.PATTERN})?"
-                     rf"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?(?P<number>\d+(?:\.\d+)?)(?P<unit>{_UNITS})"
+                     rf"(?:方向|方位|侧|面|方|边)?(?:约|大约|约为)?"
+                     rf"(?P<number>\d+(?:\.\d+)?|[{NUMERALS}]+(?:点[{NUMERALS}]+)?)(?P<more>余|多)?(?P<unit>{_UNITS})"
                      rf"(?:处|左右|范围)?(?:{_LOT})?")
 # road 以北 [、，,及和] road 以西 … [地块…]
 _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|北)")
@@ -30,21 +33,34 @@ _SIDE_TAIL = re.compile(rf"(?:之间|范围内|围合)?(?:的)?(?:{_LOT})?$")
 
 
 class Offset(NamedTuple):
-    """A site ``metres`` from ``anchor`` toward ``direction`` (东南; "" when the name gives none)."""
+    """A site ``metres`` from ``anchor`` toward ``direction`` (东南; "" when the name gives none), ``more`` metres
+    more at most (三百余米: 300, 100; 0 for a distance given without 余 or 多)."""
 
     anchor: str
     direction: str
     metres: float
+    more: float = 0.0
+
+    @property
+    def taken_m(self):
+        """The distance measured: the middle of what 余 leaves open (三百余米: 350)."""
+        return self.metres + self.more / 2
 
 
 def offset_of(name):
-    """The :class:`Offset` a name gives (白石路与青山路交叉口往东200米 -> 白石路与青山路交叉口, 东, 200), else None."""
+    """The :class:`Offset` a name gives (白石路与青山路交叉口往东200米 -> 白石路与青山路交叉口, 东, 200; 往东二百米
+    likewise; 三百余米 -> 300, 100 more at most), else None."""
     text = to_simplified(str(name or ""))
     found = _OFFSET.fullmatch(text)
     if found is None or not (found.group("direction") or text.startswith(("距", "离"))):  # 白石路改造800米: a length
         return None
-    metres = float(found.group("number")) * DISTANCE_METRES[found.group("unit")]
-    return Offset(found.group("anchor"), found.group("direction") or "", metres) if metres > 0 else None
+    if found.group("anchor")[-1] + (found.group("direction") or "")[:1] in ("东西", "西东", "南北", "北南"):
+        return None  # 滨河路东西两千米: a length from end to end, no direction
+    number, unit = parse_number(found.group("number")), DISTANCE_METRES[found.group("unit")]
+    if number is None or number <= 0:
+        return None
+    more = last_place(found.group("number")) * unit if found.group("more") else 0.0
+    return Offset(found.group("anchor"), found.group("direction") or "", float(number) * unit, more)
 
 
 def road_sides(name):
@@ -97,8 +113,10 @@ def place_offset(offset, locate, lines_of, crs):
         From a crossing, along the arm of one of its roads heading within
         :data:`geo.settings.RELATIVE_ALONG_ROAD_DEG` of the direction, spread the distance's share; else by
         compass from the anchor's point (an area's edge that way, spread also as far as its centre), spread as
-        :func:`compass_spread_m` says; with no direction, the anchor, spread the whole distance. The anchor's
-        accuracy is added. A road as anchor (where along it is not given) or an unknown anchor: unlocated.
+        :func:`compass_spread_m` says; with no direction, the anchor, spread the whole distance. From a line (a
+        road, a river: where along it not given), the distance off it to that side (:func:`off_line`). The
+        anchor's accuracy is added, and half what 余 leaves open (三百余米: measured as 350 m, spread 50 m more).
+        An unknown anchor, or a line with no stretch facing that way: unlocated.
     """
     from shapely.geometry import Point
 
@@ -107,36 +125,97 @@ def place_offset(offset, locate, lines_of, crs):
     from geo.junctions import junction_roads
 
     toward = f"{offset.direction} ({compass.words(offset.direction)})" if offset.direction else "no direction given"
-    what = f"{offset.metres:g} m from {offset.anchor}, {toward}"
+    metres = offset.taken_m
+    said = f"{offset.metres:g}" + (f" to {offset.metres + offset.more:g} (taken as {metres:g})" if offset.more else "")
+    what = f"{said} m from {offset.anchor}, {toward}"
     anchor, geocode = locate(offset.anchor)
     if anchor is None:
         return None, unlocated(f"{what}: {geocode['reason']}")
-    if anchor.geom_type in LINE_TYPES:
-        return None, unlocated(f"{what}: {offset.anchor} is a line ({geocode['method']}); where along it the distance "
-                                "is measured from is not given")
     crs = crs or metric_crs_for(anchor)
     here = metric_geometry(anchor, crs)
+    base = float(geocode["accuracy_m"]) + offset.more / 2
+    if anchor.geom_type in LINE_TYPES:
+        found = off_line(here, offset.direction, metres)
+        if found is None:
+            return None, unlocated(f"{what}: {offset.anchor} ({geocode['method']}) {_runs_along(offset.direction)}")
+        spot, farthest = found
+        spread = farthest + metres * settings.RELATIVE_DISTANCE_SHARE
+        how = (f"{offset.anchor} is a line and where along it is not given: {metres:g} m off it "
+               f"{'to its ' + compass.words(offset.direction) + ' side' if offset.direction else 'on either side'}, "
+               f"at the middle of the {'stretch facing that way' if offset.direction else 'line'}, spread to its "
+               f"farthest ({farthest:,.0f} m)")
+        method = f"{geocode['method']}; {what}: {how}, the distance ±{settings.RELATIVE_DISTANCE_SHARE:.0%}"
+        return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
+                                           "accuracy_m": accuracy_metres(base + spread)}
     start = here.representative_point() if here.geom_type in AREA_TYPES else here
-    base = float(geocode["accuracy_m"])
     roads = junction_roads(offset.anchor)
-    arm = _along_arm(start, offset, roads[0], lines_of, crs) if roads and offset.direction else None
+    arm = _along_arm(start, offset._replace(metres=metres), roads[0], lines_of, crs) if roads and offset.direction else None
     if arm is not None:
         spot, road = arm
-        spread = offset.metres * settings.RELATIVE_DISTANCE_SHARE
-        how = f"{offset.metres:g} m {compass.words(offset.direction)} of the crossing along {road}"
+        spread = metres * settings.RELATIVE_DISTANCE_SHARE
+        how = f"{metres:g} m {compass.words(offset.direction)} of the crossing along {road}"
     elif offset.direction:
         east, north = compass.unit(offset.direction)
         edge, inside = _edge_toward(here, start, east, north)
-        spot = Point(edge.x + east * offset.metres, edge.y + north * offset.metres)
-        spread = compass_spread_m(offset.metres) + inside
-        how = f"{offset.metres:g} m {compass.words(offset.direction)} of it" + (
+        spot = Point(edge.x + east * metres, edge.y + north * metres)
+        spread = compass_spread_m(metres) + inside
+        how = f"{metres:g} m {compass.words(offset.direction)} of it" + (
             f" from its edge that way ({inside:,.0f} m from its centre, spread as much)" if inside else "")
     else:
-        spot, spread = start, offset.metres * (1 + settings.RELATIVE_DISTANCE_SHARE)
+        spot, spread = start, metres * (1 + settings.RELATIVE_DISTANCE_SHARE)
         how = "no direction given: the anchor itself, spread the whole distance"
     method = f"{geocode['method']}; {what}: {how}, the distance ±{settings.RELATIVE_DISTANCE_SHARE:.0%}"
     return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
                                        "accuracy_m": accuracy_metres(base + spread)}
+
+
+def off_line(line, direction, metres):
+    """(the spot, metric Point; how far the sites may lie from it, m) of a site ``metres`` off a line (metric: a road,
+    a river) toward ``direction`` (东; "" for either side), where along the line not given, or None when no stretch of
+    the line faces that way.
+
+    The line, sampled along its length, is moved ``metres`` square to itself toward that side, where that side faces
+    within :data:`geo.settings.RELATIVE_ROAD_SIDE_DEG` of the direction (a road running north-south has an east side;
+    one running east-west has none: what lies east of it is not said); the spot is the one of those sites nearest
+    to all of them (the middle of the stretch), and the farthest site from it says how far the site may lie.
+    """
+    import numpy as np
+    import shapely
+
+    parts = [p for p in shapely.get_parts(shapely.line_merge(line)) if p.geom_type == "LineString" and p.length > 0]
+    total = sum(p.length for p in parts)
+    if not total:
+        return None
+    step = max(total / settings.RELATIVE_ROAD_SAMPLES, 1.0)
+    sites = []
+    facing = math.cos(math.radians(settings.RELATIVE_ROAD_SIDE_DEG))
+    east, north = compass.unit(direction) if direction else (0.0, 0.0)
+    for part in parts:
+        for along in np.append(np.arange(0.0, part.length, step), part.length):
+            behind, ahead = part.interpolate(max(along - step, 0.0)), part.interpolate(min(along + step, part.length))
+            dx, dy = ahead.x - behind.x, ahead.y - behind.y
+            size = math.hypot(dx, dy)
+            if size == 0:
+                continue
+            at = part.interpolate(along)
+            for nx, ny in ((-dy / size, dx / size), (dy / size, -dx / size)):  # left, right of the line
+                if not direction or nx * east + ny * north >= facing:
+                    sites.append((at.x + nx * metres, at.y + ny * metres))
+    if not sites:
+        return None
+    points = np.array(sites)
+    reach = np.concatenate([np.hypot(points[i:i + 256, None, 0] - points[None, :, 0],
+                                     points[i:i + 256, None, 1] - points[None, :, 1]).max(axis=1)
+                            for i in range(0, len(points), 256)])  # from each site to the farthest one
+    middle = int(np.argmin(reach))
+    return shapely.Point(points[middle]), float(reach[middle]) + step
+
+
+def _runs_along(direction):
+    """Why a line has no side facing ``direction``."""
+    along = "east-west" if direction in ("东", "西") else "north-south" if direction in ("南", "北") else "that way"
+    return (f"runs {along} wherever it lies: it has no {compass.words(direction)} side, and where the site lies "
+            "beyond it is not said")
 
 
 def _edge_toward(area, start, east, north):
@@ -263,12 +342,9 @@ def place_relative(name, locate, lines_of, crs):
 
 def place_beside(road, side, locate, crs):
     """(WGS-84 point or None, geocode) of a lot on one side of a road (白石路东侧地块), where along it not given: the
-    road's middle (its part within the district's margin, as the road is placed) moved
-    :data:`geo.settings.JUNCTION_CORNER_M` to that side, ``approximate``, claiming the road's accuracy, the farthest
-    the road gets from its middle and that step (as a door number on it is placed: :mod:`geo.door_numbers`)."""
-    import shapely
-    from shapely.geometry import Point
-
+    road (its part within the district's margin, as the road is placed) moved :data:`geo.settings.JUNCTION_CORNER_M`
+    to that side, at the middle of its stretch facing that way (:func:`off_line`), ``approximate``, claiming the
+    road's accuracy, the farthest that stretch gets from there and that step again (the lot's depth)."""
     from geo.crs import metric_crs_for, metric_geometry, wgs84_geometry
     from geo.gazetteer import LINE_TYPES
 
@@ -279,13 +355,13 @@ def place_beside(road, side, locate, crs):
     if geom.geom_type not in LINE_TYPES:
         return None, unlocated(f"{what}: {road} is no line ({geocode['method']})")
     crs = crs or metric_crs_for(geom)
-    line = shapely.line_merge(metric_geometry(geom, crs))
-    middle = line.interpolate(line.project(line.centroid))
-    east, north = compass.UNIT[side]
     step = settings.JUNCTION_CORNER_M
-    spot = Point(middle.x + east * step, middle.y + north * step)
-    farthest = float(shapely.hausdorff_distance(middle, line, densify=0.05))
-    method = (f"{geocode['method']}; {what}: where along it not given: the road's middle moved {step:g} m "
-              f"{compass.words(side)}, spread to the road's farthest point ({farthest:,.0f} m)")
+    found = off_line(metric_geometry(geom, crs), side, step)
+    if found is None:
+        return None, unlocated(f"{what}: {road} ({geocode['method']}) {_runs_along(side)}")
+    spot, farthest = found
+    method = (f"{geocode['method']}; {what}: where along it not given: the road moved {step:g} m to its "
+              f"{compass.words(side)} side, at the middle of the stretch facing that way, spread to its farthest "
+              f"({farthest:,.0f} m)")
     return wgs84_geometry(spot, crs), {**geocode, "status": APPROXIMATE, "method": method,
                                        "accuracy_m": accuracy_metres(float(geocode["accuracy_m"]) + farthest + step)}

@@ -49,6 +49,11 @@ RELATIVE_DIRECTION_HALF_ANGLE_DEG = 22.5
 # From a crossing, a direction within this many degrees of one of its roads' arms is taken along that arm (往东200米
 # along the road running east), the spread the distance's share alone.
 RELATIVE_ALONG_ROAD_DEG = 45.0
+# A site a distance off a road or a river, where along it not given (白石路以东200米, 沿河路南侧约150米): the line moved
+# square to itself that far, where its side faces within this many degrees of the direction (a road running east-west
+# has no east side), sampled at this many points along its length (geo.relative_places.off_line).
+RELATIVE_ROAD_SIDE_DEG = 45.0
+RELATIVE_ROAD_SAMPLES = 400
 # A site on a side of two roads (滨河路以北、青山路以西): with three or four roads, the block they bound; with two,
 # the corner of their crossing on those sides, JUNCTION_CORNER_M from it as a corner lot (geo.relative_places).
 # A section ended by a landmark, not a road (白石路（青山公园至火车站段）): the landmark within this many metres of the

@@ -114,3 +114,48 @@ def test_a_sites_bounds_read_as_the_sides_of_their_roads_give_the_same_block_or_
         block["properties"]["geocode"]["accuracy_m"]
     corner = found["东至青松路；北临白石路"]["properties"]["geocode"]
     assert "its 西南 (south-west) corner" in corner["method"]
+
+
+def test_chinese_numerals_in_a_distance_read_as_digits_and_yu_leaves_up_to_the_last_place_more():
+    # 往东二百米, 一点五公里, 三百余米 were no distance: `no point named … in any source`
+    assert offset_of("白石路与青松路交叉口往东二百米") == Offset("白石路与青松路交叉口", "东", 200.0)
+    assert offset_of("距青山县政府东南约一点五公里") == Offset("青山县政府", "东南", 1500.0)
+    assert offset_of("青山公园北侧三百余米") == Offset("青山公园", "北", 300.0, 100.0)
+    assert offset_of("距青山县政府两千米") == Offset("青山县政府", "", 2000.0)
+    assert offset_of("青山公园北侧1.5千米") == Offset("青山公园", "北", 1500.0)
+    assert offset_of("白石路改造三百米") is None and offset_of("滨河路南北二千米") is None  # lengths still
+    found = _located("青山公园北侧三百余米", "白石路与青松路交叉口往东二百米")
+    park = found["青山公园北侧三百余米"]["properties"]["geocode"]
+    assert "300 to 400 (taken as 350) m from 青山公园" in park["method"]
+    for metres in (300, 400):  # anywhere 300 to 400 m north of the park's north edge lies within the claim
+        assert _off_m(found["青山公园北侧三百余米"], _from(shapely.Point(112.945, 28.22), 0, metres)) <= park["accuracy_m"]
+    assert "200 m east of the crossing along 白石路" in found["白石路与青松路交叉口往东二百米"]["properties"]["geocode"]["method"]
+
+
+def test_a_distance_off_a_road_lies_that_far_to_that_side_somewhere_along_it():
+    # 青松路以东200米, 白石路南侧约150米, 距青松路约200米: unlocated, `青松路 is a line …; where along it … not given`
+    found = _located("青松路以东200米", "白石路南侧约150米", "距青松路约200米", "白石路以东200米")
+    east = found["青松路以东200米"]["properties"]["geocode"]
+    assert east["status"] == "approximate" and "200 m off it to its east side" in east["method"]
+    for north in (28.181, 28.20, 28.219):  # anywhere along 青松路's 4.4 km
+        assert _off_m(found["青松路以东200米"], _from(shapely.Point(112.93, north), 200, 0)) <= east["accuracy_m"]
+    assert east["accuracy_m"] < 2600  # half the road, the distance's share, the road's accuracy: not more
+    south = found["白石路南侧约150米"]
+    assert _off_m(south, _from(shapely.Point(112.902, 28.20), 0, -150)) <= south["properties"]["geocode"]["accuracy_m"]
+    either = found["距青松路约200米"]
+    assert _off_m(either, _from(shapely.Point(112.93, 28.219), -200, 0)) <= either["properties"]["geocode"]["accuracy_m"]
+    across = found["白石路以东200米"]["properties"]["geocode"]  # 白石路 runs east-west: no east side
+    assert across["status"] == "unlocated" and "runs east-west wherever it lies: it has no east side" in across["reason"]
+
+
+def test_off_a_skewed_road_the_site_is_square_to_it_and_a_bend_along_the_direction_is_no_side():
+    from geo.relative_places import off_line
+
+    skewed = shapely.LineString([(0, 0), (500, 866)])  # 1 km heading 30° east of north
+    spot, farthest = off_line(skewed, "东", 200)
+    assert skewed.distance(spot) == pytest.approx(200, abs=1) and spot.x > 250  # square to the road, east of it
+    assert farthest == pytest.approx(500, abs=10)  # to either end's site
+    bent = shapely.LineString([(0, 0), (0, 1000), (2000, 1000)])  # 1 km north, then 2 km east
+    spot, farthest = off_line(bent, "东", 100)
+    assert spot.x == pytest.approx(100, abs=1) and 0 <= spot.y <= 1000 and farthest < 1100  # the north-south stretch alone
+    assert off_line(shapely.LineString([(0, 0), (2000, 0)]), "东", 100) is None
