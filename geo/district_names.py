@@ -132,6 +132,14 @@ def listed_city_prefixes(district, gazetteer):
     return by_district[district]
 
 
+def own_place(name, district, gazetteer, accepts):
+    """The exact or folded Match of ``name`` as the district's own place written otherwise than a source writes it:
+    the district's name (and its city) left off its front (:func:`without_district`: the report's 青山县白石路, OSM's
+    白石路), else written out before it (:func:`with_district`: the report's 实验小学, a list's 青山县实验小学); None."""
+    return (without_district(name, district, lambda rest: gazetteer.lookup(rest, accepts=accepts), gazetteer)
+            or with_district(name, district, gazetteer, accepts, None))
+
+
 def without_district(name, district, lookup, gazetteer=None):
     """The exact or folded Match of ``name`` with the district's own name left off its front, as a source
     names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its
@@ -152,19 +160,27 @@ def without_district(name, district, lookup, gazetteer=None):
     -------
     Match or None
         The rest's Match, keeping its strength and rivals (namesakes: the rest may name several places of
-        the district), its note saying what was left off; None when ``name`` does not begin with the
-        district's name, the rest opens with 区, 县, 市 or 旗 (青山县县城) or no source has it.
+        the district), its note saying what was left off; with the city written before the district
+        (白石市青山县人民医院), else the name with the city alone left off (a list's 青山县人民医院); None when
+        ``name`` does not begin with the district's name, the rest opens with 区, 县, 市 or 旗 (青山县县城) or no
+        source has it.
     """
     from geo.names import to_simplified
 
     simplified = to_simplified(name)  # 青山縣白石路 in a report in Traditional script
     listed = listed_city_prefixes(district, gazetteer) if gazetteer is not None else ()
-    for prefix in sorted(district_prefixes(district) + listed, key=len, reverse=True):
+    prefixes = district_prefixes(district) + listed
+    for prefix in sorted(prefixes, key=len, reverse=True):
         rest = name[len(prefix):]
         if not simplified.startswith(prefix) or len(rest) < 2 or to_simplified(rest)[0] in COUNTY_LEVEL_ENDS:
             continue
         match = lookup(rest)
         if match is not None and match.strength in ("exact", "folded"):
             return dataclasses.replace(match, note=f"the report's {name} is {match.entry.name} of {prefix}, {prefix} left off")
+        short = prefixes[0]
+        city = prefix[:-len(short)] if prefix.endswith(short) and prefix != short else ""
+        match = lookup(name[len(city):]) if city else None
+        if match is not None and match.strength in ("exact", "folded"):
+            return dataclasses.replace(match, note=f"the report's {name} is {match.entry.name}, {city} left off")
         return None
     return None

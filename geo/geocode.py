@@ -368,7 +368,7 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
             accuracy += _metres_across(piece, place.crs) / 2
             status = APPROXIMATE
     elif cut:
-        geom, note, exact_cut, spread_m = cut_section(geom, cut, gazetteer, place.crs)
+        geom, note, exact_cut, spread_m = cut_section(geom, cut, gazetteer, place.crs, place.district)
         method += f"; {note}"
         accuracy += spread_m
         if not exact_cut:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from geo import settings
-from geo.district_names import with_district, without_district
+from geo.district_names import own_place
 from geo.gazetteer import LINE_TYPES, distinct_places, placed_elsewhere
 from geo.junction_gaps import crossings_across_gaps
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
@@ -108,13 +108,8 @@ def road_match(name, gazetteer, accepts, place):
     district's own (青山县白石路), by the rest of it (:func:`geo.district_names.without_district`), else, as a list
     writes the district's roads, with the district's name (and its city) written before it (the report's 岚南路, the
     list's 青山县岚南路: :func:`geo.district_names.with_district`); or None."""
-    district = getattr(place, "district", None)
     match = gazetteer.lookup(name, accepts=accepts)
-    if match is None:
-        match = without_district(name, district, lambda rest: gazetteer.lookup(rest, accepts=accepts), gazetteer)
-    if match is None:
-        match = with_district(name, district, gazetteer, accepts, None)
-    return match
+    return match if match is not None else own_place(name, getattr(place, "district", None), gazetteer, accepts)
 
 
 def _roads_that_meet(a, b, match_a, match_b, place):

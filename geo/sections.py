@@ -107,7 +107,7 @@ def extension_side(section):
     return compass.WORDS.get(found.group("side") or "", "")
 
 
-def cut_section(geom, section, gazetteer, crs=None):
+def cut_section(geom, section, gazetteer, crs=None, district=None):
     """Cut a road line to the named section.
 
     Parameters
@@ -120,6 +120,9 @@ def cut_section(geom, section, gazetteer, crs=None):
         Where cross streets are looked up.
     crs : str, optional
         The metric CRS (default: chosen from ``geom``).
+    district : str, optional
+        The district's name: a place ending a section may be written with it before its name, or without it
+        where a source writes it so (:func:`geo.district_names.own_place`).
 
     Returns
     -------
@@ -153,7 +156,7 @@ def cut_section(geom, section, gazetteer, crs=None):
     whole = road.length / 2  # the section may lie anywhere along the road
     m = RANGE_SECTION.match(section)
     if m:
-        piece, note, spread_m = _between_cross_streets(road, m.group("start"), m.group("end"), gazetteer, crs)
+        piece, note, spread_m = _between_cross_streets(road, m.group("start"), m.group("end"), gazetteer, crs, district)
         if piece is None:
             return Cut(geom, f"section {section}: {note}, whole road used", False, whole)
         return Cut(wgs84_geometry(piece, crs), note, spread_m == 0, spread_m)
@@ -176,12 +179,12 @@ def cut_section(geom, section, gazetteer, crs=None):
                                            "midpoint", False, piece.length / 2)
 
 
-def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
+def _between_cross_streets(road, start_name, end_name, gazetteer, crs, district=None):
     """(the road between the cross streets, note, spread in metres: a landmark's, else 0), or (None, why not, 0)
     when they do not bound it."""
     cuts, notes, spread = [], [], 0.0
     for cross_name in (start_name, end_name):
-        meeting, note = _where_cross_street_meets(road, cross_name, gazetteer, crs)
+        meeting, note = _where_cross_street_meets(road, cross_name, gazetteer, crs, district)
         if meeting is None:
             return None, note, 0.0
         cuts.append(meeting[0])
@@ -194,17 +197,24 @@ def _between_cross_streets(road, start_name, end_name, gazetteer, crs):
     return road.between(start, end), "; ".join([f"cut between {'' if spread else 'cross streets '}{start_name} and {end_name}"] + notes), spread
 
 
-def _landmark_meets(road, name, gazetteer, crs):
+def _landmark_meets(road, name, gazetteer, crs, district=None):
     """((position along the road, gap, spread), note) of a place (not a road) that ends a section (白石路（青山公园至
-    火车站段）): of its exact or folded matches, the one within :data:`geo.settings.SECTION_LANDMARK_M` of the road, cut
-    at the road's point nearest it, spread that gap plus its accuracy; (None, why) when none or several lie so near; None
-    when no source has a place of the name."""
+    火车站段）): of its exact or folded matches (also with the district's name written before it or left off, as a
+    source writes it: :func:`geo.district_names.own_place`), the one within :data:`geo.settings.SECTION_LANDMARK_M` of
+    the road, cut at the road's point nearest it, spread that gap plus its accuracy; (None, why) when none or several
+    lie so near; None when no source has a place of the name."""
     from geo.crs import metric_geometry
+    from geo.district_names import own_place
     from geo.hand_placed import is_hand_placed
 
-    match = gazetteer.lookup(name, accepts=lambda e: e.geometry is not None and not is_hand_placed(e)
-                             and e.geometry.geom_type not in ("LineString", "MultiLineString"))
+    def accepts(entry):
+        return entry.geometry is not None and not is_hand_placed(entry) and \
+            entry.geometry.geom_type not in ("LineString", "MultiLineString")
+
+    match = gazetteer.lookup(name, accepts=accepts)
     if match is None or match.strength not in ("exact", "folded"):
+        match = own_place(name, district, gazetteer, accepts)
+    if match is None:
         return None
     located = [(e, *road.locate(metric_geometry(e.geometry, crs).representative_point()))
                for e in (match.entry, *match.rivals)]
@@ -216,7 +226,8 @@ def _landmark_meets(road, name, gazetteer, crs):
         return None, f"{len(near)} places named {name} lie within {settings.SECTION_LANDMARK_M:g} m of the road"
     entry, position, gap = near[0]
     spread = gap + float(entry.accuracy_m)
-    return (position, gap, spread), (f"{name} is a place, not a road ({entry.method}): cut at the road's point "
+    said = f"; {match.note}" if match.note else ""
+    return (position, gap, spread), (f"{name} is a place, not a road ({entry.method}{said}): cut at the road's point "
                                      f"nearest it, {gap:,.0f} m away, spread {spread:,.0f} m")
 
 
@@ -230,7 +241,7 @@ def _no_cross_street(name, gazetteer):
     return f"{what}: a section is cut where the roads it names cross the road"
 
 
-def _where_cross_street_meets(road, cross_name, gazetteer, crs):
+def _where_cross_street_meets(road, cross_name, gazetteer, crs, district=None):
     """Where a cross street meets the road.
 
     Parameters
@@ -240,6 +251,8 @@ def _where_cross_street_meets(road, cross_name, gazetteer, crs):
     cross_name : str
     gazetteer : geo.gazetteer.Gazetteer
     crs : str
+    district : str, optional
+        The district's name (:func:`_landmark_meets`).
 
     Returns
     -------
@@ -253,7 +266,7 @@ def _where_cross_street_meets(road, cross_name, gazetteer, crs):
 
     places, apart = gazetteer.find_lines(cross_name)
     if not places:
-        return _landmark_meets(road, cross_name, gazetteer, crs) or (None, _no_cross_street(cross_name, gazetteer))
+        return _landmark_meets(road, cross_name, gazetteer, crs, district) or (None, _no_cross_street(cross_name, gazetteer))
     located = [road.locate(metric_geometry(place.geometry, crs)) for place in places]
     meeting = [(position, gap) for position, gap in located if gap <= settings.SECTION_CROSS_STREET_M]
     namesakes = f"{len(places)} places named {cross_name} up to {apart / 1000:.1f} km apart"

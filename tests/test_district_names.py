@@ -112,3 +112,16 @@ def test_a_place_found_with_the_district_written_out_says_a_later_source_having_
               source_datum="wgs84", accuracy_m=20, tier="OSM extract")])
     school = with_district("城东小学", "白溪县", gazetteer, None, "school")
     assert placed_elsewhere(school) == "OSM extract places 城东小学 2.5 km from here; user gazetteer 学校.csv, given first, is used"
+
+
+def test_a_reports_name_with_the_city_before_the_district_is_the_lists_name_with_the_district_alone():
+    # The report writes 云岭市白溪县人民医院; the list writes 白溪县人民医院 (and 云岭市白溪县城东小学, which tells the
+    # city): it was unlocated ("no point named"), only the whole 云岭市白溪县 being left off (人民医院: in no source)
+    from geo.district_names import without_district
+
+    gazetteer = _listed("云岭市白溪县城东小学", "白溪县人民医院")
+    found = without_district("云岭市白溪县人民医院", "白溪县", lambda rest: gazetteer.lookup(rest), gazetteer)
+    assert found.entry.name == "白溪县人民医院" and found.strength == "exact"
+    assert found.note == "the report's 云岭市白溪县人民医院 is 白溪县人民医院, 云岭市 left off"
+    # the city alone before a name is the city's place (云岭市人民医院), never the district's
+    assert without_district("云岭市人民医院", "白溪县", lambda rest: gazetteer.lookup(rest), gazetteer) is None

@@ -153,3 +153,25 @@ def test_a_section_ended_by_a_landmark_is_cut_at_the_roads_point_nearest_it_spre
                 accuracy_m=30, tier="t")  # 1.1 km off the road: no end of its section
     cut = cut_section(EAST_WEST, "青山公园至白石路段", Gazetteer().add_tier("t", [far, street]), CRS)
     assert not cut.exact and "青山公园 is a place, not a road, 1,110 m from the road (over 300 m)" in cut.note
+
+
+def test_a_landmark_ending_a_section_is_found_written_with_the_district_or_without_it_as_its_source_writes_it():
+    # 东西路（青山路至实验小学段）: the list writes 青山县实验小学; 东西路（青山县妇幼保健院至青山路段）: OSM writes 妇幼保健院.
+    # Both were `no road named … in any source`, the whole 7.2 km road used
+    from geo.gazetteer import Entry
+
+    def entry(name, geometry, accuracy=20):
+        return Entry(name=name, geometry=geometry, source="t", method="t", source_datum="wgs84", accuracy_m=accuracy,
+                     tier="t")
+
+    gazetteer = Gazetteer().add_tier("t", [
+        entry("青山县实验小学", shapely.Point(117.01, 36.7005), 50), entry("妇幼保健院", shapely.Point(117.03, 36.701)),
+        entry("青山路", shapely.LineString([(117.00, 36.69), (117.00, 36.71)]))])
+    school = cut_section(EAST_WEST, "青山路至实验小学段", gazetteer, CRS, "青山县")
+    assert [round(x, 4) for x, _ in school.geometry.coords][::len(school.geometry.coords) - 1] == [117.0, 117.01]
+    assert "the report's 实验小学 taken for 青山县实验小学" in school.note and school.spread_m == pytest.approx(56 + 50, abs=2)
+    hospital = cut_section(EAST_WEST, "青山县妇幼保健院至青山路段", gazetteer, CRS, "青山县")
+    assert sorted(round(x, 4) for x, _ in hospital.geometry.coords)[::len(hospital.geometry.coords) - 1] == [117.0, 117.03]
+    assert "the report's 青山县妇幼保健院 is 妇幼保健院 of 青山县, 青山县 left off" in hospital.note
+    whole = cut_section(EAST_WEST, "青山路至实验小学段", gazetteer, CRS)  # no district given: as before
+    assert not whole.exact and whole.geometry.equals(EAST_WEST)
