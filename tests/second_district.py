@@ -102,6 +102,18 @@ def truth():
         "青山路桥": None,  # two bridges 590 m apart: which is not said
         "东至文昌路、西至白石路、南至青山路、北至岚溪路": Polygon([(112.93, 28.19), (112.94, 28.19), (112.94, 28.196875),
                                                  (112.93, 28.196625)]),  # the same block by its bounds (四至)
+        # sixth pass (forty-seventh session): distances off a road or a river, Chinese numerals, the district or its
+        # city written before a landmark
+        "白石路以东200米": Point(112.93204, 28.2240),  # 200 m east of 白石路, near its north end (where not said)
+        "沿河路南侧约150米": Point(112.9905, 28.1986), "岚溪以南200米": Point(112.9080, 28.2032),  # a river
+        "沿河路以东300米": None,  # 沿河路 runs east-west: it has no east side
+        "北园大街与白石路交叉口往东二百米": Point(112.93214, 28.215), "距青岚县人民医院东南一点五公里": Point(112.9560, 28.2002),
+        "翠湖公园北侧三百余米": Point(112.9650, 28.2269),  # 380 m north of the park's north edge
+        "青岚县中医医院": Point(112.9477, 28.2166),  # OSM's 中医医院 in the county (another county's 14 km east)
+        "距青岚县中医医院北五百米": Point(112.9478, 28.2213), "岚州市青岚县人民医院": Point(112.9451, 28.2083),
+        "岚州市中医医院": None,  # the city's hospital: OSM's 中医医院 is the county's
+        "白石路（青山路至实验小学段）": line([(112.93, 28.19), (112.93, 28.2212)]),  # the list's 青岚县实验小学
+        "白石路（青岚县妇幼保健院至青山路段）": line([(112.93, 28.18), (112.93, 28.19)]),  # OSM's 妇幼保健院, 118 m off
     }
 
 
@@ -119,7 +131,14 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "距青岚县人民医院东南1.5公里": "1500 m south-east of it", "北园大街以北、白石路以西": "the corner of their crossing",
             "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "the block the roads bound",
             "白石路东侧地块": "where along it not given", "白石路（青山路至白石小区段）": "白石小区 is a place, not a road",
-            "东至文昌路、西至白石路、南至青山路、北至岚溪路": "the block the roads bound", "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract"}
+            "东至文昌路、西至白石路、南至青山路、北至岚溪路": "the block the roads bound", "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract",
+            "白石路以东200米": "200 m off it to its east side", "沿河路南侧约150米": "150 m off it to its south side",
+            "岚溪以南200米": "200 m off it to its south side", "沿河路以东300米": "runs east-west",
+            "北园大街与白石路交叉口往东二百米": "200 m east of the crossing along 北园大街",
+            "距青岚县人民医院东南一点五公里": "1500 m south-east of it", "翠湖公园北侧三百余米": "300 to 400 (taken as 350) m",
+            "青岚县中医医院": "青岚县 left off", "距青岚县中医医院北五百米": "青岚县 left off",
+            "岚州市青岚县人民医院": "岚州市 left off", "白石路（青山路至实验小学段）": "实验小学 is a place, not a road",
+            "白石路（青岚县妇幼保健院至青山路段）": "青岚县妇幼保健院 is a place, not a road"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -141,7 +160,12 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "翠湖公园北侧约300米": "project", "距青岚县人民医院东南1.5公里": "project", "北园大街以北、白石路以西": "project",
          "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "project", "白石路东侧地块": "project",
          "白石路（青山路至白石小区段）": ("road_rebuild", "白石路", "青山路至白石小区段"), "青山路桥": "bridge",
-         "东至文昌路、西至白石路、南至青山路、北至岚溪路": "project"}
+         "东至文昌路、西至白石路、南至青山路、北至岚溪路": "project", "白石路以东200米": "project", "沿河路南侧约150米": "project",
+         "岚溪以南200米": "project", "沿河路以东300米": "project", "北园大街与白石路交叉口往东二百米": "project",
+         "距青岚县人民医院东南一点五公里": "project", "翠湖公园北侧三百余米": "project", "青岚县中医医院": "health",
+         "距青岚县中医医院北五百米": "project", "岚州市青岚县人民医院": "health", "岚州市中医医院": "health",
+         "白石路（青山路至实验小学段）": ("road_rebuild", "白石路", "青山路至实验小学段"),
+         "白石路（青岚县妇幼保健院至青山路段）": ("road_rebuild", "白石路", "青岚县妇幼保健院至青山路段")}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
 
@@ -169,6 +193,7 @@ def _osm(out):
             way(93, [(112.995, 28.203), (112.995, 28.212)], highway="residential", name="人民路"),
             way(94, LANDONG[:2], highway="secondary", name="岚东路"), way(95, LANDONG[1:], highway="secondary", name="岚东路"),
             way(96, HUBIN, highway="tertiary", name="湖滨路"),
+            way(98, [(112.984, 28.200), (112.994, 28.200)], highway="tertiary", name="沿河路"),
             way(97, [(112.905, 28.178), (112.945, 28.178)], highway="tertiary", name="岚溪路"),  # 2 km south of the list's
             way(90, WENCHANG, highway="tertiary", name="文昌路", official_name="文昌大道"),
             way(100, ring(112.965, 28.222, 0.0015), leisure="park", name="翠湖公园"),
@@ -181,7 +206,10 @@ def _osm(out):
             (5004, (112.9470, 28.1861), {"leisure": "park", "name": "岚湖广场"}),
             (5005, (112.9723, 28.2296), {"amenity": "school", "name": "城东小学"}),
             (5006, (112.9655, 28.2111), {"amenity": "theatre", "name": "岚湖剧场"}),
-            (5007, (112.9594, 28.2133), {"amenity": "bank", "name": "岚州银行", "addr:street": "新华路", "addr:housenumber": "20"})]
+            (5007, (112.9594, 28.2133), {"amenity": "bank", "name": "岚州银行", "addr:street": "新华路", "addr:housenumber": "20"}),
+            (5008, (112.9477, 28.2166), {"amenity": "hospital", "name": "中医医院"}),
+            (5009, (113.15, 28.20), {"amenity": "hospital", "name": "中医医院"}),  # another county's, 14 km east
+            (5010, (112.9312, 28.1800), {"amenity": "hospital", "name": "妇幼保健院"})]
     relations = [(900, [40, 41], {"type": "route", "route": "road", "ref": "G309", "network": "CN:national", "name": "国道309线"})]
     write_osm_xml(out / "qinglan.osm", ways, pois, relations, share_nodes=True)
 
