@@ -140,6 +140,43 @@ def own_place(name, district, gazetteer, accepts):
             or with_district(name, district, gazetteer, accepts, None))
 
 
+def city_place_reason(name, district, gazetteer, accepts):
+    """Why a name with the district's city alone before it (岚州市中医医院 in 青山县's report) is not the place of the
+    rest (中医医院) a source has: a city's hospital, school or park is the city's own, not the district's (text for an
+    unlocated reason); "" when the name is not so written or no source has the rest.
+
+    Parameters
+    ----------
+    name : str
+    district : str or None
+        The district's name; its city as the bundled counties or the gazetteer's names tell it
+        (:func:`district_prefixes`, :func:`listed_city_prefixes`).
+    gazetteer : geo.gazetteer.Gazetteer
+    accepts : callable
+        Which entries fit the project.
+    """
+    from geo.geocodes import source_label
+    from geo.names import to_simplified
+
+    prefixes = district_prefixes(district)
+    if not prefixes:
+        return ""
+    short, simplified = prefixes[0], to_simplified(name)
+    cities = {prefix[:-len(short)] for prefix in prefixes[1:] + listed_city_prefixes(district, gazetteer)
+              if prefix.endswith(short) and prefix != short}
+    for city in sorted(cities, key=len, reverse=True):
+        rest = name[len(city):]
+        if not simplified.startswith(city) or len(rest) < 2 or to_simplified(rest)[0] in COUNTY_LEVEL_ENDS \
+                or to_simplified(rest).startswith(short):
+            continue
+        match = gazetteer.lookup(rest, accepts=accepts)
+        if match is not None and match.strength in ("exact", "folded"):
+            return (f"; {source_label(match.entry)} has {match.entry.name}, but {city} written before it names the "
+                    f"city's own, not {short}'s")
+        return ""
+    return ""
+
+
 def without_district(name, district, lookup, gazetteer=None):
     """The exact or folded Match of ``name`` with the district's own name left off its front, as a source
     names the district's places: the report's 青山县白石路 is OSM's 白石路 (also 白石市青山县白石路, its

@@ -12,7 +12,7 @@ from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.campuses import campus_reason
 from geo.door_numbers import at_address, place_by_door_number
-from geo.district_names import full_district_name, other_districts, with_district, without_district
+from geo.district_names import city_place_reason, full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
 from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
@@ -460,7 +460,8 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
                                         else "; Nominatim unreachable, not asked")
     shapes = f"{kind} or area" if len(fits) > 1 else kind
     return unlocated(f"no {shapes} named {name!r} in any source ({tiers}{asked}); "
-                      f"add its position with --gazetteer or --osm{campus_reason(name, gazetteer, fits[0])}")
+                      f"add its position with --gazetteer or --osm{campus_reason(name, gazetteer, fits[0])}"
+                      f"{city_place_reason(name, place.district, gazetteer, fits[0])}")
 
 
 def _accepts(kind, name, category=None):

@@ -138,7 +138,8 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "距青岚县人民医院东南一点五公里": "1500 m south-east of it", "翠湖公园北侧三百余米": "300 to 400 (taken as 350) m",
             "青岚县中医医院": "青岚县 left off", "距青岚县中医医院北五百米": "青岚县 left off",
             "岚州市青岚县人民医院": "岚州市 left off", "白石路（青山路至实验小学段）": "实验小学 is a place, not a road",
-            "白石路（青岚县妇幼保健院至青山路段）": "青岚县妇幼保健院 is a place, not a road"}
+            "白石路（青岚县妇幼保健院至青山路段）": "青岚县妇幼保健院 is a place, not a road",
+            "岚州市中医医院": "has 中医医院, but 岚州市 written before it names the city's own, not 青岚县's"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",

@@ -125,3 +125,22 @@ def test_a_reports_name_with_the_city_before_the_district_is_the_lists_name_with
     assert found.note == "the report's 云岭市白溪县人民医院 is 白溪县人民医院, 云岭市 left off"
     # the city alone before a name is the city's place (云岭市人民医院), never the district's
     assert without_district("云岭市人民医院", "白溪县", lambda rest: gazetteer.lookup(rest), gazetteer) is None
+
+
+def test_a_name_with_the_city_alone_before_it_says_the_districts_place_of_the_rest_is_not_taken_for_it():
+    # 云岭市人民医院 in 白溪县's report, OSM's 人民医院 in the county: unlocated, `no point named` and nothing of why
+    import shapely
+
+    from geo.gazetteer import Entry, Gazetteer
+    from geo.geocode import geocode_projects
+
+    gazetteer = _listed("云岭市白溪县城东小学").add_tier("OSM extract", [
+        Entry(name="人民医院", geometry=shapely.Point(112.91, 28.205), source="OSM", method="name match",
+              source_datum="wgs84", accuracy_m=20, tier="OSM extract")])
+    projects = [{"id": n, "geometry": None, "properties": {"id": n, "name": n, "category": "health", "named": True}}
+                for n in ("云岭市人民医院", "云岭市白溪县人民医院")]
+    located, _ = geocode_projects(projects, gazetteer, shapely.box(112.89, 28.19, 112.97, 28.22), district_name="白溪县")
+    city, county = (f["properties"]["geocode"] for f in located)
+    assert city["status"] == "unlocated" and city["reason"].endswith(
+        "; OSM extract has 人民医院, but 云岭市 written before it names the city's own, not 白溪县's")
+    assert county["status"] == "matched" and "云岭市白溪县 left off" in county["method"]
