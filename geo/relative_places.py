@@ -188,7 +188,7 @@ def off_line(line, direction, metres):
         return None
     step = max(total / settings.RELATIVE_ROAD_SAMPLES, 1.0)
     sites = []
-    facing = math.cos(math.radians(settings.RELATIVE_ROAD_SIDE_DEG))
+    facing = math.cos(math.radians(settings.RELATIVE_ROAD_SIDE_DEG)) - 1e-9  # 东南 of a north-south road: 45°
     east, north = compass.unit(direction) if direction else (0.0, 0.0)
     for part in parts:
         for along in np.append(np.arange(0.0, part.length, step), part.length):

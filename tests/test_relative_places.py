@@ -159,3 +159,4 @@ def test_off_a_skewed_road_the_site_is_square_to_it_and_a_bend_along_the_directi
     spot, farthest = off_line(bent, "东", 100)
     assert spot.x == pytest.approx(100, abs=1) and 0 <= spot.y <= 1000 and farthest < 1100  # the north-south stretch alone
     assert off_line(shapely.LineString([(0, 0), (2000, 0)]), "东", 100) is None
+    assert off_line(shapely.LineString([(0, 0), (0, 2000)]), "东南", 100)[0].x == pytest.approx(100)  # 45°: its east side
