@@ -18,7 +18,7 @@ from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.relative_places import place_relative
-from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side
+from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side, split_section
 from geo.zone_names import named_zone, place_in_zone, zone_areas, zone_stems
 
 
@@ -194,7 +194,7 @@ def _locate(props, gazetteer, kind, place, online):
         match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
     if match is None and (door := place_by_door_number(name, gazetteer, place, _choose)) is not None:
         return door  # 白石路12号: somewhere along 白石路
-    if match is None and (near := place_relative(name, lambda anchor: _locate({"name": anchor}, gazetteer, "point", place, None),
+    if match is None and (near := place_relative(name, lambda anchor: _locate(_anchor_props(anchor), gazetteer, "point", place, None),
                                                  lambda road: gazetteer.find_lines(road)[0], place.crs)) is not None:
         return near  # 白石路与青山路交叉口往东200米, 青山公园北侧约300米, 滨河路以北、青山路以西
     if match is None:
@@ -207,6 +207,13 @@ def _locate(props, gazetteer, kind, place, online):
     if problem is not None:
         return None, problem
     return _geocoded(entry, match, cut, kind, gazetteer, place)
+
+
+def _anchor_props(anchor):
+    """The properties of a place a site is given relative to: its name, and a road's section it gives (白石路（青山路至
+    北园大街段）以东200米: 白石路 cut to 青山路至北园大街段, as a project's own section is cut)."""
+    parts = split_section(anchor)
+    return {"name": anchor} if parts is None else {"name": anchor, "base_name": parts[0], "section": parts[1]}
 
 
 def _find(props, gazetteer, kind, online, crs=None, district=None):

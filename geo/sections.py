@@ -98,6 +98,23 @@ def _place_names(name):
         rest = rest[higher.end():]
 
 
+# A road's name and its section as a place given relative to it writes them: 白石路（青山路至北园大街段）, 白石路东段
+# (what the extractor splits for a project's own name).
+_NAMED_SECTION = re.compile(r"(?P<base>.{2,}?)(?:[（(](?P<bracketed>[^（）()]{2,}?)[）)]|(?P<cardinal>[东西南北中]段))")
+
+
+def split_section(name):
+    """(road, section) of a name giving a road's section (白石路（青山路至北园大街段） -> 白石路, 青山路至北园大街段;
+    白石路东段 -> 白石路, 东段), a range (X至Y段) or a half (东段) only; None otherwise."""
+    found = _NAMED_SECTION.fullmatch(unicodedata.normalize("NFKC", str(name or "")))
+    if found is None:
+        return None
+    section = found.group("bracketed") or found.group("cardinal")
+    if not (RANGE_SECTION.match(section) or normalise_name(section) in CARDINAL_SECTION):
+        return None
+    return name[:len(found.group("base"))], section
+
+
 def extension_side(section):
     """For an extension section (东延, 西延伸段, 延长线): the side it extends to ("east"...,
     "" when unsaid); None for any other section."""

@@ -105,6 +105,7 @@ def truth():
         # sixth pass (forty-seventh session): distances off a road or a river, Chinese numerals, the district or its
         # city written before a landmark
         "白石路以东200米": Point(112.93204, 28.2240),  # 200 m east of 白石路, near its north end (where not said)
+        "白石路（青山路至北园大街段）以东200米": Point(112.93204, 28.2140),  # off the section only
         "沿河路南侧约150米": Point(112.9905, 28.1986), "岚溪以南200米": Point(112.9080, 28.2032),  # a river
         "沿河路以东300米": None,  # 沿河路 runs east-west: it has no east side
         "北园大街与白石路交叉口往东二百米": Point(112.93214, 28.215), "距青岚县人民医院东南一点五公里": Point(112.9560, 28.2002),
@@ -132,7 +133,8 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "the block the roads bound",
             "白石路东侧地块": "where along it not given", "白石路（青山路至白石小区段）": "白石小区 is a place, not a road",
             "东至文昌路、西至白石路、南至青山路、北至岚溪路": "the block the roads bound", "青山路桥": "2 places named '青山路桥' in OpenStreetMap extract",
-            "白石路以东200米": "200 m off it to its east side", "沿河路南侧约150米": "150 m off it to its south side",
+            "白石路以东200米": "200 m off it to its east side",
+            "白石路（青山路至北园大街段）以东200米": "cut between cross streets 青山路 and 北园大街; ", "沿河路南侧约150米": "150 m off it to its south side",
             "岚溪以南200米": "200 m off it to its south side", "沿河路以东300米": "runs east-west",
             "北园大街与白石路交叉口往东二百米": "200 m east of the crossing along 北园大街",
             "距青岚县人民医院东南一点五公里": "1500 m south-east of it", "翠湖公园北侧三百余米": "300 to 400 (taken as 350) m",
@@ -162,6 +164,7 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "青山路以北、岚溪路以南、白石路以东、文昌路以西地块": "project", "白石路东侧地块": "project",
          "白石路（青山路至白石小区段）": ("road_rebuild", "白石路", "青山路至白石小区段"), "青山路桥": "bridge",
          "东至文昌路、西至白石路、南至青山路、北至岚溪路": "project", "白石路以东200米": "project", "沿河路南侧约150米": "project",
+         "白石路（青山路至北园大街段）以东200米": "project",
          "岚溪以南200米": "project", "沿河路以东300米": "project", "北园大街与白石路交叉口往东二百米": "project",
          "距青岚县人民医院东南一点五公里": "project", "翠湖公园北侧三百余米": "project", "青岚县中医医院": "health",
          "距青岚县中医医院北五百米": "project", "岚州市青岚县人民医院": "health", "岚州市中医医院": "health",

@@ -160,3 +160,15 @@ def test_off_a_skewed_road_the_site_is_square_to_it_and_a_bend_along_the_directi
     assert spot.x == pytest.approx(100, abs=1) and 0 <= spot.y <= 1000 and farthest < 1100  # the north-south stretch alone
     assert off_line(shapely.LineString([(0, 0), (2000, 0)]), "东", 100) is None
     assert off_line(shapely.LineString([(0, 0), (0, 2000)]), "东南", 100)[0].x == pytest.approx(100)  # 45°: its east side
+
+
+def test_a_distance_off_a_roads_section_is_measured_off_that_section_alone():
+    # 青松路（滨河路至白石路段）以东200米: unlocated, `no point named '青松路（滨河路至白石路段）'` (the anchor looked up whole)
+    found = _located("青松路（滨河路至白石路段）以东200米", "青松路东段以西100米")
+    section = found["青松路（滨河路至白石路段）以东200米"]["properties"]["geocode"]
+    assert "cut between cross streets 滨河路 and 白石路" in section["method"] and "200 m off it to its east side" in section["method"]
+    for north in (28.1905, 28.1995):  # anywhere along the 1.1 km section, not the whole 4.4 km road
+        assert _off_m(found["青松路（滨河路至白石路段）以东200米"], _from(shapely.Point(112.93, north), 200, 0)) <= \
+            section["accuracy_m"] < 1000
+    half = found["青松路东段以西100米"]["properties"]["geocode"]  # 东段 of a north-south road: not cut, the whole road
+    assert half["status"] == "approximate" and "100 m off it to its west side" in half["method"]
