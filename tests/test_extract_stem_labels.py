@@ -31,12 +31,3 @@ def test_a_road_named_only_by_the_kind_of_road_it_is_is_a_type():
     named = named_names("今年完成白石村村组道路硬化,青山轴线道路建成。")
     assert "白石村村组道路" in named
     assert "青山轴线道路" in named
-
-
-def test_bottleneck_and_poverty_relief_roads_are_kinds_of_road_not_names():
-    # 卡脖路 (real156 jilin_changchun_lianghui: 打通一批断头路、卡脖路), 脱贫路 (real6 duan): what kind of
-    # road it is, as 断头路 is; a distinctive stem before them still names one
-    named = named_names("青山县打通一批断头路、卡脖路,建设一条又一条脱贫路。")
-    assert "卡脖路" not in named
-    assert "脱贫路" not in named
-    assert "白石卡脖路" in named_names("打通白石卡脖路。")

@@ -80,10 +80,3 @@ def test_an_extension_section_or_line_is_a_noun_not_the_verb_extend():
     names = named_names("续建青山路二期延伸线一级路工程。")
     assert "线一级路" not in names and any(name.startswith("青山路二期延伸线") for name in names)
     assert "段立交" not in named_names("推进白石大道延伸段立交工程。")
-
-
-def test_the_verbs_do_and_stroll_open_no_name():
-    # 规划做社区港湾公园 (real152 penghu_xiyu), 到九龙坡逛花博园 (real148 chongqing_jiulongpo_dadukou): a verb
-    # before the place is no part of its name
-    assert named_names("由该处规划做白石港湾公园及后续维护管理。") == ["白石港湾公园"]
-    assert not any(name.startswith("逛") or "逛" in name for name in named_names("春节到青山区逛白石花卉园。"))
