@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
+    ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, COVERAGE_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
     RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISIT_VERBS, VISITING_BODIES, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
@@ -33,7 +33,7 @@ from geo.extract.described import centres_made, enrolment_area, examples_of_a_ki
     village_located, what_it_becomes, growth_driven, honoured_zone
 from geo.extract.region_lists import region_listed
 from geo.settings import (
-    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
+    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, COVERED_LIST_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
     GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
@@ -425,6 +425,25 @@ def _existing_road(case):
     return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None
 
 
+@only_for(lambda category, kind: kind == "raw")
+def _bare_places_covered(case):
+    """覆盖沿河、南甸、天星5个村, 涉及紫云、五角场、三角场三个站点的周边地区: places written without their
+    head in a list a verb of coverage opens are where a works reaches (the ditches, the road upgrade), no
+    projects of their own (named ones, 涉及青山村、白石村等5个村, are judged each by itself:
+    geo.extract.peers)."""
+    mention, norm = case.mention, case.norm
+    if mention.kind != "raw":
+        return False
+    lo = (mention.stem_start - COVERED_LIST_REACH if mention.stem_start > COVERED_LIST_REACH else 0)
+    if not any(norm.find(verb, lo, mention.stem_start) >= 0 for verb in COVERAGE_VERBS):
+        return False  # (most bare places: no such verb within reach, no pattern to run)
+    return _COVERED_OPENED.search(norm, lo, mention.stem_start) is not None
+
+
+# A verb of coverage and the items listed after it up to a place (覆盖沿河、南甸、: the list goes on to it).
+_COVERED_OPENED = re.compile("(?:" + "|".join(map(re.escape, COVERAGE_VERBS)) + r")(?:[\u4e00-\u9fff]{1,8}[、和与及])*$")
+
+
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, inside_range_brackets, alias_in_brackets,
                  coverage_in_brackets, inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
@@ -432,7 +451,7 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, insid
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
                  growth_driven, centres_made, _road_as_address, _existing_road, crossed_place, honoured_zone,
-                 region_listed)
+                 region_listed, _bare_places_covered)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES
