@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import (
-    ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, COVERAGE_VERBS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
-    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISIT_VERBS, VISITING_BODIES, heads)
+    ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
+    RELOCATED_WORDS, ROUTE_VERBS, SERVICE_REACH_VERBS, STATUS_WORDS, SURROUNDINGS, TITLES, VISIT_VERBS, VISITING_BODIES,
+    heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
@@ -427,21 +428,27 @@ def _existing_road(case):
 
 @only_for(lambda category, kind: kind == "raw")
 def _bare_places_covered(case):
-    """覆盖沿河、南甸、天星5个村, 涉及紫云、五角场、三角场三个站点的周边地区: places written without their
-    head in a list a verb of coverage opens are where a works reaches (the ditches, the road upgrade), no
-    projects of their own (named ones, 涉及青山村、白石村等5个村, are judged each by itself:
-    geo.extract.peers)."""
+    """修建斗渠12条,覆盖沿河、南甸、天星5个村; 涉及紫云、五角场、三角场三个站点的周边地区: places written without
+    their head in a list a verb of service opens (the villages a works serves), or in a counted list whose
+    surroundings are the works (the stations a road upgrade runs around), are where the works reach, no
+    projects of their own (涉及A、B、C3个小区 names the works' own objects: no such verb)."""
     mention, norm = case.mention, case.norm
     if mention.kind != "raw":
         return False
+    typed = mention.typed_by
+    if typed is not None and (typed.count is not None or typed.list_end is not None) \
+            and norm.startswith(_SURROUNDINGS_AFTER, typed.end):
+        return True
     lo = (mention.stem_start - COVERED_LIST_REACH if mention.stem_start > COVERED_LIST_REACH else 0)
-    if not any(norm.find(verb, lo, mention.stem_start) >= 0 for verb in COVERAGE_VERBS):
+    if not any(norm.find(verb, lo, mention.stem_start) >= 0 for verb in SERVICE_REACH_VERBS):
         return False  # (most bare places: no such verb within reach, no pattern to run)
     return _COVERED_OPENED.search(norm, lo, mention.stem_start) is not None
 
 
-# A verb of coverage and the items listed after it up to a place (覆盖沿河、南甸、: the list goes on to it).
-_COVERED_OPENED = re.compile("(?:" + "|".join(map(re.escape, COVERAGE_VERBS)) + r")(?:[\u4e00-\u9fff]{1,8}[、和与及])*$")
+# A verb of service and the items listed after it up to a place (覆盖沿河、南甸、: the list goes on to it).
+_COVERED_OPENED = re.compile("(?:" + "|".join(map(re.escape, SERVICE_REACH_VERBS)) + r")(?:[\u4e00-\u9fff]{1,8}[、和与及])*$")
+# The surroundings of what a counted list counts (五个站点的周边地区), written right after its type.
+_SURROUNDINGS_AFTER = tuple(f"{joint}{word}" for word in SURROUNDINGS for joint in ("", "的"))
 
 
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, inside_range_brackets, alias_in_brackets,
