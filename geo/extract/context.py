@@ -34,8 +34,8 @@ from geo.extract.described import centres_made, enrolment_area, examples_of_a_ki
     village_located, what_it_becomes, growth_driven, honoured_zone
 from geo.extract.region_lists import region_listed
 from geo.settings import (
-    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, COVERED_LIST_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
-    GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
+    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, COVERED_LIST_REACH, EXISTING_LIST_REACH,
+    FORMING_LIST_REACH, GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
