@@ -264,6 +264,9 @@ LAST_ITEM_JOINS = frozenset(words("last_item_join"))
 STEM_QUOTES = frozenset(words("stem_quote"))
 # Verbs opening the list of places a works reaches (涉及青山村、白石村等5个村): no peers (geo.extract.peers).
 COVERAGE_VERBS = longest_first(words("coverage_verb"))
+# Verbs opening the list of places a works serves (修建斗渠12条,覆盖A、B、C3个村): places written there without their
+# head are where it reaches, no projects (涉及, which opens the works' own objects too, is none: geo.extract.context).
+SERVICE_REACH_VERBS = longest_first(words("service_reach"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 # What closes a works written as its title, with no head at its end (白沙湖湿地生态保护与修复工程:

@@ -534,6 +534,7 @@ CONTEXT_CLAUSE_REACH = 80  # back from a place for the context verb (惠及A小�
 PLANNED_LIST_REACH = 80  # after a place for the plan compiled for its list (A村、B村等8个村已编制完成)
 PRECEDENTS_REACH = 40  # back from a place to the 继 opening its list (继A隧道、B隧道之后)
 EXISTING_LIST_REACH = 40  # back from a road to the 现有的 opening its list (与现有的A高速、B高速)
+COVERED_LIST_REACH = 40  # back from a bare place to the verb of service opening its list (覆盖A、B、C5个村)
 
 # Places visited (geo.extract.visits): the characters from a visited place to the 等 of the works sites its list
 # ends with (来到A、B等重点工程现场), and on either side of an estate visited for words of renewal (改造, 老旧).

@@ -76,3 +76,17 @@ def test_a_road_whose_vehicles_or_driving_a_project_serves_is_context():
             "新建下穿通道,开放交通后保证青山大道行车和区内部交通互不干扰。")
     names = named_names(text)
     assert "白石大街" not in names and "青山大道" not in names
+
+
+def test_bare_places_a_works_serves_or_runs_around_are_where_it_reaches():
+    # 覆盖沿河、南甸、中心、天星、祥云5个村 (real149 daguan_tianxing: the villages its ditches serve), 共涉及紫云、
+    # 五角场、三角场…五个站点的周边地区 (real9 changzhou_tianning: the stations whose surroundings a road
+    # upgrade covers): places written without their head were named projects of the count's type
+    assert named_names("青山镇修建斗渠12条,覆盖白岭、青石、红枫3个村。") == []
+    names = named_names("白石路提升改造工程共涉及松岭、金坪、青山公园三个站点的周边地区。")
+    assert "松岭" not in names and "金坪" not in names
+    # a list after works, or the works' own objects after 涉及, still names its places
+    assert sorted(named_names("新建白岭、青石、红枫3个乡镇卫生院。")) == ["白岭", "红枫", "青石"]
+    assert sorted(named_names("老旧小区改造涉及白岭、青石、红枫3个小区。")) == ["白岭", "红枫", "青石"]
+    # and named places after 涉及 are judged each by itself (geo.extract.peers)
+    assert "青山一村" in named_names("老旧小区改造涉及青山一村、白石新村等8个小区。")

@@ -18,7 +18,7 @@ def test_a_rule_that_holds_only_for_some_categories_is_not_asked_of_the_others()
     road = _names(gates.for_mention(Mention(kind="name", category="road")))
     river = _names(gates.for_mention(Mention(kind="name", category="water")))
     gated = {"flood_duties", "_road_as_address", "_existing_road", "honoured_zone", "village_located",
-             "growth_driven", "crossed_place", "region_listed"}
+             "growth_driven", "crossed_place", "region_listed", "_bare_places_covered"}
     village = _names(gates.for_mention(Mention(kind="name", category="village")))
     assert not school & gated
     assert "region_listed" in village
@@ -27,6 +27,7 @@ def test_a_rule_that_holds_only_for_some_categories_is_not_asked_of_the_others()
     assert _names(CONTEXT_RULES) - gated <= school  # (the others are asked of all, in their order)
     kept = gates.for_mention(Mention(kind="raw", category=None))
     assert [rule for rule in CONTEXT_RULES if rule in kept] == list(kept) and "growth_driven" in _names(kept)
+    assert "_bare_places_covered" in _names(kept) and "_bare_places_covered" not in road | river | village
 
 
 def test_a_rule_left_out_for_a_mention_finds_nothing_in_it(monkeypatch):

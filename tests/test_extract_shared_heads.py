@@ -1,6 +1,6 @@
 """geo.extract.shared_heads: list items written without a head and the head they share."""
 
-from extract_cases import named_projects
+from extract_cases import named_names, named_projects
 
 
 def test_bare_places_listed_before_a_housing_head_are_named_as_written(no_record_model):
@@ -64,3 +64,13 @@ def test_a_step_of_the_works_listed_before_a_road_type_is_no_road():
     names = [n for n, _ in named_projects("白石人家特色街项目完成了基槽开挖、青山路等7条道路施工图设计。")]
     assert "基槽开挖" not in names
     assert "青山路" in names
+
+
+def test_the_end_of_a_route_s_section_before_another_route_is_no_abbreviated_route():
+    # 深南高铁珠三角机场至省界段、珠肇高铁高明至肇庆东段 (real149 zhaoqing_gaoyao): 省界段 ends the range of
+    # the line before it; it was named 省界段高铁, an abbreviation sharing the next line's head
+    names = named_names("推进青云高铁白石机场至省界段、青松高铁红岭至青山东段建设。")
+    assert "省界段高铁" not in names
+    assert "青云高铁白石机场至省界段" in names
+    # (abbreviations of the places a route joins still share its head: 合周、淮桐高速)
+    assert sorted(named_names("白岭、青松高速开工。")) == ["白岭高速", "青松高速"]

@@ -72,3 +72,11 @@ def test_a_stop_word_inside_a_county_or_city_name_cuts_no_name_opening_with_it()
     # a verb opening a county's name or holding its first character is the verb (新建区委党校, 完成县城小学)
     assert named_names("新建区委党校新校区。") == ["区委党校新校区"]
     assert named_names("完成县城小学改造。") == ["县城小学"]
+
+
+def test_an_extension_section_or_line_is_a_noun_not_the_verb_extend():
+    # 水西路二期延伸线一级路 (real6 dalian_lvshunkou), 站前路延伸段立交 (real156 jiangxi_jiujiang_minsheng): 延伸
+    # before 线/段 makes the noun of the road's extension, as 连接线 and 连接段 do; it cut 线一级路 and 段立交
+    names = named_names("续建青山路二期延伸线一级路工程。")
+    assert "线一级路" not in names and any(name.startswith("青山路二期延伸线") for name in names)
+    assert "段立交" not in named_names("推进白石大道延伸段立交工程。")

@@ -13,7 +13,8 @@ import re
 
 from geo.lexicon import (
     ADVERBS_BEFORE_COPULA, CONTEXT_VERBS, COPULAS, EXISTING_WORDS, NEEDS_ACTION_HEADS, NOT_STOPS, RELIANCE_VERBS,
-    RELOCATED_WORDS, ROUTE_VERBS, STATUS_WORDS, TITLES, VISIT_VERBS, VISITING_BODIES, heads)
+    RELOCATED_WORDS, ROUTE_VERBS, SERVICE_REACH_VERBS, STATUS_WORDS, SURROUNDINGS, TITLES, VISIT_VERBS, VISITING_BODIES,
+    heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, stop_ending_at, word_index
 from geo.extract.brackets import alias_in_brackets, coverage_in_brackets, inside_range_brackets, inside_title_marks
 from geo.extract.chains import holds_head, once_per_chain
@@ -33,8 +34,8 @@ from geo.extract.described import centres_made, enrolment_area, examples_of_a_ki
     village_located, what_it_becomes, growth_driven, honoured_zone
 from geo.extract.region_lists import region_listed
 from geo.settings import (
-    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, EXISTING_LIST_REACH, FORMING_LIST_REACH,
-    GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
+    ATTRIBUTIVE_MAX, CONTEXT_CLAUSE_REACH, COPULA_LIST_REACH, COURSE_VIA_REACH, COVERED_LIST_REACH, EXISTING_LIST_REACH,
+    FORMING_LIST_REACH, GOVERNS_REACH, LIST_REST_REACH, PLANNED_LIST_REACH, PRECEDENTS_REACH, RELIANCE_REACH)
 
 _OWN_WORKS = re.compile(r"(?:道路)?(?:建设|改造|更新改造)?(?:计划)?(?:工程|项目)")
 # What is fitted on a road (在青山路安装护栏, 增设信号灯): works on that road.
@@ -425,6 +426,31 @@ def _existing_road(case):
     return _EXISTING_OPENED.search(norm, lo, mention.stem_start) is not None
 
 
+@only_for(lambda category, kind: kind == "raw")
+def _bare_places_covered(case):
+    """修建斗渠12条,覆盖沿河、南甸、天星5个村; 涉及紫云、五角场、三角场三个站点的周边地区: places written without
+    their head in a list a verb of service opens (the villages a works serves), or in a counted list whose
+    surroundings are the works (the stations a road upgrade runs around), are where the works reach, no
+    projects of their own (涉及A、B、C3个小区 names the works' own objects: no such verb)."""
+    mention, norm = case.mention, case.norm
+    if mention.kind != "raw":
+        return False
+    typed = mention.typed_by
+    if typed is not None and (typed.count is not None or typed.list_end is not None) \
+            and norm.startswith(_SURROUNDINGS_AFTER, typed.end):
+        return True
+    lo = (mention.stem_start - COVERED_LIST_REACH if mention.stem_start > COVERED_LIST_REACH else 0)
+    if not any(norm.find(verb, lo, mention.stem_start) >= 0 for verb in SERVICE_REACH_VERBS):
+        return False  # (most bare places: no such verb within reach, no pattern to run)
+    return _COVERED_OPENED.search(norm, lo, mention.stem_start) is not None
+
+
+# A verb of service and the items listed after it up to a place (覆盖沿河、南甸、: the list goes on to it).
+_COVERED_OPENED = re.compile("(?:" + "|".join(map(re.escape, SERVICE_REACH_VERBS)) + r")(?:[\u4e00-\u9fff]{1,8}[、和与及])*$")
+# The surroundings of what a counted list counts (五个站点的周边地区), written right after its type.
+_SURROUNDINGS_AFTER = tuple(f"{joint}{word}" for word in SURROUNDINGS for joint in ("", "的"))
+
+
 CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, inside_range_brackets, alias_in_brackets,
                  coverage_in_brackets, inside_title_marks, _governed_jurisdictions, _plenary_session, _attributive_place,
                  _listed_after_context_verb, _planned_only, people_of_place, flood_duties, recounted_works, one_described,
@@ -432,7 +458,7 @@ CONTEXT_RULES = (types_joined, _jurisdiction_without_works, _scenery_list, insid
                  enrolment_area, surroundings_described, projects_changing, land_use_described, kinds_of_facility,
                  types_contained, _precedents_compared, village_located, distance_or_journey, purpose_served, problem_of_place,
                  growth_driven, centres_made, _road_as_address, _existing_road, crossed_place, honoured_zone,
-                 region_listed)
+                 region_listed, _bare_places_covered)
 # The rules that can find a mention with works to be context (the others hold only without works):
 # fewer calls, the same answer.
 CONTEXT_RULES_WITH_ACTION = tuple(rule for rule in CONTEXT_RULES

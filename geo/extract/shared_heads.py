@@ -427,6 +427,8 @@ def abbreviated_items(norm, mentions, clause_start):
             raw = raw_item(norm, pos, clause_start)
             if raw is None or not 2 <= pos - raw.stem_start <= 3 or _ends_with_any_head(norm[raw.stem_start:pos]):
                 break  # (三环路、温福铁路: a road of its own is no abbreviation)
+            if norm[pos - 1] == _SECTION_END:
+                break  # (深南高铁珠三角机场至省界段、珠肇高铁: the end of the section before, no abbreviation)
             if norm[pos] != "、" and norm.endswith(_PLACE_SUFFIXES, raw.stem_start, pos):
                 break  # (完善饶河县和建鸡高速的连接: a county joined to a route is no abbreviation)
             raw.typed_by = mention
@@ -435,6 +437,10 @@ def abbreviated_items(norm, mentions, clause_start):
             items.append(raw)
             pos = raw.stem_start - 1
     return items
+
+
+# What ends a section of a route (A至B段): an item ending with it ends the range of the item before.
+_SECTION_END = "段"
 
 
 # A route type of four characters (高速公路, 城际铁路) written once after abbreviated routes is the
