@@ -196,7 +196,7 @@ CASE_X, CASE_Y, CASE_D = 112.90, 28.17, 0.01
 
 def _case_zones():
     """Eight 街道 of an official file's cases, in lon/lat: A and B side by side, C with a hole holding D (an
-    enclave), E a multipart (a second part 0.2 D north of its first), F 20 m short of G (a gap), H over G's
+    enclave), E a multipart (a second part 0.2 D north of its first, a third an island some 60 km off), F 20 m short of G (a gap), H over G's
     east fifth (an overlap 0.2 D wide)."""
     import geopandas as gpd
     from shapely.geometry import MultiPolygon, box
@@ -205,7 +205,8 @@ def _case_zones():
     hole = box(x + 0.008, y + 0.013, x + 0.012, y + 0.017)
     return gpd.GeoDataFrame({"code": [f"43999{i}" for i in range(1, 9)], "name": list("ABCDEFGH")}, crs=4326, geometry=[
         box(x, y, x + d, y + d), box(x + d, y, x + 2 * d, y + d), box(x, y + d, x + 2 * d, y + 2 * d).difference(hole),
-        hole, MultiPolygon([box(x + 2 * d, y, x + 3 * d, y + d), box(x + 2 * d, y + 1.2 * d, x + 3 * d, y + 2 * d)]),
+        hole, MultiPolygon([box(x + 2 * d, y, x + 3 * d, y + d), box(x + 2 * d, y + 1.2 * d, x + 3 * d, y + 2 * d),
+                            box(x + 50 * d, y + 30 * d, x + 51 * d, y + 31 * d)]),
         box(x + 3 * d, y, x + 4 * d - 0.0002, y + d), box(x + 4 * d, y, x + 5 * d, y + d), box(x + 4.8 * d, y, x + 6 * d, y + d)])
 
 
@@ -224,12 +225,14 @@ def test_enclave_multipart_gap_overlap_and_shared_edges_against_qgis(tmp_path):
     zones = _case_zones()
     points = {"edge_AB": Point(x + d, y + 0.005), "enclave": Point(x + 0.01, y + 0.015),
               "part2_E": Point(x + 2.5 * d, y + 1.5 * d), "between_parts_E": Point(x + 2.5 * d, y + 1.1 * d),
+              "island_E": Point(x + 50.5 * d, y + 30.5 * d),
               "gap_FG": Point(x + 4 * d - 0.0001, y + 0.005), "overlap_GH": Point(x + 4.9 * d, y + 0.005)}
     lines = {"along_AB": LineString([(x + d, y + 0.002), (x + d, y + 0.008)]),
              "out_of_A": LineString([(x + 0.005, y + 0.005), (x - 0.005, y + 0.005)]),
              "across_gap_FG": LineString([(x + 3.5 * d, y + 0.003), (x + 4.5 * d, y + 0.003)]),
              "in_overlap_GH": LineString([(x + 4.85 * d, y + 0.002), (x + 4.85 * d, y + 0.008)]),
-             "through_enclave": LineString([(x + 0.005, y + 0.015), (x + 0.015, y + 0.015)])}
+             "through_enclave": LineString([(x + 0.005, y + 0.015), (x + 0.015, y + 0.015)]),
+             "onto_island_E": LineString([(x + 49.5 * d, y + 30.5 * d), (x + 50.5 * d, y + 30.5 * d)])}
     paths = [tmp_path / f"{name}.geojson" for name in ("zones", "points", "lines")]
     zones.to_file(paths[0], driver="GeoJSON")
     for path, items in zip(paths[1:], (points, lines)):
@@ -243,9 +246,10 @@ def test_enclave_multipart_gap_overlap_and_shared_edges_against_qgis(tmp_path):
     A, B, C, D, E, F, G, H = (f"43999{i}" for i in range(1, 9))
     # Held by one 街道: the same in both.
     assert list(geo["enclave"]) == qgis["enclave"] == [D] and list(geo["part2_E"]) == qgis["part2_E"] == [E]
+    assert list(geo["island_E"]) == qgis["island_E"] == [E]
     assert "between_parts_E" not in geo and qgis["between_parts_E"] == []
     assert "gap_FG" not in geo and qgis["gap_FG"] == []  # counted with those outside the district, named in the summary
-    for key in ("out_of_A", "across_gap_FG", "through_enclave"):
+    for key in ("out_of_A", "across_gap_FG", "through_enclave", "onto_island_E"):
         assert sorted(geo[key]) == sorted(qgis[key]), key
         for code, metres in geo[key].items():
             assert abs(metres - qgis[key][code]) <= KM_TOLERANCE_M, (key, code, metres, qgis[key])
