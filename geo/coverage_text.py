@@ -104,7 +104,7 @@ def overlap_lines(report) -> tuple:
                  for item in row["projects"]]
         counted = row["counted_in_name"] or row["counted_in"]
         items.append(f"{held[0]} and {held[1]} overlap by {row['area_m2']:,} m², counted in {counted}: "
-                     + ("; ".join(there) if there else "no located project lies there"))
+                     + ("; ".join(there) if there else "no located project counts there"))
     return intro, items
 
 

@@ -1,4 +1,4 @@
-"""The 街道 of a coverage report as drawn: pairs that overlap (and the projects lying there), and each one's km of shared edge.
+"""The 街道 of a coverage report as drawn: pairs that overlap (and the projects there), and each one's km of shared edge.
 
 An official file may draw two 街道 over each other (slivers where edges were digitised twice, a 街道 drawn
 twice under two codes). The join (:mod:`geo.join`) counts what lies in such an overlap once, in the 街道 of the
@@ -42,7 +42,8 @@ def zone_overlaps(zones, projects=None, *, zone_code="code", zone_name="name", m
     list of dict
         One per pair, sorted by codes: ``codes`` and ``names`` (code order), ``area_m2`` (the overlap's area,
         whole square metres), ``counted_in`` and ``counted_in_name``: the zone of the smaller code, where the
-        join counts what lies in the overlap, and ``projects``: those of ``projects`` lying there, by id:
+        join counts what lies in the overlap, and ``projects``: those of ``projects`` lying there (but for what
+        lies in a third zone of a smaller code too, named with that zone's pair, where it counts), by id:
         ``id``, ``name``, ``category``, ``kind`` (``point``, ``line`` or ``area``), ``km`` (a line's km in
         the overlap, 3 decimals; pieces under :data:`geo.settings.JOIN_MIN_PIECE_M` left out) and ``area_km2``
         (an area's, 6 decimals; pieces under :data:`geo.settings.JOIN_MIN_PIECE_M2` left out), None otherwise.
@@ -71,10 +72,16 @@ def zone_overlaps(zones, projects=None, *, zone_code="code", zone_name="name", m
     area = shapely.area(shared)
     big = area > OVERLAP_TOLERANCE_M2
     rows = []
+    tree = STRtree(geoms)
     for a, b, overlap, m2 in zip(left[big], right[big], shared[big], area[big]):
+        overlap = _polygonal(overlap)
+        # What also lies in a zone of a smaller code counts there (three over one another): named with that pair.
+        before = tree.query(overlap, predicate="intersects")
+        before = before[before < a]
+        counted = shapely.difference(overlap, shapely.union_all(geoms[before])) if before.size else overlap
         rows.append({"codes": [str(codes[a]), str(codes[b])], "names": [str(names[a]), str(names[b])],
                      "area_m2": int(round(float(m2))), "counted_in": str(codes[a]), "counted_in_name": str(names[a]),
-                     "projects": [], "_overlap": _polygonal(overlap)})
+                     "projects": [], "_overlap": _polygonal(counted)})
     if projects is not None and len(projects) and rows:
         _projects_in(rows, projects, metric_crs)
     for row in rows:

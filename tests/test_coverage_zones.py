@@ -227,3 +227,18 @@ def test_a_run_on_an_official_file_with_an_overlap_warns_of_the_pair_and_of_the_
     assert f"1 project(s) lie where 青山街道 and 白石街道 overlap ({area:,} m²), counted in 青山街道 alone: 项目school-strip" \
         in warnings
     assert report.by_subdistrict.set_index("code")["school"].to_dict() == {QS: 1, BS: 1, HL: 0}
+
+
+def test_what_lies_where_three_zones_overlap_is_named_with_the_pairs_of_the_zone_it_counts_in():
+    # 红岭 drawn over the strip where 青山 and 白石 overlap: a school there counts in 青山 (the smallest code), so the
+    # 白石/红岭 pair does not name it as counted in 白石.
+    rows = dict(ZONES)
+    rows[HL] = ("红岭街道", box(X0 + 1.05 * D, Y0, X0 + 1.15 * D, Y0 + D))
+    school = Point(X0 + 1.1 * D, Y0 + 0.005)
+    projects = features_to_gdf([_feature("school-three", "school", school)])
+    overlaps = {"/".join(row["codes"]): [item["id"] for item in row["projects"]]
+                for row in zone_overlaps(_zones(rows), projects, metric_crs=METRIC_CRS)}
+    assert overlaps == {f"{QS}/{BS}": ["school-three"], f"{QS}/{HL}": ["school-three"], f"{BS}/{HL}": []}
+    assert allocate_to_zones(projects, _zones(rows))["code"].tolist() == [QS]
+    md = format_coverage(_report([_feature("school-three", "school", school)], _zones(rows)), "md")
+    assert "- 白石街道 and 红岭街道 overlap by " in md and "counted in 白石街道: no located project counts there" in md
