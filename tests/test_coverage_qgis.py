@@ -232,7 +232,8 @@ def test_enclave_multipart_gap_overlap_and_shared_edges_against_qgis(tmp_path):
              "across_gap_FG": LineString([(x + 3.5 * d, y + 0.003), (x + 4.5 * d, y + 0.003)]),
              "in_overlap_GH": LineString([(x + 4.85 * d, y + 0.002), (x + 4.85 * d, y + 0.008)]),
              "through_enclave": LineString([(x + 0.005, y + 0.015), (x + 0.015, y + 0.015)]),
-             "onto_island_E": LineString([(x + 49.5 * d, y + 30.5 * d), (x + 50.5 * d, y + 30.5 * d)])}
+             "onto_island_E": LineString([(x + 49.5 * d, y + 30.5 * d), (x + 50.5 * d, y + 30.5 * d)]),
+             "through_overlap_GH": LineString([(x + 4.5 * d, y + 0.004), (x + 5.5 * d, y + 0.004)])}
     paths = [tmp_path / f"{name}.geojson" for name in ("zones", "points", "lines")]
     zones.to_file(paths[0], driver="GeoJSON")
     for path, items in zip(paths[1:], (points, lines)):
@@ -258,6 +259,17 @@ def test_enclave_multipart_gap_overlap_and_shared_edges_against_qgis(tmp_path):
     assert list(geo["overlap_GH"]) == [G] and qgis["overlap_GH"] == [G, H]
     assert list(geo["along_AB"]) == [A] and sorted(qgis["along_AB"]) == [A, B]
     assert list(geo["in_overlap_GH"]) == [G] and sorted(qgis["in_overlap_GH"]) == [G, H]
+    # A line through the overlap: G's km the same; H's in QGIS more by the km in the overlap coverage.md names there.
+    from geo.coverage_zones import zone_overlaps
+
+    [overlap] = zone_overlaps(zones, gpd.GeoDataFrame({"id": list(items), "name": list(items), "category": "road_rebuild"},
+                                                      geometry=list(items.values()), crs=4326))
+    assert overlap["codes"] == [G, H]
+    stated = {item["id"]: item["km"] for item in overlap["projects"]}
+    through = geo["through_overlap_GH"]
+    assert abs(through[G] - qgis["through_overlap_GH"][G]) <= KM_TOLERANCE_M
+    assert abs(qgis["through_overlap_GH"][H] - through[H] - stated["through_overlap_GH"] * 1000.0) <= KM_TOLERANCE_M
+    assert stated["through_overlap_GH"] > 0.15
 
 
 def test_qgis_line_km_differ_from_geos_by_no_more_than_the_shared_edge_km_coverage_md_states(tmp_path):
