@@ -464,6 +464,7 @@ def across_gaps(zones, crs, gaps=None):
         gaps = shapely.union_all(_gaps(metric, shapely.union_all(metric)))
     else:
         gaps = metric_geometry(gaps, crs)
+    gaps = _wider_than_noise(gaps)
     if gaps.is_empty:
         return zones, None
     near = np.unique(shapely.STRtree(metric).query(gaps, predicate="dwithin", distance=settings.GAP_CLOSING_M))
@@ -475,6 +476,20 @@ def across_gaps(zones, crs, gaps=None):
     grown = [_polygonal_part(g) for g in shapely.union(metric[near][grows], taken[grows])]  # no stray edge of the sliver
     geoms[near[grows]] = wgs84_geometry(np.asarray(grown, dtype=object), crs)
     return zones.assign(geometry=list(geoms)), wgs84_geometry(gaps, crs)
+
+
+def _wider_than_noise(gaps):
+    """``gaps`` (metric) opened by ``settings.JOIN_SNAP_M`` (mitred: a sliver's corners stay): what is narrower, a
+    spike of float noise (the closed union of 街道 sharing their edges runs back and forth along its edge, a
+    kilometre at a time) grew each 街道 beside it by a spike of no area, whose edges are measured (their shared
+    edge km) though nothing can lie in it; the join snaps within that distance anyway."""
+    import shapely
+
+    if gaps.is_empty:
+        return gaps
+    opened = shapely.buffer(shapely.buffer(gaps, -settings.JOIN_SNAP_M, join_style="mitre"), settings.JOIN_SNAP_M,
+                            join_style="mitre")
+    return shapely.intersection(opened, gaps)
 
 
 def fitting_zone_hint(frame, county) -> str:

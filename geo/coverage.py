@@ -16,6 +16,7 @@ from geo.coverage_edges import line_km, on_shared_edges
 from geo.coverage_records import GROUP_REASON, UNLOCATED_REASON, district_wide_table, is_null
 from geo.coverage_tables import coverage_tables, csv_text, csvt_text
 from geo.coverage_text import FORMATS, format_coverage
+from geo.coverage_zones import shared_edge_km, zone_overlaps
 from geo.data import categories, category_codes
 from geo.io import InputError
 
@@ -42,6 +43,7 @@ class CoverageReport:
     gaps: dict
     totals: dict = field(default_factory=dict)
     shared_edges: list = field(default_factory=list)
+    zone_overlaps: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """All parts as plain JSON-ready values (frames become lists of row dicts)."""
@@ -52,12 +54,13 @@ class CoverageReport:
             "district_wide": _records(self.district_wide),
             "gaps": self.gaps,
             "shared_edges": self.shared_edges,
+            "zone_overlaps": self.zone_overlaps,
         }
 
 
 def coverage_report(projects, allocations, zones, *, boundary_source, boundary_quality, district_name,
                     features=None, gap_categories=None, zone_code="code", zone_name="name",
-                    metric_crs=None, removed=0) -> CoverageReport:
+                    metric_crs=None, removed=0, joined_zones=None) -> CoverageReport:
     """Count the catalog's projects per 街道 and list what has no place or no coverage.
 
     Parameters
@@ -94,6 +97,9 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         How many records of the catalog were marked not a project on the map (left out of
         ``projects``, counted nowhere: :mod:`geo.hand_review`), stated so that the counts
         reconcile with ``projects.geojson``.
+    joined_zones : geopandas.GeoDataFrame, optional
+        The zones as the join took them (:func:`geo.boundary_checks.across_gaps`: slivers between 街道 closed),
+        for the km of edge each shares with another; default ``zones``.
 
     Returns
     -------
@@ -106,7 +112,9 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         ``by_subdistrict``: one row per zone sorted by code: ``code, name,
         projects`` (distinct projects touching the zone), one count column per
         category in :func:`geo.data.category_codes` order, ``road_km_rebuild``,
-        ``road_km_greening`` and ``road_km_new`` (km of those lines inside the zone, 3 decimals).
+        ``road_km_greening`` and ``road_km_new`` (km of those lines inside the zone, 3 decimals) and
+        ``shared_edge_km``: the km of its boundary on another zone's edge or inside it
+        (:func:`geo.coverage_zones.shared_edge_km`, of ``joined_zones``).
 
         ``district_wide``: catalog records with no place on the map, i.e. no
         geometry, or a counted group (``named`` false) even if it has one:
@@ -126,10 +134,16 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         district, or in a gap or hole between zones: counted nowhere), ``line_km_wholly_outside`` the km
         of the lines located in no zone, ``line_km_along_shared_edges`` the km of lines along an edge two
         zones share (counted once, in the smaller code) and ``points_on_shared_edges`` how many points lie on
-        one, plus the road km totals, zone counts and ``by_category``.
+        one, ``zone_overlaps`` how many pairs of zones overlap (by more than
+        :data:`geo.settings.OVERLAP_TOLERANCE_M2`), ``zone_overlap_m2`` their area and
+        ``projects_in_zone_overlaps`` how many located projects lie there, plus the road km totals, zone
+        counts and ``by_category``.
 
         ``shared_edges``: :func:`geo.coverage_edges.on_shared_edges` of the projects located in the
         district: each line along, and point on, an edge two zones share, and the zone it counted in.
+
+        ``zone_overlaps``: :func:`geo.coverage_zones.zone_overlaps` of ``zones`` as drawn: each pair overlapping,
+        by how much, the zone (the smaller code) what lies there counted in, and the projects lying there.
 
     Raises
     ------
@@ -169,6 +183,9 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     catalog.loc[catalog["place"] == "located", "place"] = "outside_district"
 
     by_zone = _by_subdistrict(zone_table, pieces)
+    edges = shared_edge_km(joined_zones if joined_zones is not None else zones, zone_code=zone_code,
+                           metric_crs=metric_crs)
+    by_zone["shared_edge_km"] = by_zone["code"].map(edges).fillna(0.0).astype(float)
     district_wide = district_wide_table(catalog, features)
     present = [c for c in category_codes() if c in set(catalog["category"])]
     wanted = list(gap_categories) if gap_categories is not None else present
@@ -197,6 +214,8 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
     in_district = np.flatnonzero((catalog["place"] == "in_district").to_numpy())
     shared = on_shared_edges(projects.iloc[in_district], zones, zone_code=zone_code, zone_name=zone_name,
                              metric_crs=metric_crs)
+    overlaps = zone_overlaps(zones, projects.iloc[in_district], zone_code=zone_code, zone_name=zone_name,
+                             metric_crs=metric_crs)
     if metric_crs:
         from geo.crs import metric_crs_name
 
@@ -209,13 +228,16 @@ def coverage_report(projects, allocations, zones, *, boundary_source, boundary_q
         "line_km_wholly_outside": _km(outside_km.sum()),
         "line_km_along_shared_edges": _km(sum(row["km"] for row in shared if row["km"] is not None)),
         "points_on_shared_edges": len({row["id"] for row in shared if row["km"] is None}),
+        "zone_overlaps": len(overlaps),
+        "zone_overlap_m2": sum(row["area_m2"] for row in overlaps),
+        "projects_in_zone_overlaps": len({item["id"] for row in overlaps for item in row["projects"]}),
         # Summed before rounding, so a total may differ from its rounded column's sum by 1 m or so.
         **{column: _km(pieces.loc[pieces["category"] == category, "km"].sum())
            for category, column in ROAD_KM_COLUMNS.items()},
         "by_category": _by_category(catalog, by_zone, present),
     })
     return CoverageReport(header=header, by_subdistrict=by_zone, district_wide=district_wide, gaps=gaps,
-                          totals=totals, shared_edges=shared)
+                          totals=totals, shared_edges=shared, zone_overlaps=overlaps)
 
 
 def _require(frame, columns, what):

@@ -9,7 +9,7 @@ from geo.coverage_tables import cell, coverage_tables, csv_text
 from geo.data import categories, category_codes
 from geo.io import InputError
 from geo.safe_text import markdown_text, one_line
-from geo.settings import JOIN_SNAP_M
+from geo.settings import GAP_CLOSING_M, JOIN_SNAP_M, OVERLAP_TOLERANCE_M2
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -53,6 +53,16 @@ def _lines_sentence(report) -> str:
             f" road greening {t['road_km_greening']:.3f} km, new road {t['road_km_new']:.3f} km){beyond}.")
 
 
+def _shared_edge_km_sentence(report) -> str:
+    """What the ``shared edge km`` column measures; "" for a table without it."""
+    if "shared_edge_km" not in report.by_subdistrict.columns:
+        return ""
+    level = _level(report)
+    return (f"Shared edge km: the length of a {level}'s boundary lying on another {level}'s edge (within"
+            f" {JOIN_SNAP_M:g} m, and across a gap of under {2 * GAP_CLOSING_M:g} m that the join closes) or inside it"
+            f" where they overlap; the rest of its boundary is the district's edge, or a wider gap.")
+
+
 def shared_edge_lines(report) -> tuple:
     """(the sentence that says how the projects on an edge two zones share are counted, one line per such
     project and edge); ("", []) when none."""
@@ -72,6 +82,29 @@ def shared_edge_lines(report) -> tuple:
         where = f"{row['km']:.3f} km along {edge}" if row["km"] is not None else f"a point on {edge}"
         counted = row["counted_in_name"] or row["counted_in"]
         items.append(f"{row['name']} ({row['category']}): {where}, counted in {counted} only")
+    return intro, items
+
+
+def overlap_lines(report) -> tuple:
+    """(the sentence that says how what lies where two zones overlap is counted, one line per overlapping pair
+    naming its area, the zone that counts it and the projects there); ("", []) when no pair overlaps."""
+    rows, level = getattr(report, "zone_overlaps", None) or [], _level(report)
+    if not rows:
+        return "", []
+    intro = (f"Where two {level} overlap by more than {OVERLAP_TOLERANCE_M2:g} m² (geo.settings.OVERLAP_TOLERANCE_M2:"
+             f" edges digitised twice, or a {level} drawn twice), a point lying there, and a line's km and an area's"
+             f" km² there, count once, in the {level} of the smaller code. A GIS overlay taking each {level} as drawn"
+             f" (QGIS's Count points in polygon, Sum line lengths) counts them in both.")
+    items = []
+    for row in rows:
+        held = [name or code for name, code in zip(row["names"], row["codes"])]
+        there = [f"{item['name']} ({item['category']}), "
+                 + (f"{item['km']:.3f} km" if item["km"] is not None else
+                    f"{item['area_km2']:.6f} km²" if item["area_km2"] is not None else "a point")
+                 for item in row["projects"]]
+        counted = row["counted_in_name"] or row["counted_in"]
+        items.append(f"{held[0]} and {held[1]} overlap by {row['area_m2']:,} m², counted in {counted}: "
+                     + ("; ".join(there) if there else "no located project counts there"))
     return intro, items
 
 
@@ -127,8 +160,8 @@ def _display_columns(report):
     columns = [("code", "code", False), ("name", _level(report), False), ("projects", "projects", True)]
     columns += [(c, categories()[c]["label_zh"], True) for c in _shown_categories(report)]
     columns += [("road_km_rebuild", "road km rebuild", True), ("road_km_greening", "road km greening", True),
-                ("road_km_new", "road km new", True)]
-    return columns
+                ("road_km_new", "road km new", True), ("shared_edge_km", "shared edge km", True)]
+    return [column for column in columns if column[0] in report.by_subdistrict.columns]
 
 
 def _gap_lines(report) -> list:
@@ -171,10 +204,10 @@ def _format_table(report) -> str:
     lines += ["", f"Gaps ({level} without any project of the category):"]
     for label, names in _gap_lines(report):
         lines.append(f"  {label}: {'、'.join(map(one_line, names)) if names else 'none'}")
-    lines += ["", _lines_sentence(report)]
-    intro, items = shared_edge_lines(report)
-    if items:
-        lines += ["", intro] + [f"  {one_line(item)}" for item in items]
+    lines += ["", _lines_sentence(report)] + [sentence for sentence in [_shared_edge_km_sentence(report)] if sentence]
+    for intro, items in (shared_edge_lines(report), overlap_lines(report)):
+        if items:
+            lines += ["", intro] + [f"  {one_line(item)}" for item in items]
     return "\n".join(lines) + "\n"
 
 
@@ -196,6 +229,7 @@ def _md_table(headings, rows, numeric) -> list:
 def _format_md(report) -> str:
     header, level = report.header, _level(report)
     paragraph = f"{_boundary_sentence(report)} {_summary_sentence(report)} {_lines_sentence(report)}"
+    paragraph += f" {_shared_edge_km_sentence(report)}".rstrip()
     lines = [f"## {markdown_text(header['district'])}: projects by {level}", "", markdown_text(paragraph), "",
              f"### By {level}", ""]
     columns = _display_columns(report)
@@ -211,6 +245,10 @@ def _format_md(report) -> str:
     intro, items = shared_edge_lines(report)
     if items:
         lines += ["", f"### On an edge two {level} share", "", markdown_text(intro), ""]
+        lines += [f"- {markdown_text(item)}" for item in items]
+    intro, items = overlap_lines(report)
+    if items:
+        lines += ["", f"### Where two {level} overlap", "", markdown_text(intro), ""]
         lines += [f"- {markdown_text(item)}" for item in items]
     lines += ["", "### Gaps", ""]
     for label, names in _gap_lines(report):

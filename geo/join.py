@@ -52,8 +52,10 @@ def allocate_to_zones(projects, zones, *, zone_code="code", zone_name="name", me
         EPSG:4326). Rows whose geometry is None or empty are skipped.
     zones : geopandas.GeoDataFrame
         Zone polygons (Polygon or MultiPolygon) in any CRS, with a unique code column
-        and a name column. Zones are assumed not to overlap: where they do, the overlap
-        is counted in each of them.
+        and a name column. Where zones overlap (a 街道 drawn twice, edges digitised twice), what lies
+        in the overlap counts once, in the zone with the smallest code, as on a shared edge: a point
+        there, a line's stretch and a polygon's area there (:func:`geo.coverage_zones.zone_overlaps`
+        names the pairs and what lies there).
     zone_code, zone_name : str
         Names of the code and name columns in ``zones``.
     metric_crs : str, optional

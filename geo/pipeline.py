@@ -250,7 +250,7 @@ def join_catalog(features, boundaries, warnings=None):
     import shapely
 
     from geo import settings
-    from geo.boundary_checks import across_gaps, listed
+    from geo.boundary_checks import listed
     from geo.catalog import features_to_gdf
     from geo.io import warn
     from geo.join import allocate_to_zones, attach_allocations
@@ -259,9 +259,7 @@ def join_catalog(features, boundaries, warnings=None):
     projects = features_to_gdf(features)
     if "named" in projects:
         projects = projects[projects["named"].fillna(True).astype(bool)]
-    zones, gap = boundaries.zones, None
-    if boundaries.quality in ("official", "osm"):  # the bundled approximation and the outline leave none
-        zones, gap = across_gaps(zones, boundaries.metric_crs, boundaries.gaps)
+    zones, gap = joined_zones(boundaries)
     allocations = allocate_to_zones(projects, zones, metric_crs=boundaries.metric_crs)
     if gap is not None and len(projects):
         shapely.prepare(gap)
@@ -275,17 +273,38 @@ def join_catalog(features, boundaries, warnings=None):
     return attach_allocations(features, allocations), allocations
 
 
-def coverage_of(features, allocations, boundaries):
-    """The coverage report for joined features."""
+def joined_zones(boundaries):
+    """``(zones, gaps)``: the zones as the join takes them, those of an official or OpenStreetMap file grown across
+    the slivers between them (:func:`geo.boundary_checks.across_gaps`; the bundled approximation and the outline
+    leave none), and those gaps (None when there are none)."""
+    from geo.boundary_checks import across_gaps
+
+    if boundaries.quality in ("official", "osm"):
+        return across_gaps(boundaries.zones, boundaries.metric_crs, boundaries.gaps)
+    return boundaries.zones, None
+
+
+def coverage_of(features, allocations, boundaries, warnings=None):
+    """The coverage report for joined features; a warning (:func:`geo.io.warn`) names the projects lying where
+    two 街道 overlap and the one they counted in (the load's warning names the pair alone)."""
+    from geo.boundary_checks import listed
     from geo.catalog import features_to_gdf
     from geo.coverage import coverage_report
     from geo.hand_review import counted
+    from geo.io import warn
 
     kept = counted(features)  # those marked not a project on the map count nowhere
-    return coverage_report(features_to_gdf(kept), allocations, boundaries.zones, features=kept,
-                           boundary_source=boundaries.source, boundary_quality=boundaries.quality,
-                           district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs,
-                           removed=len(features) - len(kept))
+    report = coverage_report(features_to_gdf(kept), allocations, boundaries.zones, features=kept,
+                             boundary_source=boundaries.source, boundary_quality=boundaries.quality,
+                             district_name=str(boundaries.outline["name"].iloc[0]), metric_crs=boundaries.metric_crs,
+                             removed=len(features) - len(kept), joined_zones=joined_zones(boundaries)[0])
+    for row in report.zone_overlaps:
+        if row["projects"]:
+            names = listed(item["name"] for item in row["projects"])
+            warn(f"{len(row['projects'])} project(s) lie where {row['names'][0]} and {row['names'][1]} overlap "
+                 f"({row['area_m2']:,} m²), counted in {row['counted_in_name'] or row['counted_in']} alone: {names}",
+                 warnings)
+    return report
 
 
 def write_layers(features, boundaries, layers_dir="layers"):
@@ -502,7 +521,7 @@ def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(),
     say(f"join: allocating projects to {level}")
     features, allocations = join_catalog(features, boundaries, warnings)
     say(f"coverage: computing coverage by {level}")
-    coverage = coverage_of(features, allocations, boundaries)
+    coverage = coverage_of(features, allocations, boundaries, warnings)
     # Every output is staged and all move into place together at the end: an error or an
     # interrupt in any stage leaves the previous set of outputs whole.
     with output_set(out_dir):

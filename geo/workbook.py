@@ -15,6 +15,7 @@ HEADINGS = {
     # 里程（公里）: 改造道路 alone reads as a report's count of roads (改造道路13条), beside the count column.
     "road_km_rebuild": "改造道路里程（公里） Road rebuild km", "road_km_greening": "绿化道路里程（公里） Road greening km",
     "road_km_new": "新建道路里程（公里） New road km",
+    "shared_edge_km": "与相邻街道共用边界长度（公里） Shared edge km",
     "district": "区 District", "boundary_quality": "边界质量 Boundary quality",
     "boundary_source": "边界来源 Boundary source", "metric_crs": "量算坐标系 Metric CRS", "id": "编号 ID", "category": "类别 Category",
     "category_label": "类别名称 Category name", "quantity": "数量 Quantity", "reason": "原因 Reason",
@@ -130,6 +131,7 @@ def _about_sheet(sheet, report, about, words=None) -> None:
     if words:  # the notes' 街道: 乡镇 in a county
         rows = [(key, _said(value, words) if key == "注意 Note" else value) for key, value in rows]
     rows += _shared_edge_rows(report, (words or {}).get("街道", "街道"))
+    rows += _overlap_rows(report, (words or {}).get("街道", "街道"))
     sheet.append([NUMBER_HEADING, "项目 Item", "内容 Value"])
     for number, (key, value) in enumerate(rows, 1):
         append_row(sheet, number + 1, [number, key, cell_value(value)])
@@ -151,3 +153,17 @@ def _shared_edge_rows(report, level) -> list:
     said = (f"两个{level}共用边界上（距两者均在{JOIN_SNAP_M:g}米以内）的线段和点只计入编码较小的{level}；"
             f"QGIS 的叠加统计（线长求和、点计数）可能计入两者、另一者或都不计。{intro}")
     return [("共用边界 Shared edge", said)] + [("共用边界 Shared edge", item) for item in items]
+
+
+def _overlap_rows(report, level) -> list:
+    """The 说明 rows naming the zones that overlap, by how much, and the projects lying there, as coverage.md's
+    section does (:func:`geo.coverage_text.overlap_lines`); none when no pair overlaps."""
+    from geo.coverage_text import overlap_lines
+    from geo.settings import OVERLAP_TOLERANCE_M2
+
+    intro, items = overlap_lines(report)
+    if not items:
+        return []
+    said = (f"两个{level}重叠（超过{OVERLAP_TOLERANCE_M2:g}平方米）处的项目只计入编码较小的{level}；"
+            f"QGIS 的叠加统计（点计数、线长求和）计入两者。{intro}")
+    return [("重叠 Overlap", said)] + [("重叠 Overlap", item) for item in items]

@@ -102,10 +102,13 @@ def test_every_zone_has_a_row_even_without_projects():
     frame = report.by_subdistrict
     assert frame["code"].tolist() == sorted(CELLS)
     assert list(frame.columns) == (["code", "name", "projects"] + category_codes()
-                                   + ["road_km_rebuild", "road_km_greening", "road_km_new"])
+                                   + ["road_km_rebuild", "road_km_greening", "road_km_new", "shared_edge_km"])
     empty = frame.set_index("code").loc[NE]
     assert empty["name"] == NAMES[NE]
-    assert empty.drop("name").sum() == 0  # the NE 街道's point belongs to a counted group
+    assert empty.drop(["name", "shared_edge_km"]).sum() == 0  # the NE 街道's point belongs to a counted group
+    assert report.totals["zones_without_projects"] == 1
+    for fmt in ("md", "table", "csv"):  # listed, not dropped
+        assert NAMES[NE] in format_coverage(report, fmt).split("Gaps")[0]
     sw = frame.set_index("code").loc[SW]
     assert (sw["projects"], sw["school"], sw["health"], sw["park"], sw["road_greening"]) == (5, 1, 1, 1, 1)
 
@@ -441,7 +444,7 @@ def test_the_workbooks_road_km_headings_say_km_in_chinese_too(tmp_path):
     headings = [c.value for c in openpyxl.load_workbook(path)["按街道"][1]]
     km = [h for h in headings if h.endswith(" km")]
     assert km == ["改造道路里程（公里） Road rebuild km", "绿化道路里程（公里） Road greening km",
-                  "新建道路里程（公里） New road km"]
+                  "新建道路里程（公里） New road km", "与相邻街道共用边界长度（公里） Shared edge km"]
     assert "道路改造 Road rebuild" in headings  # the count keeps its own heading
 
 
@@ -559,7 +562,8 @@ def test_markdown_and_terminal_table_show_hostile_names_literally():
 def test_json_holds_every_part():
     report = _report()
     data = json.loads(format_coverage(report, "json"))
-    assert set(data) == {"header", "totals", "by_subdistrict", "district_wide", "gaps", "shared_edges"}
+    assert set(data) == {"header", "totals", "by_subdistrict", "district_wide", "gaps", "shared_edges",
+                         "zone_overlaps"}
     assert data == json.loads(json.dumps(report.to_dict()))
     assert [r["code"] for r in data["by_subdistrict"]] == sorted(CELLS)
     assert data["header"]["boundary_quality"] == "approximate"
