@@ -142,12 +142,17 @@ def datum_columns(keys):
 
     found = {}
     for key in keys:
+        if (axis := _bracketed_axis(key)) is not None:  # X坐标(经度), Y(纬度): the axis named in brackets
+            found.setdefault(None, {}).setdefault(axis, key)
+            continue
         for axis, words in (("lon", LON_COLUMNS), ("lat", LAT_COLUMNS), ("pair", PAIR_COLUMNS)):
             for word in words:
-                rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
-                bare = rest.strip(" _-()（）[]【】")
-                if bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【"):
-                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m): a plain column
+                after = key.startswith(word)
+                rest = key[len(word):] if after else key[:-len(word)] if key.endswith(word) else ""
+                bare = rest.strip(" _-/()（）[]【】")
+                plain = bare.lower() in _HEADER_UNITS or bare.lower() in (_HEADER_AFTER if after else _HEADER_BEFORE)
+                if plain and (len(word) > 1 or rest[:1] in " _-(（[【"):
+                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m), 中心点经度: a plain column
                     continue
                 if len(word) == 1:  # x, y: too short to tell a datum's name after them
                     continue
@@ -169,6 +174,24 @@ def datum_columns(keys):
 
 # What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
 _HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
+# Words a coordinate column's header may add that say no more than its axis: after it (经度坐标, 经度值, 经度X) or
+# before it (中心点经度 of a POI export, 位置经度, 坐标经度, point_lng, center_lat).
+_HEADER_AFTER = {"坐标", "值", "数值", "坐标值", "x", "y"}
+_HEADER_BEFORE = {"中心点", "中心", "位置", "坐标", "点位", "定位", "point", "center", "centre", "centroid", "poi"}
+_BRACKETED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
+
+
+def _bracketed_axis(key):
+    """"lon" or "lat" for a column naming its axis in brackets after a survey's or GIS's name of it (``X坐标(经度)``,
+    ``Y(纬度)``, ``x(lon)``): the bracketed degree word decides; else None."""
+    match = _BRACKETED.fullmatch(key)
+    if match is None:
+        return None
+    outer, inner = match.groups()
+    for axis, columns, other in (("lon", LON_COLUMNS, LAT_COLUMNS), ("lat", LAT_COLUMNS, LON_COLUMNS)):
+        if inner in DEGREE_COLUMNS[axis] and (outer in columns or outer in other):
+            return axis
+    return None
 
 
 _SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # 名　称

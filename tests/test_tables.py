@@ -54,6 +54,17 @@ def _point(path):
     ("spaced_dms_pair.csv", '名称,经纬度\n汇才学校,"117 0 3.6, 36 42 0"\n'.encode("utf-8")),
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    # Headers that add words saying no more than the axis: 经度坐标, 中心点经度 (a POI export's), the axis in
+    # brackets after a survey's or GIS's name of it, a unit after a slash (each refused on main: no lon column)
+    ("axis_word_after.csv", "名称,经度坐标,纬度坐标\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_value.csv", "名称,经度值,纬度值\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_centre.csv", "名称,中心点经度,中心点纬度\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_place.csv", "名称,位置经度,位置纬度\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_point.csv", "name,point_lng,point_lat\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_bracketed.csv", "名称,X坐标(经度),Y坐标（纬度）\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_bracketed.csv", "名称,X(经度),Y(纬度)\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_after.csv", "名称,经度X,纬度Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("unit_after_slash.csv", "名称,经度/°,纬度/°\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
     # A PostGIS table dumped to CSV: hex EWKB (SRID 4326 or 3857), or WKB as bytea text (\\x...)
     ("postgis.csv", f"name,geom\n汇才学校,{_hex_wkb(SITE, 4326)}\n".encode("utf-8")),
@@ -69,6 +80,15 @@ def test_table_variants_give_the_same_point(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
     assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # about 1 m
+
+
+@pytest.mark.parametrize("header", ["经度误差,纬度误差", "经度范围,纬度范围", "名称2(经度),名称3(纬度)"])
+def test_columns_naming_more_than_an_axis_are_no_coordinates(tmp_path, header):
+    # 经度误差 (an error in longitude) is no longitude; an axis in brackets after what is no coordinate column decides nothing
+    path = tmp_path / "t.csv"
+    path.write_text(f"名称,{header}\n汇才学校,0.001,0.002\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the header has no lon or lat column"):
+        load_file(path)
 
 
 def test_excel_workbook_is_read(tmp_path):
