@@ -111,6 +111,8 @@ def gdal_source(path):
             if len(documents) == 1 and (linked or links_inside(path)):
                 return documents[0]  # a KML of a NetworkLink to 边界.kml beside it; a KMZ's doc.kml of one to files/jd.kml
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if path.suffix.lower() == ".gpx":
+        return readable_copy(path)  # a GPX declaring GBK (Chinese GPS software): a UTF-8 copy of it
     if path.suffix.lower() in (".geojson", ".json"):
         return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
     if path.suffix.lower() in (".mif", ".tab"):
