@@ -91,11 +91,14 @@ def _joined_header(upper, lower):
     """One header of two rows, when the lower names a coordinate axis (经度, 纬度, X, Y) under a cell
     spanning them (坐标, 百度坐标, 坐标（CGCS2000）; a merged cell holds it in each column, a CSV in the
     first): each column is named by its lower cell, with the datum the upper one names
-    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
+    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); or the parts of an angle (度, 分, 秒)
+    under an axis (经度 spanning three columns): ``经度(度)``, ``经度(分)``, ``经度(秒)``; None otherwise."""
+    from geo.dms_columns import is_part
+
     axes = set(LON_COLUMNS + LAT_COLUMNS)
-    if not any(header_key(cell) in axes for cell in lower) or any(_NUMBER.fullmatch(cell_text(str(c))) for c in lower):
-        return None  # no axis named, or a row of data (a flag column's Y beside numbers)
-    joined, group = [], ""
+    if any(_NUMBER.fullmatch(cell_text(str(c))) for c in lower):
+        return None  # a row of data (a flag column's Y beside numbers)
+    joined, group, named = [], "", False
     for column in range(max(len(upper), len(lower))):
         up = cell_text(str(upper[column])) if column < len(upper) else ""
         low = cell_text(str(lower[column])) if column < len(lower) else ""
@@ -103,9 +106,14 @@ def _joined_header(upper, lower):
         if not low or low == up:
             joined.append(up)
             continue
+        if is_part(header_key(low)) and header_key(group) in axes:  # 度, 分, 秒 under 经度: 经度(度), 经度(分)...
+            joined.append(f"{group}({low})")
+            named = True
+            continue
+        named = named or header_key(low) in axes
         datum = _datum_named(group)
         joined.append(f"{low}({datum})" if datum else low)
-    return joined
+    return joined if named else None  # no axis named
 
 
 def _datum_named(text):

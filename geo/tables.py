@@ -10,6 +10,7 @@ import re
 
 from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt
 from geo.coordinates import wkt_geometry as _wkt_geometry
+from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
@@ -207,6 +208,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             pair_f, column_datum = named[0], named[2]
         elif named:
             lon_f, lat_f, column_datum = named
+    dms = dms_groups(keys)  # 经度(度), 经度(分), 经度(秒): the degrees column holds the angle they give together
+    lon_f, lat_f = (dms["lon"][0] if "lon" in dms else lon_f), (dms["lat"][0] if "lat" in dms else lat_f)
     wkt_f = next((f for f in _GEOMETRY_COLUMNS if f in keys), None)
     name_f = name_column(path, keys)
     if not name_f and not {"name", *(k for k, v in SYNONYMS.items() if v == "name")} & set(keys):
@@ -230,6 +233,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
         if unsaved is not None:  # a script's workbook: the formula's value was never computed
             raise InputError(path, unsaved.problem(header[unsaved.column - 1]))
         row = with_synonyms({k: (cell_text(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
+        for columns in dms.values():
+            row[columns[0]] = joined(row, columns)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
             continue

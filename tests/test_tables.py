@@ -65,6 +65,13 @@ def _point(path):
     ("axis_letter_bracketed.csv", "名称,X(经度),Y(纬度)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("axis_letter_after.csv", "名称,经度X,纬度Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("unit_after_slash.csv", "名称,经度/°,纬度/°\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    # Degrees, minutes and seconds in columns of their own (lists of old trees, relics, monitoring points): main read
+    # the degrees column alone as the longitude, 117 and 36, some 100 km off, without a word
+    ("dms_columns.csv", "名称,经度(度),经度(分),经度(秒),纬度(度),纬度(分),纬度(秒)\n汇才学校,117,0,3.6,36,42,0\n".encode()),
+    ("dms_columns_bare.csv", "名称,经度度,经度分,经度秒,纬度度,纬度分,纬度秒\n汇才学校,117,0,3.6,36,42,0\n".encode("gbk")),
+    ("dms_columns_signs.csv", "名称,东经°,东经′,东经″,北纬°,北纬′,北纬″\n汇才学校,117,0,3.6,36,42,\n".encode()),
+    ("dm_columns.csv", "name,lon_deg,lon_min,lat_deg,lat_min\n汇才学校,117,0.06,36,42\n".encode()),
+    ("dms_two_rows.csv", "名称,经度,,,纬度,,\n,度,分,秒,度,分,秒\n汇才学校,117,0,3.6,36,42,0\n".encode()),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
     # A PostGIS table dumped to CSV: hex EWKB (SRID 4326 or 3857), or WKB as bytea text (\\x...)
     ("postgis.csv", f"name,geom\n汇才学校,{_hex_wkb(SITE, 4326)}\n".encode("utf-8")),
@@ -89,6 +96,33 @@ def test_columns_naming_more_than_an_axis_are_no_coordinates(tmp_path, header):
     path.write_text(f"名称,{header}\n汇才学校,0.001,0.002\n", encoding="utf-8")
     with pytest.raises(InputError, match="the header has no lon or lat column"):
         load_file(path)
+
+
+def test_degrees_minutes_and_seconds_columns_under_merged_headings_of_a_workbook_give_the_point(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["青岚县古树名木名录"])
+    sheet.append(["序号", "名称", "经度", None, None, "纬度", None, None])
+    sheet.append([None, None, "度", "分", "秒", "度", "分", "秒"])
+    for cells in ("A1:H1", "A2:A3", "B2:B3", "C2:E2", "F2:H2"):
+        sheet.merge_cells(cells)
+    sheet.append([1, "汇才学校", 117, 0, 3.6, 36, 42, 0])
+    path = tmp_path / "古树.xlsx"
+    book.save(path)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+    sheet.append([2, "古樟", 117, 0, 75, 36, 42, 0])  # seconds past 60: refused as a cell of them is
+    book.save(path)
+    with pytest.raises(InputError, match=r"line 5: bad coordinates \(lon '117°0′75″' is not one number, nor degrees "
+                                         r"with minutes and seconds under 60\)"):
+        load_file(path)
+
+
+def test_a_degrees_column_alone_or_beside_empty_minutes_is_decimal_degrees(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("名称,经度(度),纬度(度),纬度(分)\n汇才学校,117.001,36.7,\n", encoding="utf-8")
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # 纬度(分) empty: 36.7 and no minutes
 
 
 def test_excel_workbook_is_read(tmp_path):
