@@ -252,10 +252,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             if wkt_f and row.get(wkt_f):
                 binary = wkb_as_ewkt(row[wkt_f])  # a PostGIS dump's hex EWKB: read as its EWKT, no rounding known
                 row["wkt"] = row[wkt_f] = binary or row[wkt_f]
-                geom = _wkt_geometry(row[wkt_f])
+                geom = _projected_geometry(path, line_no, row, _wkt_geometry(row[wkt_f]), district)
                 if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
                     _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
-                written = not binary and _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
+                written = not binary and not row.get(PROJECTED) and _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
                 if written:  # POINT (108.96 34.22): as rounded as lon/lat cells
                     row[ROUNDING] = (written.group(1), written.group(2), geom.y)
             else:
@@ -423,6 +423,32 @@ def _projected(path, line_no, row, first, second, delimiter, district=None):
     lon, lat, row["datum"], row[PROJECTED] = found
     row.pop("source_datum", None)
     return lon, lat
+
+
+def _projected_geometry(path, line_no, row, geom, district=None):
+    """``geom`` of a WKT cell in lon/lat when its numbers are projected metres (a QGIS or ArcGIS export in the layer's
+    Gauss-Kruger CRS, ``POLYGON ((396908 3121052, …))``) and the row's datum cell names their system, each vertex read
+    as :func:`_projected` reads a survey's X/Y, the datum cell then set to their datum; ``geom`` as it is otherwise."""
+    import numpy as np
+    import shapely
+
+    from geo.survey import projected_to_lonlat
+
+    label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if label is None or geom is None or geom.is_empty:
+        return geom
+    xy = shapely.get_coordinates(geom)
+    if not np.isfinite(xy).all() or np.abs(xy).max() <= 180:
+        return geom
+    try:
+        found = [projected_to_lonlat(label, x, y, district=district) for x, y in xy]
+    except ValueError as exc:
+        raise InputError(path, f"line {line_no}: {exc}") from None
+    if any(f is None for f in found):
+        return geom  # no projected system named: refused as metres where lon/lat are read
+    row["datum"], row[PROJECTED] = found[0][2], found[0][3]
+    row.pop("source_datum", None)
+    return shapely.set_coordinates(geom, np.array([f[:2] for f in found]))
 
 
 def _give_column_datum(path, line_no, row, datum):

@@ -125,6 +125,35 @@ def test_a_degrees_column_alone_or_beside_empty_minutes_is_decimal_degrees(tmp_p
     assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # 纬度(分) empty: 36.7 and no minutes
 
 
+def _gk(lon, lat, epsg=4548):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(4326, epsg, always_xy=True).transform(lon, lat)
+
+
+def test_wkt_in_gauss_kruger_metres_is_read_in_the_system_its_datum_cell_names(tmp_path):
+    # A layer saved as CSV with its WKT in the layer's CRS (QGIS, ArcGIS), the zone named in 坐标系 as the refusal
+    # asks: main refused it still ("look like Gauss-Kruger metres… name the zone in the 坐标系 column").
+    ring = [(117.0, 36.7), (117.002, 36.7), (117.002, 36.702), (117.0, 36.7)]
+    polygon = "POLYGON ((" + ", ".join("%.3f %.3f" % _gk(*p) for p in ring) + "))"
+    x, y = _gk(*SITE, epsg=4527)  # zone 39 with its number before the easting
+    path = tmp_path / "地块.csv"
+    path.write_text(f'名称,wkt,坐标系\n汇才学校,"{polygon}",EPSG:4548\n东关公园,POINT ({x:.3f} {y:.3f}),CGCS2000\n',
+                    encoding="utf-8")
+    school, area = sorted(load_file(path), key=lambda e: e.geometry.geom_type)  # Point, Polygon
+    assert area.geometry.hausdorff_distance(shapely.Polygon(ring)) < 1e-7
+    assert "Gauss-Kruger X/Y of CGCS2000, central meridian 117°E (EPSG:4548) converted to lon/lat" in area.method
+    assert school.geometry.distance(shapely.Point(SITE)) < 1e-7 and school.accuracy_m < 100  # no rounding claimed
+
+
+def test_wkt_in_metres_whose_datum_cell_names_no_projection_is_refused_as_before(tmp_path):
+    x, y = _gk(*SITE)
+    path = tmp_path / "地块.csv"
+    path.write_text(f"名称,wkt,坐标系\n汇才学校,POINT ({x:.3f} {y:.3f}),WGS84\n", encoding="utf-8")
+    with pytest.raises(InputError, match="look like Gauss-Kruger metres without their zone number"):
+        load_file(path)
+
+
 def test_excel_workbook_is_read(tmp_path):
     import openpyxl
 
