@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS
+from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, PAIR_LIST_COLUMNS
 from geo.io import InputError
 
 # The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
@@ -135,7 +135,7 @@ def is_table(path, header) -> bool:
     except InputError:  # two columns ending in 名称: a header, refused as such
         named = True
     placed = (any(f in keys for f in LON_COLUMNS) and any(f in keys for f in LAT_COLUMNS)) or \
-        any(f in keys for f in (*PAIR_COLUMNS, *_GEOMETRY_COLUMNS)) or datum_columns(keys) is not None
+        any(f in keys for f in (*PAIR_COLUMNS, *_GEOMETRY_COLUMNS, *PAIR_LIST_COLUMNS)) or datum_columns(keys) is not None
     return named and placed
 
 

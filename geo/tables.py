@@ -8,7 +8,8 @@ import itertools
 import io as _io
 import re
 
-from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt
+from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, PAIR_LIST_COLUMNS, degrees as _degrees, lonlat_pair as _pair
+from geo.coordinates import PAIR_LIST, wkb_as_ewkt
 from geo.coordinates import wkt_geometry as _wkt_geometry
 from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
@@ -210,7 +211,7 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             lon_f, lat_f, column_datum = named
     dms = dms_groups(keys)  # 经度(度), 经度(分), 经度(秒): the degrees column holds the angle they give together
     lon_f, lat_f = (dms["lon"][0] if "lon" in dms else lon_f), (dms["lat"][0] if "lat" in dms else lat_f)
-    wkt_f = next((f for f in _GEOMETRY_COLUMNS if f in keys), None)
+    wkt_f = next((f for f in _GEOMETRY_COLUMNS + PAIR_LIST_COLUMNS if f in keys), None)  # polyline: Amap's lng,lat;…
     name_f = name_column(path, keys)
     if not name_f and not {"name", *(k for k, v in SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
@@ -326,6 +327,9 @@ def _pairs_elsewhere(keys, records):
     among its words; else ''. Such a cell is never read: a note may hold any numbers."""
     for _, record in records[:20]:
         for key, cell in zip(keys, record):
+            if key and PAIR_LIST.fullmatch(str(cell)):  # lng,lat;lng,lat: a line, as Amap's polyline
+                return (f"; column {key!r} seems to hold a line of lon,lat pairs ({str(cell)[:60]!r}): head it "
+                        "polyline (its datum in a 坐标系 column: gcj02 for Amap's)")
             if key and _PAIR_IN_TEXT.search(str(cell)):
                 return (f"; column {key!r} seems to hold them ({str(cell)[:60]!r}): put them in a column of their "
                         "own headed 坐标, or 百度坐标, 高德坐标 for their datum")

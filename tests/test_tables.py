@@ -154,6 +154,24 @@ def test_wkt_in_metres_whose_datum_cell_names_no_projection_is_refused_as_before
         load_file(path)
 
 
+def test_a_polyline_column_of_lon_lat_pairs_is_read_as_a_line(tmp_path):
+    # Amap's web services give a road's line as polyline "lng,lat;lng,lat;…" (parts apart by |), saved to CSV by
+    # planners' scripts: main refused it ("no lon or lat column … put them in a column of their own headed 坐标").
+    path = tmp_path / "道路.csv"
+    path.write_text('名称,polyline,坐标系\n北园大街,"117.0,36.7;117.01,36.7;117.02,36.701",WGS84\n'
+                    '二环路,"117.0,36.71;117.01,36.71|117.02,36.71;117.03,36.711",WGS84\n', encoding="utf-8")
+    road, ring = load_file(path)
+    assert road.geometry.equals(shapely.LineString([(117.0, 36.7), (117.01, 36.7), (117.02, 36.701)]))
+    assert ring.geometry.geom_type == "MultiLineString" and len(ring.geometry.geoms) == 2
+
+
+def test_a_column_of_lon_lat_pairs_under_another_name_is_named_with_the_heading_that_reads_it(tmp_path):
+    path = tmp_path / "道路.csv"
+    path.write_text('名称,轨迹\n北园大街,"117.0,36.7;117.01,36.7"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="column '轨迹' seems to hold a line of lon,lat pairs .*: head it polyline"):
+        load_file(path)
+
+
 def test_excel_workbook_is_read(tmp_path):
     import openpyxl
 
