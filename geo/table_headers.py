@@ -158,8 +158,9 @@ def datum_columns(keys):
                 after = key.startswith(word)
                 rest = key[len(word):] if after else key[:-len(word)] if key.endswith(word) else ""
                 bare = rest.strip(" _-/()（）[]【】")
-                plain = bare.lower() in _HEADER_UNITS or bare.lower() in (_HEADER_AFTER if after else _HEADER_BEFORE)
-                if plain and (len(word) > 1 or rest[:1] in " _-(（[【"):
+                said = axis != "pair" and bare.lower() in (_HEADER_AFTER[axis] if after else _HEADER_BEFORE)
+                if (bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【")) or \
+                        (said and (len(word) > 1 or not after)):  # 中心点经度, 经度坐标, 坐标X; not 经度x's x
                     found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m), 中心点经度: a plain column
                     continue
                 if len(word) == 1:  # x, y: too short to tell a datum's name after them
@@ -184,7 +185,7 @@ def datum_columns(keys):
 _HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
 # Words a coordinate column's header may add that say no more than its axis: after it (经度坐标, 经度值, 经度X) or
 # before it (中心点经度 of a POI export, 位置经度, 坐标经度, point_lng, center_lat).
-_HEADER_AFTER = {"坐标", "值", "数值", "坐标值", "x", "y"}
+_HEADER_AFTER = {"lon": {"坐标", "值", "数值", "坐标值", "x"}, "lat": {"坐标", "值", "数值", "坐标值", "y"}}
 _HEADER_BEFORE = {"中心点", "中心", "位置", "坐标", "点位", "定位", "point", "center", "centre", "centroid", "poi"}
 _BRACKETED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
 

@@ -65,6 +65,8 @@ def _point(path):
     ("axis_letter_bracketed.csv", "名称,X(经度),Y(纬度)\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("axis_letter_after.csv", "名称,经度X,纬度Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("unit_after_slash.csv", "名称,经度/°,纬度/°\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_before.csv", "名称,坐标X,坐标Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_centre.csv", "名称,中心点X,中心点Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
     # Degrees, minutes and seconds in columns of their own (lists of old trees, relics, monitoring points): main read
     # the degrees column alone as the longitude, 117 and 36, some 100 km off, without a word
     ("dms_columns.csv", "名称,经度(度),经度(分),经度(秒),纬度(度),纬度(分),纬度(秒)\n汇才学校,117,0,3.6,36,42,0\n".encode()),
