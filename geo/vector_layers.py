@@ -43,21 +43,27 @@ def check_network_link(path) -> None:
 def linked_files(path) -> list:
     """The KML or KMZ files beside the ``.kml`` ``path`` that it links to when it holds NetworkLinks and no Placemark,
     every link naming one (:func:`geo.kml_links.files_linked`); else ``[]``."""
-    from geo.kml_links import files_linked
-
     path = Path(path)
     if path.suffix.lower() != ".kml":
         return []
+    return list(_linked(path, file_version(path)))
+
+
+@functools.lru_cache(maxsize=16)
+def _linked(path, version):
+    """:func:`linked_files` once per version of the KML (its reader asks at every opening)."""
+    from geo.kml_links import files_linked
+
     text = _kml_document_head(path)
     if text is None or b"<NetworkLink" not in text or b"<Placemark" in text:
-        return []
+        return ()
     linked = files_linked(path, text) or []
     for file in linked:
         head = _kml_document_head(file) if file.suffix.lower() == ".kml" else None
         if head is not None and b"<NetworkLink" in head and b"<Placemark" not in head:
             raise InputError(path, f"holds only a NetworkLink (to {file.name}), whose file holds only NetworkLinks "
                                    "itself (geo follows links one deep): give the file holding the features")
-    return linked
+    return tuple(linked)
 
 
 def links_inside(path) -> bool:
