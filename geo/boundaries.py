@@ -349,10 +349,10 @@ def load_official_zones(path, *, name_field, code_field=None, datum=None, distri
         swapped = in_china([bounds[1], bounds[3]], [bounds[0], bounds[2]]).all()
         raise InputError(path, "coordinates out of range after reprojection ("
                          + ("latitude and longitude swapped?)" if swapped else "wrong CRS?)")
-                         + (zone_number_hint(gdf) or (unstated_zone_hint(gdf) + unstated(gdf) if gdf.crs.is_geographic else "")))
+                         + (zone_number_hint(gdf, path) or (unstated_zone_hint(gdf) + unstated(gdf) if gdf.crs.is_geographic else "")))
     if not in_china([bounds[0], bounds[2]], [bounds[1], bounds[3]]).all():
         raise InputError(path, f"lies outside China after reprojection to WGS-84 (bounds {bounds.round(4).tolist()}; "
-                               "wrong or missing CRS?)" + (swapped_axes_hint(gdf) or zone_number_hint(gdf)))
+                               "wrong or missing CRS?)" + (swapped_axes_hint(gdf) or zone_number_hint(gdf, path)))
     if shift != WGS84:
         zones["geometry"] = convert_geoseries(zones.geometry, shift, WGS84)
     keep, apart = rows_lying_apart(zones, district_code, path, level) if not others else (None, [])

@@ -200,6 +200,11 @@ def written_step(text):
 
 # Columns of a geometry as WKT, EWKT or hex (E)WKB in a table: a GIS export's, a PostGIS dump's (the_geom, wkb_geometry).
 GEOMETRY_COLUMNS = ("wkt", "geometry", "geom", "the_geom", "wkb_geometry", "wkb")
+# Columns of a line as a list of lon,lat pairs (``lng,lat;lng,lat;…``, parts apart by ``|``), as Amap's web services
+# give a road's or a boundary's ``polyline`` (and Baidu's APIs alike): read by tables, not by GDAL.
+PAIR_LIST_COLUMNS = ("polyline", "坐标串", "坐标序列")
+PAIR_LIST = re.compile(r"\s*[-+]?\d+(?:\.\d+)?\s*,\s*[-+]?\d+(?:\.\d+)?(?:\s*[;|]\s*[-+]?\d+(?:\.\d+)?\s*,\s*"
+                        r"[-+]?\d+(?:\.\d+)?)+\s*;?\s*")
 # An EWKT cell's reference system.
 EWKT_SRID = re.compile(r"\s*SRID\s*=\s*(\d+)\s*;", re.I)
 # A cell of hex WKB or EWKB, as a PostGIS table dumped to CSV gives its geometry (0101000020E6100000…;
@@ -230,7 +235,8 @@ def wkb_as_ewkt(text):
 
 
 def wkt_geometry(text):
-    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic),
+    """A WKT cell, or EWKT with an ``SRID=n;`` prefix (reprojected to EPSG:4326 unless geographic), a list of lon,lat
+    pairs (Amap's ``polyline``: :data:`PAIR_LIST_COLUMNS`),
     or GeoJSON text of a geometry or a Feature (PostGIS's ``ST_AsGeoJSON``, BigQuery, Kepler.gl; a ``crs``
     member naming an EPSG code is taken as an SRID), in two dimensions: a height (``POINT Z``) or a
     measure (``POINT M``, ``POINT ZM``, as a GIS writes a measured layer) means nothing on a plan map,
@@ -238,6 +244,8 @@ def wkt_geometry(text):
     import numpy as np
     import shapely
 
+    if PAIR_LIST.fullmatch(text):
+        return _pair_list(text)
     geom, srid = _geojson_cell(text) if text.lstrip().startswith("{") else _wkt_cell(text)
     geom = shapely.force_2d(geom)
     if srid and srid not in ("4326", "4490"):
@@ -253,6 +261,19 @@ def wkt_geometry(text):
         refuse_local_datum(crs)  # Xian 1980, Beijing 1954: no shift to WGS-84 known here
         geom = shapely.transform(geom, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
     return geom
+
+
+def _pair_list(text):
+    """The line of a cell of lon,lat pairs apart by ``;`` (Amap's ``polyline``), its parts apart by ``|``: a
+    LineString, or a MultiLineString of several parts; a part of one point is left out (no line)."""
+    import shapely
+
+    parts = [[tuple(float(v) for v in pair.split(",")) for pair in part.split(";") if pair.strip()]
+             for part in text.split("|")]
+    lines = [shapely.LineString(part) for part in parts if len(part) > 1]
+    if not lines:
+        raise ValueError("a list of one lon,lat pair is no line: give it as a point")
+    return lines[0] if len(lines) == 1 else shapely.MultiLineString(lines)
 
 
 def _wkt_cell(text):

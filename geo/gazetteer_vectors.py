@@ -145,11 +145,11 @@ def _in_lonlat(path, frame):
     """A layer reprojected to EPSG:4326; InputError when its .prj and eastings disagree about the
     Gauss-Kruger zone number (GDAL would give infinite coordinates, or ones thousands of km off)."""
     from geo.crs import is_web_mercator
-    from geo.survey import zone_number_hint
+    from geo.survey import crs_statement, zone_number_hint
 
-    hint = zone_number_hint(frame)
+    hint = zone_number_hint(frame, path)
     if hint:
-        raise InputError(path, f"its coordinates do not fit its .prj{hint}")
+        raise InputError(path, f"its coordinates do not fit {crs_statement(path)}{hint}")
     stated = _datum_of_crs(frame.crs)
     mercator = is_web_mercator(frame.crs)  # Baidu's metres too? (_web_mercator)
     frame = frame.to_crs(4326)

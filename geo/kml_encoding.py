@@ -1,4 +1,4 @@
-"""KML declaring a Chinese encoding (GBK, GB2312, GB18030, Big5: 91卫图, 奥维 and older tools) read through a UTF-8 copy: GDAL's XML parser knows UTF-8, UTF-16 and Latin-1 only."""
+"""KML (and GPX) declaring a Chinese encoding (GBK, GB2312, GB18030, Big5: 91卫图, 奥维, Chinese GPS software and older tools) read through a UTF-8 copy: GDAL's XML parser knows UTF-8, UTF-16 and Latin-1 only."""
 
 from __future__ import annotations
 
@@ -89,8 +89,8 @@ def readable_copy(path, archive=False):
     other file, one that cannot be read: GDAL says why). With ``archive``, ``path`` is a zip archive
     holding KML documents (a .zip, read like a KMZ)."""
     path = Path(path)
-    if (path.suffix.lower() not in (".kml", ".kmz") and not archive) or not path.is_file():
-        return path
+    if (path.suffix.lower() not in (".kml", ".kmz", ".gpx") and not archive) or not path.is_file():
+        return path  # a GPX file is XML alike: GDAL's GPX reader knows the same encodings
     version = file_version(path)
     if version is None:
         return path
@@ -196,7 +196,7 @@ def remove_copies():
 
 def copy_path(path):
     """The copy GDAL reads for ``path`` (:func:`readable_copy`), or None: errors name ``path`` instead."""
-    if Path(path).suffix.lower() not in (".kml", ".kmz"):
+    if Path(path).suffix.lower() not in (".kml", ".kmz", ".gpx"):
         return None
     try:
         copy = readable_copy(path)

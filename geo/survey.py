@@ -267,11 +267,11 @@ def projected_hint(first, second, datum=None) -> str:
     return f"{first:.10g}, {second:.10g} look like " + ", or ".join(said) if said else ""
 
 
-def zone_number_hint(frame) -> str:
+def zone_number_hint(frame, path=None) -> str:
     """``; the eastings carry the zone number 39, which EPSG:4548 lacks: its .prj should be EPSG:4527 (...)``
     when a GeoDataFrame in a CGCS2000 Gauss-Kruger zone (3-degree or 6-degree) holds eastings that
     disagree with its CRS about the zone number before them (a .prj of the wrong one of EPSG's two
-    codes of a zone); else ''."""
+    codes of a zone); else ''. What states the CRS is named as the file ``path`` holds it (:func:`crs_statement`)."""
     import shapely
     from pyproj import CRS
 
@@ -285,13 +285,26 @@ def zone_number_hint(frame) -> str:
     easting = float(np.median(shapely.get_coordinates(frame.geometry.values)[:, 0]))
     if not numbered and easting >= 10_000_000 and int(easting // 1_000_000) == zone:
         other = CRS.from_epsg(numbered_first + zone - first_zone)
-        return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: its .prj should be "
+        return (f"; the eastings carry the zone number {zone}, which EPSG:{epsg} lacks: {crs_statement(path)} should be "
                 f"EPSG:{other.to_epsg()} ({other.name})")
     if numbered and 0 < easting < 1_000_000:
         other = CRS.from_epsg(plain_first + zone - first_zone)
-        return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: its .prj should be "
+        return (f"; the eastings lack the zone number {zone} EPSG:{epsg} expects: {crs_statement(path)} should be "
                 f"EPSG:{other.to_epsg()} ({other.name})")
     return ""
+
+
+def crs_statement(path) -> str:
+    """What states a vector file's CRS, as its kind holds it: ``its .prj`` (a Shapefile, a zip or folder of them, and by
+    default), ``its "crs" member`` (a GeoJSON), ``its CRS`` (a GeoPackage, a MapInfo table, others)."""
+    from pathlib import Path
+
+    if path is None:
+        return "its .prj"
+    suffix = Path(str(path).split("|")[0]).suffix.lower()
+    if suffix in (".geojson", ".json"):
+        return 'its "crs" member'
+    return "its .prj" if suffix in (".shp", ".zip", ".dbf", "") else "its CRS"
 
 
 def unstated_zone_hint(frame) -> str:

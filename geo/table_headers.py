@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS
+from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, PAIR_LIST_COLUMNS
 from geo.io import InputError
 
 # The survey table's X坐标/北坐标/纵坐标 (northing) and Y坐标/东坐标/横坐标 (easting) stand in either list: projected
@@ -91,11 +91,14 @@ def _joined_header(upper, lower):
     """One header of two rows, when the lower names a coordinate axis (经度, 纬度, X, Y) under a cell
     spanning them (坐标, 百度坐标, 坐标（CGCS2000）; a merged cell holds it in each column, a CSV in the
     first): each column is named by its lower cell, with the datum the upper one names
-    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); None otherwise."""
+    (``经度(bd09)``), else by its upper cell (序号, 名称 spanning both rows); or the parts of an angle (度, 分, 秒)
+    under an axis (经度 spanning three columns): ``经度(度)``, ``经度(分)``, ``经度(秒)``; None otherwise."""
+    from geo.dms_columns import is_part
+
     axes = set(LON_COLUMNS + LAT_COLUMNS)
-    if not any(header_key(cell) in axes for cell in lower) or any(_NUMBER.fullmatch(cell_text(str(c))) for c in lower):
-        return None  # no axis named, or a row of data (a flag column's Y beside numbers)
-    joined, group = [], ""
+    if any(_NUMBER.fullmatch(cell_text(str(c))) for c in lower):
+        return None  # a row of data (a flag column's Y beside numbers)
+    joined, group, named = [], "", False
     for column in range(max(len(upper), len(lower))):
         up = cell_text(str(upper[column])) if column < len(upper) else ""
         low = cell_text(str(lower[column])) if column < len(lower) else ""
@@ -103,9 +106,14 @@ def _joined_header(upper, lower):
         if not low or low == up:
             joined.append(up)
             continue
+        if is_part(header_key(low)) and header_key(group) in axes:  # 度, 分, 秒 under 经度: 经度(度), 经度(分)...
+            joined.append(f"{group}({low})")
+            named = True
+            continue
+        named = named or header_key(low) in axes
         datum = _datum_named(group)
         joined.append(f"{low}({datum})" if datum else low)
-    return joined
+    return joined if named else None  # no axis named
 
 
 def _datum_named(text):
@@ -127,7 +135,7 @@ def is_table(path, header) -> bool:
     except InputError:  # two columns ending in 名称: a header, refused as such
         named = True
     placed = (any(f in keys for f in LON_COLUMNS) and any(f in keys for f in LAT_COLUMNS)) or \
-        any(f in keys for f in (*PAIR_COLUMNS, *_GEOMETRY_COLUMNS)) or datum_columns(keys) is not None
+        any(f in keys for f in (*PAIR_COLUMNS, *_GEOMETRY_COLUMNS, *PAIR_LIST_COLUMNS)) or datum_columns(keys) is not None
     return named and placed
 
 
@@ -142,12 +150,18 @@ def datum_columns(keys):
 
     found = {}
     for key in keys:
+        if (axis := _bracketed_axis(key)) is not None:  # X坐标(经度), Y(纬度): the axis named in brackets
+            found.setdefault(None, {}).setdefault(axis, key)
+            continue
         for axis, words in (("lon", LON_COLUMNS), ("lat", LAT_COLUMNS), ("pair", PAIR_COLUMNS)):
             for word in words:
-                rest = key[len(word):] if key.startswith(word) else key[:-len(word)] if key.endswith(word) else ""
-                bare = rest.strip(" _-()（）[]【】")
-                if bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【"):
-                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m): a plain column
+                after = key.startswith(word)
+                rest = key[len(word):] if after else key[:-len(word)] if key.endswith(word) else ""
+                bare = rest.strip(" _-/()（）[]【】")
+                said = axis != "pair" and bare.lower() in (_HEADER_AFTER[axis] if after else _HEADER_BEFORE)
+                if (bare.lower() in _HEADER_UNITS and (len(word) > 1 or rest[:1] in " _-(（[【")) or \
+                        (said and (len(word) > 1 or not after)):  # 中心点经度, 经度坐标, 坐标X; not 经度x's x
+                    found.setdefault(None, {}).setdefault(axis, key)  # 经度(E), 纬度(°), X(m), 中心点经度: a plain column
                     continue
                 if len(word) == 1:  # x, y: too short to tell a datum's name after them
                     continue
@@ -169,6 +183,24 @@ def datum_columns(keys):
 
 # What a coordinate column's header may add to its name: a hemisphere or the unit (X(m) of a survey table).
 _HEADER_UNITS = {"e", "n", "东", "北", "°", "度", "deg", "degree", "degrees", "dd", "m", "米"}
+# Words a coordinate column's header may add that say no more than its axis: after it (经度坐标, 经度值, 经度X) or
+# before it (中心点经度 of a POI export, 位置经度, 坐标经度, point_lng, center_lat).
+_HEADER_AFTER = {"lon": {"坐标", "值", "数值", "坐标值", "x"}, "lat": {"坐标", "值", "数值", "坐标值", "y"}}
+_HEADER_BEFORE = {"中心点", "中心", "位置", "坐标", "点位", "定位", "point", "center", "centre", "centroid", "poi"}
+_BRACKETED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
+
+
+def _bracketed_axis(key):
+    """"lon" or "lat" for a column naming its axis in brackets after a survey's or GIS's name of it (``X坐标(经度)``,
+    ``Y(纬度)``, ``x(lon)``): the bracketed degree word decides; else None."""
+    match = _BRACKETED.fullmatch(key)
+    if match is None:
+        return None
+    outer, inner = match.groups()
+    for axis, columns, other in (("lon", LON_COLUMNS, LAT_COLUMNS), ("lat", LAT_COLUMNS, LON_COLUMNS)):
+        if inner in DEGREE_COLUMNS[axis] and (outer in columns or outer in other):
+            return axis
+    return None
 
 
 _SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # 名　称

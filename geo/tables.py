@@ -8,8 +8,10 @@ import itertools
 import io as _io
 import re
 
-from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, degrees as _degrees, lonlat_pair as _pair, wkb_as_ewkt
+from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, PAIR_LIST_COLUMNS, degrees as _degrees, lonlat_pair as _pair
+from geo.coordinates import PAIR_LIST, wkb_as_ewkt
 from geo.coordinates import wkt_geometry as _wkt_geometry
+from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
@@ -207,7 +209,9 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             pair_f, column_datum = named[0], named[2]
         elif named:
             lon_f, lat_f, column_datum = named
-    wkt_f = next((f for f in _GEOMETRY_COLUMNS if f in keys), None)
+    dms = dms_groups(keys)  # 经度(度), 经度(分), 经度(秒): the degrees column holds the angle they give together
+    lon_f, lat_f = (dms["lon"][0] if "lon" in dms else lon_f), (dms["lat"][0] if "lat" in dms else lat_f)
+    wkt_f = next((f for f in _GEOMETRY_COLUMNS + PAIR_LIST_COLUMNS if f in keys), None)  # polyline: Amap's lng,lat;…
     name_f = name_column(path, keys)
     if not name_f and not {"name", *(k for k, v in SYNONYMS.items() if v == "name")} & set(keys):
         raise InputError(path, f"table gazetteer needs a 'name' column (or '名称'; found: {', '.join(keys)})")
@@ -230,6 +234,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
         if unsaved is not None:  # a script's workbook: the formula's value was never computed
             raise InputError(path, unsaved.problem(header[unsaved.column - 1]))
         row = with_synonyms({k: (cell_text(v) if isinstance(v, str) else v) for k, v in zip(keys, record) if k}, name_f)
+        for columns in dms.values():
+            row[columns[0]] = joined(row, columns)
         if _is_totals(record) and not any(text_or_none(row.get(f)) for f in (wkt_f, lon_f, lat_f, pair_f) if f):
             totals.append(line_no)
             continue
@@ -247,10 +253,10 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
             if wkt_f and row.get(wkt_f):
                 binary = wkb_as_ewkt(row[wkt_f])  # a PostGIS dump's hex EWKB: read as its EWKT, no rounding known
                 row["wkt"] = row[wkt_f] = binary or row[wkt_f]
-                geom = _wkt_geometry(row[wkt_f])
+                geom = _projected_geometry(path, line_no, row, _wkt_geometry(row[wkt_f]), district)
                 if lon_f and lat_f and row.get(lon_f) not in (None, "") and row.get(lat_f) not in (None, ""):
                     _check_lonlat_agrees(path, line_no, geom, row.get(lon_f), row.get(lat_f), delimiter)
-                written = not binary and _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
+                written = not binary and not row.get(PROJECTED) and _WKT_LONLAT_POINT.fullmatch(str(row[wkt_f]))
                 if written:  # POINT (108.96 34.22): as rounded as lon/lat cells
                     row[ROUNDING] = (written.group(1), written.group(2), geom.y)
             else:
@@ -321,6 +327,9 @@ def _pairs_elsewhere(keys, records):
     among its words; else ''. Such a cell is never read: a note may hold any numbers."""
     for _, record in records[:20]:
         for key, cell in zip(keys, record):
+            if key and PAIR_LIST.fullmatch(str(cell)):  # lng,lat;lng,lat: a line, as Amap's polyline
+                return (f"; column {key!r} seems to hold a line of lon,lat pairs ({str(cell)[:60]!r}): head it "
+                        "polyline (its datum in a 坐标系 column: gcj02 for Amap's)")
             if key and _PAIR_IN_TEXT.search(str(cell)):
                 return (f"; column {key!r} seems to hold them ({str(cell)[:60]!r}): put them in a column of their "
                         "own headed 坐标, or 百度坐标, 高德坐标 for their datum")
@@ -418,6 +427,32 @@ def _projected(path, line_no, row, first, second, delimiter, district=None):
     lon, lat, row["datum"], row[PROJECTED] = found
     row.pop("source_datum", None)
     return lon, lat
+
+
+def _projected_geometry(path, line_no, row, geom, district=None):
+    """``geom`` of a WKT cell in lon/lat when its numbers are projected metres (a QGIS or ArcGIS export in the layer's
+    Gauss-Kruger CRS, ``POLYGON ((396908 3121052, …))``) and the row's datum cell names their system, each vertex read
+    as :func:`_projected` reads a survey's X/Y, the datum cell then set to their datum; ``geom`` as it is otherwise."""
+    import numpy as np
+    import shapely
+
+    from geo.survey import projected_to_lonlat
+
+    label = next((text_or_none(row.get(c)) for c in ("source_datum", "datum") if text_or_none(row.get(c))), None)
+    if label is None or geom is None or geom.is_empty:
+        return geom
+    xy = shapely.get_coordinates(geom)
+    if not np.isfinite(xy).all() or np.abs(xy).max() <= 180:
+        return geom
+    try:
+        found = [projected_to_lonlat(label, x, y, district=district) for x, y in xy]
+    except ValueError as exc:
+        raise InputError(path, f"line {line_no}: {exc}") from None
+    if any(f is None for f in found):
+        return geom  # no projected system named: refused as metres where lon/lat are read
+    row["datum"], row[PROJECTED] = found[0][2], found[0][3]
+    row.pop("source_datum", None)
+    return shapely.set_coordinates(geom, np.array([f[:2] for f in found]))
 
 
 def _give_column_datum(path, line_no, row, datum):

@@ -24,14 +24,77 @@ def check_network_link(path) -> None:
     """
     import re
 
+    from geo.kml_links import missing_link
+
     text = _kml_document_head(path)
     if text is None or b"<NetworkLink" not in text or b"<Placemark" in text:
         return
+    if linked_files(path) or (is_kml_archive(path) and links_inside(path)):
+        return  # its links name documents at hand: those are read (:func:`kml_sources`)
     href = re.search(rb"<href>\s*(.*?)\s*</href>", text, re.S)
     target = re.sub(r"[\x00-\x1f\x7f]", "", href.group(1).decode("utf-8", "replace"))[:120] if href else "?"
+    if (missing := missing_link(path, text)) is not None:
+        raise InputError(path, f"holds only a NetworkLink (to {target}), no features: {missing}")
     raise InputError(path, f"holds only a NetworkLink (to {target}), no features: Google Earth fetches them from "
                            "there; open it in Google Earth and save the places it shows (Save Place As, .kml), "
                            "or download the linked file and give that")
+
+
+def linked_files(path) -> list:
+    """The KML or KMZ files beside the ``.kml`` ``path`` that it links to when it holds NetworkLinks and no Placemark,
+    every link naming one (:func:`geo.kml_links.files_linked`); else ``[]``."""
+    path = Path(path)
+    if path.suffix.lower() != ".kml":
+        return []
+    return list(_linked(path, file_version(path)))
+
+
+@functools.lru_cache(maxsize=16)
+def _linked(path, version):
+    """:func:`linked_files` once per version of the KML (its reader asks at every opening)."""
+    from geo.kml_links import files_linked
+
+    text = _kml_document_head(path)
+    if text is None or b"<NetworkLink" not in text or b"<Placemark" in text:
+        return ()
+    linked = files_linked(path, text) or []
+    for file in linked:
+        head = _kml_document_head(file) if file.suffix.lower() == ".kml" else None
+        if head is not None and b"<NetworkLink" in head and b"<Placemark" not in head:
+            raise InputError(path, f"holds only a NetworkLink (to {file.name}), whose file holds only NetworkLinks "
+                                   "itself (geo follows links one deep): give the file holding the features")
+    return tuple(linked)
+
+
+def links_inside(path) -> bool:
+    """Whether the KMZ ``path``'s first KML document holds NetworkLinks alone, each to a KML document of the archive."""
+    return bool(_inner_links(Path(path), file_version(path)))
+
+
+@functools.lru_cache(maxsize=16)
+def _inner_links(path, version):
+    """{link-only document: the documents it links to} of the KMZ ``path``, for each of its KML documents of
+    NetworkLinks alone whose every link names another KML document of it (``files/jd.kml``)."""
+    import zipfile
+
+    from geo import settings
+    from geo.kml_links import archive_links
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir() and not is_resource_fork(info.filename)]
+            members = [info.filename.replace("\\", "/") for info in infos]
+            found = {}
+            for info, member in zip(infos, members):
+                if not member.lower().endswith(".kml") or info.file_size > settings.KML_LINK_SNIFF_BYTES:
+                    continue
+                text = archive.read(info)
+                if b"<NetworkLink" in text and b"<Placemark" not in text and \
+                        (targets := archive_links(text, member, members)):
+                    found[member] = targets
+    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
+        return {}
+    return {member: targets for member, targets in found.items() if any(t not in found for t in targets)}
 
 
 def _kml_document_head(path):
@@ -98,6 +161,11 @@ def kml_sources(path):
     if not is_kml_archive(path) or not path.is_file():
         from geo.vectors import gdal_source
 
+        if linked := linked_files(path):  # jd.kml linking to 边界.kml beside it: what Google Earth shows
+            from geo.kml_encoding import readable_copy
+
+            return [source for file in linked  # the linked files' own links are not followed
+                    for source in (kml_sources(file) if file.suffix.lower() == ".kmz" else [readable_copy(file)])]
         return [gdal_source(path)]
     try:
         with zipfile.ZipFile(path) as archive:
@@ -113,6 +181,7 @@ def kml_sources(path):
                                    "not read (a hostile KMZ?)")
         refuse_zip_bomb(path, info, kind="KMZ", part="KML document")
         members.add(member)
+    members -= set(_inner_links(path, file_version(path)))  # doc.kml of links to files/jd.kml: jd.kml is read
     ordered = sorted(members, key=lambda name: (name.lower() != "doc.kml", name))
     archive_path = _archive(path)
     return [f"/vsizip/{archive_path}/{member}" for member in ordered] or [path]

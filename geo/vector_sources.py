@@ -8,7 +8,7 @@ from geo.dbf import (cpg_codec, dbf_records_codec, dbf_sample, indexed_copy, rea
 from geo.file_kinds import check_shapefile_header, geojson_copy
 from geo.io import InputError, is_resource_fork
 from geo.prj_text import gbk_prj, prj_copy, zipped_prj_copy
-from geo.vector_layers import is_kml_archive, kml_sources
+from geo.vector_layers import is_kml_archive, kml_sources, linked_files, links_inside
 
 
 def dbf_encoding(path: Path, *, sniff=False):
@@ -105,9 +105,14 @@ def gdal_source(path):
 
     path = Path(path)
     if path.suffix.lower() in (".kml", ".kmz"):
-        if path.suffix.lower() == ".kmz":
-            kml_sources(path)  # its checks first (a zip bomb: GDAL would unpack and parse all of it)
+        linked = path.suffix.lower() == ".kml" and linked_files(path)
+        if linked or path.suffix.lower() == ".kmz":
+            documents = kml_sources(path)  # a KMZ's checks first (a zip bomb: GDAL would unpack and parse all of it)
+            if len(documents) == 1 and (linked or links_inside(path)):
+                return documents[0]  # a KML of a NetworkLink to 边界.kml beside it; a KMZ's doc.kml of one to files/jd.kml
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
+    if path.suffix.lower() == ".gpx":
+        return readable_copy(path)  # a GPX declaring GBK (Chinese GPS software): a UTF-8 copy of it
     if path.suffix.lower() in (".geojson", ".json"):
         return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
     if path.suffix.lower() in (".mif", ".tab"):
@@ -138,8 +143,8 @@ def gdal_source(path):
     if not folders and (mapinfo := zipped_mapinfo(path, stored)) is not None:
         return mapinfo  # a MapInfo set in a folder zipped whole, or its header naming another charset
     if is_kml_archive(path):
-        if len(stored) < len(listed) and len(documents := kml_sources(path)) == 1:
-            return documents[0]  # its one document, GDAL reading __MACOSX/._jd.kml beside it otherwise
+        if (len(stored) < len(listed) or links_inside(path)) and len(documents := kml_sources(path)) == 1:
+            return documents[0]  # its one document, GDAL reading __MACOSX/._jd.kml beside it (or doc.kml's links) otherwise
         return readable_copy(path, archive=True)  # a KML zipped (to send it): read as a KMZ
     if len(folders) != 1 or "" in folders:
         return path

@@ -348,6 +348,17 @@ def test_districts_whose_prj_and_zone_number_disagree_say_which_prj_fits(tmp_pat
         load_official_zones(path, name_field="JDMC", code_field="JDDM")
 
 
+@pytest.mark.parametrize("suffix, stated", [(".geojson", 'its "crs" member'), (".gpkg", "its CRS")])
+def test_districts_stating_the_wrong_zone_code_otherwise_than_by_a_prj_name_what_states_it(tmp_path, suffix, stated):
+    # A GeoJSON's crs member (QGIS writes urn:ogc:def:crs:EPSG::4548) or a GeoPackage's SRS: no .prj to correct
+    path = tmp_path / f"jd{suffix}"
+    pyogrio.write_dataframe(_zones("EPSG:4527").set_crs(4548, allow_override=True), path)
+    with pytest.raises(InputError, match=f"jd{suffix}: coordinates out of range after reprojection \\(wrong CRS\\?\\); "
+                                         f"the eastings carry the zone number 39, which EPSG:4548 lacks: {stated} should "
+                                         "be EPSG:4527"):
+        load_official_zones(path, name_field="JDMC", code_field="JDDM")
+
+
 def test_build_with_districts_datum_joins_on_the_shifted_districts(tmp_path, monkeypatch):
     from click.testing import CliRunner
 

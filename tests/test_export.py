@@ -1242,6 +1242,38 @@ def test_a_typed_field_edited_into_another_kind_is_named_in_one_line(tmp_path, f
     assert not list(tmp_path.glob("out*"))
 
 
+@pytest.mark.parametrize("field, text, value", [("quantity_value", "7.5", 7.5), ("accuracy_m", " 30 ", 30.0),
+                                                ("length_km", "1e-3", 0.001), ("char_start", "12", 12)])
+def test_a_number_field_holding_numbers_as_text_exports_them_as_numbers_and_says_so(tmp_path, capsys, field, text, value):
+    # QGIS opens a GeoJSON number column null in every feature as text and saves what is typed into it as
+    # text: main refused the layer ("field 'quantity_value' is "7.5", not a number") where the planner typed a number.
+    layers = _layer_with_fields(tmp_path, {field: text})
+    path = export_layers("school", fmt="gpkg", layers_dir=layers, output=tmp_path / "out.gpkg")[0]
+    read = pyogrio.read_dataframe(path, layer="school")[field][0]
+    assert read == value and type(read.item()) is type(value)
+    assert (f"school.geojson: 1 value(s) of '{field}' are numbers written as text ({json.dumps(text)}): read as "
+            "numbers (QGIS opens a GeoJSON's number column null in every feature as text") in capsys.readouterr().err
+
+
+def test_a_layer_whose_empty_number_column_was_filled_in_qgis_exports_the_numbers(out_dir, tmp_path):
+    # Real QGIS: the layer's quantity_value, null in every feature, opens as String; 7.5 typed and saved is "7.5".
+    layer = out_dir / "layers" / "school.geojson"
+    assert all(f["properties"]["quantity_value"] is None for f in json.loads(layer.read_text("utf-8"))["features"])
+    edited = run_in_qgis("""
+from qgis.core import QgsVectorLayer
+layer = QgsVectorLayer(sys.argv[1], "school", "ogr")
+index = layer.fields().indexOf("quantity_value")
+print(layer.fields()[index].typeName())
+layer.startEditing()
+layer.changeAttributeValue(next(layer.getFeatures()).id(), index, "7.5")
+print(layer.commitChanges())
+""", layer)
+    assert edited == ["String", "True"]
+    assert '"quantity_value": "7.5"' in layer.read_text("utf-8")
+    path = export_layers("school", fmt="gpkg", layers_dir=out_dir / "layers", output=tmp_path / "out.gpkg")[0]
+    assert sorted(pyogrio.read_dataframe(path, layer="school")["quantity_value"].dropna()) == [7.5]
+
+
 @pytest.mark.parametrize("fmt", ["shp", "csv", "kml"])
 def test_an_export_the_disk_cannot_hold_is_named_in_one_line_and_writes_nothing(out_dir, tmp_path, fmt):
     # A Shapefile export onto a full disk said "FeatureError: Could not add feature to layer at index 0:

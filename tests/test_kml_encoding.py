@@ -38,6 +38,23 @@ def test_a_kml_declaring_a_chinese_encoding_is_read_in_it(tmp_path, declared, co
     assert kml.read_bytes() == _kml(declared, folders).encode(codec)  # the file itself is left as it is
 
 
+def test_a_gpx_declaring_gbk_is_read_in_it_as_gazetteer_and_as_districts(tmp_path):
+    # Chinese GPS software writes encoding="GBK" in its GPX too: "XML parsing of GPX file failed : unknown encoding"
+    from geo.gazetteer_files import load_file
+    from geo.vectors import read_vector
+
+    gpx = tmp_path / "点位.gpx"
+    ring = "".join(f'<trkpt lat="{y}" lon="{x}"/>' for x, y in ((117.0, 36.7), (117.01, 36.7), (117.01, 36.71),
+                                                                (117.0, 36.7)))
+    text = ('<?xml version="1.0" encoding="GBK"?>\n<gpx version="1.1" creator="t" xmlns="http://www.topografix.com/'
+            'GPX/1/1"><wpt lat="36.7" lon="117.0"><name>天桥医院</name></wpt>'
+            f"<trk><name>北园街道</name><trkseg>{ring}</trkseg></trk></gpx>\n")
+    gpx.write_bytes(text.encode("gbk"))
+    assert sorted(e.name for e in load_file(gpx, datum="wgs84")) == ["北园街道", "天桥医院"]
+    assert list(read_vector(gpx, layer="tracks")["name"]) == ["北园街道"]
+    assert gpx.read_bytes() == text.encode("gbk")  # the file itself is left as it is
+
+
 def test_a_gbk_kml_sent_zipped_is_read_as_a_kmz_is(tmp_path):
     # An 奥维 KML zipped to send it (WeChat, mail): GDAL opened the .zip itself and stopped at 'unknown
     # encoding on line 1'; a zip of Shapefiles, a GeoPackage or a UTF-8 KML was read.

@@ -54,6 +54,26 @@ def _point(path):
     ("spaced_dms_pair.csv", '名称,经纬度\n汇才学校,"117 0 3.6, 36 42 0"\n'.encode("utf-8")),
     ("units_in_header.csv", "名称,经度(E),纬度（N）\n汇才学校,117.001,36.7\n".encode("utf-8")),
     ("degrees_in_header.csv", "名称,经度(°),纬度(°)\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    # Headers that add words saying no more than the axis: 经度坐标, 中心点经度 (a POI export's), the axis in
+    # brackets after a survey's or GIS's name of it, a unit after a slash (each refused on main: no lon column)
+    ("axis_word_after.csv", "名称,经度坐标,纬度坐标\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_value.csv", "名称,经度值,纬度值\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_centre.csv", "名称,中心点经度,中心点纬度\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_place.csv", "名称,位置经度,位置纬度\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_point.csv", "name,point_lng,point_lat\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_bracketed.csv", "名称,X坐标(经度),Y坐标（纬度）\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_bracketed.csv", "名称,X(经度),Y(纬度)\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_after.csv", "名称,经度X,纬度Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("unit_after_slash.csv", "名称,经度/°,纬度/°\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_before.csv", "名称,坐标X,坐标Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    ("axis_letter_centre.csv", "名称,中心点X,中心点Y\n汇才学校,117.001,36.7\n".encode("utf-8")),
+    # Degrees, minutes and seconds in columns of their own (lists of old trees, relics, monitoring points): main read
+    # the degrees column alone as the longitude, 117 and 36, some 100 km off, without a word
+    ("dms_columns.csv", "名称,经度(度),经度(分),经度(秒),纬度(度),纬度(分),纬度(秒)\n汇才学校,117,0,3.6,36,42,0\n".encode()),
+    ("dms_columns_bare.csv", "名称,经度度,经度分,经度秒,纬度度,纬度分,纬度秒\n汇才学校,117,0,3.6,36,42,0\n".encode("gbk")),
+    ("dms_columns_signs.csv", "名称,东经°,东经′,东经″,北纬°,北纬′,北纬″\n汇才学校,117,0,3.6,36,42,\n".encode()),
+    ("dm_columns.csv", "name,lon_deg,lon_min,lat_deg,lat_min\n汇才学校,117,0.06,36,42\n".encode()),
+    ("dms_two_rows.csv", "名称,经度,,,纬度,,\n,度,分,秒,度,分,秒\n汇才学校,117,0,3.6,36,42,0\n".encode()),
     ("ewkt_mercator.csv", "name,wkt\n汇才学校,SRID=3857;POINT(13024491.74 4397372.74)\n".encode("utf-8")),
     # A PostGIS table dumped to CSV: hex EWKB (SRID 4326 or 3857), or WKB as bytea text (\\x...)
     ("postgis.csv", f"name,geom\n汇才学校,{_hex_wkb(SITE, 4326)}\n".encode("utf-8")),
@@ -69,6 +89,89 @@ def test_table_variants_give_the_same_point(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
     assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # about 1 m
+
+
+@pytest.mark.parametrize("header", ["经度误差,纬度误差", "经度范围,纬度范围", "名称2(经度),名称3(纬度)"])
+def test_columns_naming_more_than_an_axis_are_no_coordinates(tmp_path, header):
+    # 经度误差 (an error in longitude) is no longitude; an axis in brackets after what is no coordinate column decides nothing
+    path = tmp_path / "t.csv"
+    path.write_text(f"名称,{header}\n汇才学校,0.001,0.002\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the header has no lon or lat column"):
+        load_file(path)
+
+
+def test_degrees_minutes_and_seconds_columns_under_merged_headings_of_a_workbook_give_the_point(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["青岚县古树名木名录"])
+    sheet.append(["序号", "名称", "经度", None, None, "纬度", None, None])
+    sheet.append([None, None, "度", "分", "秒", "度", "分", "秒"])
+    for cells in ("A1:H1", "A2:A3", "B2:B3", "C2:E2", "F2:H2"):
+        sheet.merge_cells(cells)
+    sheet.append([1, "汇才学校", 117, 0, 3.6, 36, 42, 0])
+    path = tmp_path / "古树.xlsx"
+    book.save(path)
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5
+    sheet.append([2, "古樟", 117, 0, 75, 36, 42, 0])  # seconds past 60: refused as a cell of them is
+    book.save(path)
+    with pytest.raises(InputError, match=r"line 5: bad coordinates \(lon '117°0′75″' is not one number, nor degrees "
+                                         r"with minutes and seconds under 60\)"):
+        load_file(path)
+
+
+def test_a_degrees_column_alone_or_beside_empty_minutes_is_decimal_degrees(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("名称,经度(度),纬度(度),纬度(分)\n汇才学校,117.001,36.7,\n", encoding="utf-8")
+    assert _point(path).distance(shapely.Point(SITE)) < 1e-5  # 纬度(分) empty: 36.7 and no minutes
+
+
+def _gk(lon, lat, epsg=4548):
+    from pyproj import Transformer
+
+    return Transformer.from_crs(4326, epsg, always_xy=True).transform(lon, lat)
+
+
+def test_wkt_in_gauss_kruger_metres_is_read_in_the_system_its_datum_cell_names(tmp_path):
+    # A layer saved as CSV with its WKT in the layer's CRS (QGIS, ArcGIS), the zone named in 坐标系 as the refusal
+    # asks: main refused it still ("look like Gauss-Kruger metres… name the zone in the 坐标系 column").
+    ring = [(117.0, 36.7), (117.002, 36.7), (117.002, 36.702), (117.0, 36.7)]
+    polygon = "POLYGON ((" + ", ".join("%.3f %.3f" % _gk(*p) for p in ring) + "))"
+    x, y = _gk(*SITE, epsg=4527)  # zone 39 with its number before the easting
+    path = tmp_path / "地块.csv"
+    path.write_text(f'名称,wkt,坐标系\n汇才学校,"{polygon}",EPSG:4548\n东关公园,POINT ({x:.3f} {y:.3f}),CGCS2000\n',
+                    encoding="utf-8")
+    school, area = sorted(load_file(path), key=lambda e: e.geometry.geom_type)  # Point, Polygon
+    assert area.geometry.hausdorff_distance(shapely.Polygon(ring)) < 1e-7
+    assert "Gauss-Kruger X/Y of CGCS2000, central meridian 117°E (EPSG:4548) converted to lon/lat" in area.method
+    assert school.geometry.distance(shapely.Point(SITE)) < 1e-7 and school.accuracy_m < 100  # no rounding claimed
+
+
+def test_wkt_in_metres_whose_datum_cell_names_no_projection_is_refused_as_before(tmp_path):
+    x, y = _gk(*SITE)
+    path = tmp_path / "地块.csv"
+    path.write_text(f"名称,wkt,坐标系\n汇才学校,POINT ({x:.3f} {y:.3f}),WGS84\n", encoding="utf-8")
+    with pytest.raises(InputError, match="look like Gauss-Kruger metres without their zone number"):
+        load_file(path)
+
+
+def test_a_polyline_column_of_lon_lat_pairs_is_read_as_a_line(tmp_path):
+    # Amap's web services give a road's line as polyline "lng,lat;lng,lat;…" (parts apart by |), saved to CSV by
+    # planners' scripts: main refused it ("no lon or lat column … put them in a column of their own headed 坐标").
+    path = tmp_path / "道路.csv"
+    path.write_text('名称,polyline,坐标系\n北园大街,"117.0,36.7;117.01,36.7;117.02,36.701",WGS84\n'
+                    '二环路,"117.0,36.71;117.01,36.71|117.02,36.71;117.03,36.711",WGS84\n', encoding="utf-8")
+    road, ring = load_file(path)
+    assert road.geometry.equals(shapely.LineString([(117.0, 36.7), (117.01, 36.7), (117.02, 36.701)]))
+    assert ring.geometry.geom_type == "MultiLineString" and len(ring.geometry.geoms) == 2
+
+
+def test_a_column_of_lon_lat_pairs_under_another_name_is_named_with_the_heading_that_reads_it(tmp_path):
+    path = tmp_path / "道路.csv"
+    path.write_text('名称,轨迹\n北园大街,"117.0,36.7;117.01,36.7"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="column '轨迹' seems to hold a line of lon,lat pairs .*: head it polyline"):
+        load_file(path)
 
 
 def test_excel_workbook_is_read(tmp_path):

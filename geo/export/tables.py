@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 
 from geo.atomic_files import value_kind
@@ -84,21 +85,39 @@ _TYPED_FIELDS = {"boolean": ("true or false", lambda v: isinstance(v, bool)),
                           or isinstance(v, int) and not isinstance(v, bool) and abs(v) <= 2**53)}
 
 
+# A number as QGIS writes it into a column it took for text: digits, a point, an exponent; of a whole-number field digits.
+_NUMBER_TEXT = {"real": re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"), "integer": re.compile(r"[-+]?\d+")}
+
+
 def _check_typed_fields(path, features):
     """InputError naming the feature and field when a field of the layer contract that is no text
     (``named``, ``char_start``, ``accuracy_m``...) holds a value of another kind (a layer edited by
-    hand: ``"约5"`` for a length, ``"false"`` for ``named``, which would export as true)."""
+    hand: ``"约5"`` for a length, ``"false"`` for ``named``, which would export as true).
+
+    A number written as text in a number field (``"7.5"``) is read as that number, said in one warning a field: QGIS
+    opens a GeoJSON's number column that is null in every feature as text (GDAL types a GeoJSON column by its values,
+    and none says it holds numbers), and saves what a planner types into it as text."""
     from geo.catalog import LAYER_SCHEMA, ZONE_SCHEMA
+    from geo.io import warn
 
     schema = {**ZONE_SCHEMA, **LAYER_SCHEMA}
+    as_text = {}
     for number, feature in enumerate(features, 1):
         for field, value in feature["properties"].items():
+            if isinstance(value, str) and (pattern := _NUMBER_TEXT.get(schema.get(field))) is not None \
+                    and pattern.fullmatch(value.strip()) and math.isfinite(float(value)):
+                as_text.setdefault(field, []).append(value)
+                value = feature["properties"][field] = int(value) if schema[field] == "integer" else float(value)
             kind = _TYPED_FIELDS.get(schema.get(field))
             if value is not None and kind is not None and not kind[1](value):
                 named = feature["properties"].get("id") or feature.get("id")
                 shown = f"feature {number}" + (f" ({named})" if isinstance(named, str) else "")
                 raise InputError(path, f"{shown}: field {field!r} is {json.dumps(value, ensure_ascii=False)[:80]}, "
                                        f"not {kind[0]}")
+    for field, values in as_text.items():
+        warn(f"{path}: {len(values)} value(s) of {field!r} are numbers written as text ({json.dumps(values[0])}): "
+             "read as numbers (QGIS opens a GeoJSON's number column null in every feature as text, and saves what is "
+             "typed into it so)")
 
 
 def read_projects(path):
