@@ -12,6 +12,7 @@ as one: measured, it brings false names on unseen text.
 
 from __future__ import annotations
 
+from geo.extract.diversions import is_diversion
 from geo.lexicon import TITLED_WORKS, heads
 
 _WATER = "water"
@@ -39,6 +40,8 @@ def titled_water_works(norm, start, end, clause_start):
     -------
     bool
     """
+    if is_diversion(norm, start, end):
+        return True  # 开工建设引大济岷工程: a diversion's title is a water works wherever it stands
     if start != clause_start and not _list_item(norm, start, end):
         return False
     ending = next((word for word in TITLED_WORKS if norm.endswith(word, start, end)), None)
