@@ -272,6 +272,10 @@ WORKS_TAILS = longest_first(words("works_tail"))
 # What closes a works written as its title, with no head at its end (白沙湖湿地生态保护与修复工程:
 # geo.extract.water_titles).
 TITLED_WORKS = longest_first(words("titled_works"))
+# A water diversion named by the rivers it draws on and feeds (引汉济渭, 引江补汉): the word opening its
+# name and the verbs joining its two rivers (geo.extract.diversions).
+DIVERSION_OPENERS = longest_first(words("diversion_opener"))
+DIVERSION_JOINS = longest_first(words("diversion_join"))
 # A works word written right after a place's name where the lexicon's actions are not (青松路改善工程,
 # 白石村社区改善经费: 改善, the works word of Taiwanese reports, is also a verb of conditions, 改善环境;
 # 青山水源地保护工程: 保护 alone is a stop word, 加强生态保护).

@@ -47,3 +47,15 @@ def test_a_water_works_title_between_list_marks_is_named_whole():
     # (臣南河乡村振兴项目 between two items of linfen_fushan's list)
     names = _names("重点推进智能装备项目、青石河乡村振兴项目、白石路改造。")
     assert ("青石河乡村振兴项目", "water") in names
+
+
+def test_a_water_works_title_closed_by_its_local_section_is_named_whole():
+    # 京杭运河江苏段绿色现代航运综合整治工程高邮段主体工程已交工 (real157 gaoyou): the share of a long works
+    # one county builds is named as a road's is (京港澳高速公路改扩建工程大悟段)
+    text = "白石运河青山段航运综合整治工程东湖段主体工程已交工。"
+    assert _names(text) == [("白石运河青山段航运综合整治工程东湖段", "water")]
+    start, end = 0, text.index("主体")
+    assert titled_water_works(text, start, end, start)
+    assert not titled_water_works(text, start, end - 1, start)  # (工程东湖: no section, no title word closing it)
+    text = "白石运河航运综合整治工程一标段已开工。"  # (a tender lot is no local section)
+    assert not titled_water_works(text, 0, text.index("已"), 0)

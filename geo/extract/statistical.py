@@ -23,6 +23,7 @@ from geo.extract.stems import quoted_name
 from geo.extract.prefixes import after_verb
 from geo.extract.works import main_part_done, works_at
 from geo.extract.added_names import add_missed
+from geo.extract.diversions import is_diversion, with_diversion_titles
 from geo.extract.widened_names import extend_to_names
 from geo.extract.village_roads import village_end
 
@@ -47,7 +48,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     -------
     list of Record
     """
-    found = tagging.names_in(sent_start, sent_end)
+    found = with_diversion_titles(norm, tagging.names_in(sent_start, sent_end), sent_start, sent_end)
     if not records and not found:
         return records  # nothing to drop, widen, add or score
     records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
@@ -70,7 +71,8 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or _village_before_works(norm, record)
                                               or _village_road_under_township(norm, record)
                                               or record.named and _kept_street_named_by_a_verb(norm, record)
-                                              or record.named and _budgeted(norm, record)):
+                                              or record.named and _budgeted(norm, record)
+                                              or record.named and is_diversion(norm, record.start, record.end)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
             # an item's title before its works (line_forms.titled_works);
@@ -79,9 +81,16 @@ def combine(norm, records, tagging, sent_start, sent_end):
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
             # a village under its township before its works (_village_before_works), or its road
             # (_village_road_under_township); a street named by a works
-            # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb
+            # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb; a water
+            # diversion named by its rivers (引汉济渭工程: diversions), which the tagger seldom marks
             record.confidence = None
+        if record.named and record.category != _WATER and is_diversion(norm, record.start, record.end):
+            record.category = _WATER  # 引江济淮二期: a diversion's phase is no headless estate's (commercial)
     return records
+
+
+# The category of a water diversion named by its rivers (geo.extract.diversions).
+_WATER = "water"
 
 
 def _village_before_works(norm, record):

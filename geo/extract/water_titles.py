@@ -12,6 +12,9 @@ as one: measured, it brings false names on unseen text.
 
 from __future__ import annotations
 
+import re
+
+from geo.extract.diversions import is_diversion
 from geo.lexicon import TITLED_WORKS, heads
 
 _WATER = "water"
@@ -39,10 +42,35 @@ def titled_water_works(norm, start, end, clause_start):
     -------
     bool
     """
+    if is_diversion(norm, start, end):
+        return True  # 开工建设引大济岷工程: a diversion's title is a water works wherever it stands
     if start != clause_start and not _list_item(norm, start, end):
         return False
-    ending = next((word for word in TITLED_WORKS if norm.endswith(word, start, end)), None)
-    return ending is not None and _holds_water_head(norm, start + 1, end - len(ending))
+    closed = _title_close(norm, start, end)
+    return closed is not None and _holds_water_head(norm, start + 1, closed)
+
+
+def _title_close(norm, start, end):
+    """Where the title word closing the span ``norm[start:end]`` begins: at its end, or before the
+    works' local section after it (京杭运河绿色现代航运综合整治工程|高邮段: the share of a long works one
+    county builds, as a road's is named: 京港澳高速公路改扩建工程大悟段); else None."""
+    ends = [end]
+    if norm.endswith(_SECTION_END, start, end) and not norm.endswith(_LOT, start, end):
+        ends += [end - len(_SECTION_END) - size for size in _SECTION_PLACE
+                 if _HAN_RUN.fullmatch(norm, end - len(_SECTION_END) - size, end - len(_SECTION_END))]
+    for close in ends:
+        ending = next((word for word in TITLED_WORKS if norm.endswith(word, start, close)), None)
+        if ending is not None:
+            return close - len(ending)
+    return None
+
+
+# A works' local section after its title (工程高邮段): a place of two or three characters and 段; a
+# tender lot (一标段) is none.
+_SECTION_END = "段"
+_SECTION_PLACE = (2, 3)
+_LOT = "标段"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _list_item(norm, start, end):
