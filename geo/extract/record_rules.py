@@ -233,16 +233,16 @@ def _road_named_by_direction(case):
 
 
 def _roads_of_a_named_place(case):
-    """康隆市政道路, 井双新城五横一纵市政道路: a road type of PLACE_ROAD_TYPES right after a distinctive stem
-    with no head of its own is that place's roads, one project, when works are said of it or it is listed
-    with other places (before a type closing the list or not: …、康隆市政道路等12个项目; a stem with a head before the type is the place: 荣华片区市政道路, see
-    :func:`_name_before_its_type`). A jurisdiction's (青山县市政道路) or a place's seen from around it
-    (洲上市政道路) are a type; so are the roads a sentence only describes (…市政道路的命名方式)."""
+    """…、康隆市政道路、跳磴河治理等12个项目: a road type of PLACE_ROAD_TYPES right after a distinctive stem
+    with no head of its own, listed with other projects, is that place's roads, one of them (a stem with a
+    head before the type is the place: 荣华片区市政道路, see :func:`_name_before_its_type`). Outside a list
+    the stem may be a town's name run into the type (图木舒克市政道路: the town's roads); a jurisdiction's
+    (青山县市政道路) and a place's seen from around it (洲上市政道路) are a type in a list too."""
     norm, mention = case.norm, case.mention
     if mention.kind != "generic" or mention.head not in PLACE_ROAD_TYPES or case.label != "distinctive" \
             or case.count is not None or mention.section \
             or mention.typed_by is not None and mention.typed_by.kind != "generic" \
-            or case.action is None and not _listed(norm, case.rest_start, mention.end):
+            or not _listed(norm, case.rest_start, mention.end):
         return None
     stem = norm[case.rest_start:mention.head_start]
     if len(stem) < 2 or stem.endswith(JURISDICTION_SUFFIXES) or stem[-1] in _AROUND_PLACE:
