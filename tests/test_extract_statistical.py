@@ -75,21 +75,3 @@ def test_a_numbered_item_s_title_outweighs_the_tagger_and_the_record_model():
     # a facility type titled with its county is a programme over the county's places, no one site
     named = _named("一、青山镇平岭小学改扩建工程。\n二、松岗片区雨污改造工程。\n三、青山县标准化村卫生室建设项目。\n")
     assert "青山县标准化村卫生室" not in named
-
-
-def test_a_numbered_item_titling_only_a_district_s_development_is_left_to_the_record_model():
-    # 二、松岗新区建设: an area's or a village's 建设 is its development, no works on a site: the title keeps it
-    # from nothing (its works word must say what is done there: 二、松岗片区雨污改造工程)
-    from geo.extract.statistical import _titled_item
-    from geo.extract.model import Mention, Record
-    norm = "一、学府路改造工程。\n二、松岗新区建设\n三、松岗片区雨污改造工程。\n四、白石广场建设。\n"
-
-    def titled(name, category, kind="name"):
-        start = norm.index(name)
-        mention = Mention(kind=kind, head=name[-2:], category=category, head_start=start + len(name) - 2,
-                          head_end=start + len(name), stem_start=start, end=start + len(name))
-        return _titled_item(norm, Record(named=True, category=category, action=None, start=start,
-                                         end=start + len(name), base=(start, start + len(name)), mention=mention))
-    assert not titled("松岗新区", "area")
-    assert titled("松岗片区", "area")
-    assert titled("白石广场", "park", "facility")

@@ -102,11 +102,12 @@ def titled_works(norm, start, end):
 
 
 def titled_item(norm, start, end):
-    """The works of a numbered list item the name at ``norm[start:end]`` titles, or None: a list number
-    opens its line and the name follows it, then what is done there (the words of its object and its
-    works: 雨污改造, 消防设施维修) and its works word (工程, 项目, 建设), and the line ends there, at a full
-    stop or at a gap (``五、青山片区雨污改造工程。``, ``3.白石广场建设。清理…``, ``四、松林旅游路建设 一年前…``:
-    an item's title, what follows it the item's description).
+    """True when the name at ``norm[start:end]`` titles a numbered item of a list: a list number opens
+    its line and the name follows it, then what is done there (the words of its object and its works:
+    雨污改造, 消防设施维修) and its works word (工程, 项目, 建设), and the line ends there, at a full stop or
+    at a gap (``五、青山片区雨污改造工程。``, ``3.白石广场建设。清理…``, ``四、松林旅游路建设 一年前…``: an
+    item's title, what follows it the item's description). What the tagger and the record model say of
+    such a title (no sentence they were trained on) does not drop the name.
 
     Parameters
     ----------
@@ -117,23 +118,21 @@ def titled_item(norm, start, end):
 
     Returns
     -------
-    str or None
-        The title's words after the name (``雨污改造工程``, ``建设``), None when the name titles no item.
+    bool
     """
     low = (start - LINE_START_REACH if start > LINE_START_REACH else 0)
     line_start = norm.rfind("\n", low, start) + 1
     if line_start == 0 and low > 0 or _LIST_NUMBER.fullmatch(norm, line_start, start) is None:
-        return None
+        return False
     pos, limit = end, (end + LINE_END_REACH if end + LINE_END_REACH < len(norm) else len(norm))
     while pos < limit:
-        closing = _ITEM_TITLE_END.match(norm, pos)
-        if closing is not None:
-            return norm[end:closing.end()]
+        if _ITEM_TITLE_END.match(norm, pos) is not None:
+            return True
         word = match_any(norm, pos, FOLLOWERS_SORTED) or match_any(norm, pos, ACTIONS_SORTED)
         if not word:
-            return None
+            return False
         pos += len(word)
-    return None
+    return False
 
 
 # A list number opening a line (1. 1、 (一) 一、 ①), the only thing before an item's title.

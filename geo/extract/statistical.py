@@ -86,28 +86,17 @@ def combine(norm, records, tagging, sent_start, sent_end):
 
 
 def _titled_item(norm, record):
-    """True for a named record that titles a numbered item of a list (五、青山片区雨污改造工程, 3.白石广场建设:
-    line_forms.titled_item). Not a place whose title says only its development (二、青山新区建设, 三、白石村建设
-    项目: an area's or a village's 建设 is no works on a site, the record model's to weigh), nor a facility type
-    titled with its county or city (⑥青山县标准化村卫生室建设项目: a programme over the jurisdiction's places)."""
-    if not record.named:
-        return False
-    works = titled_item(norm, record.start, record.end)
-    if works is None:
+    """True for a named record that titles a numbered item of a list (五、青山片区雨污改造工程:
+    line_forms.titled_item); not a facility type titled with its county or city (⑥青山县标准化村卫生室建设项目,
+    五、白石县中心城区排水管网改造工程: a programme over the places of a jurisdiction, no one site)."""
+    if not record.named or not titled_item(norm, record.start, record.end):
         return False
     mention = record.mention
-    if mention.kind == "facility":
-        return _JURISDICTION_OPENING.match(norm, record.start, mention.head_start) is None
-    return record.category in _BUILT_CATEGORIES or _TITLE_DEVELOPMENT.fullmatch(works) is None
+    return mention.kind != "facility" or _JURISDICTION_OPENING.match(norm, record.start, mention.head_start) is None
 
 
 # A county's or city's name opening a record's name (青山县, 白石市, 涉县).
 _JURISDICTION_OPENING = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:" + "|".join(map(re.escape, JURISDICTION_SUFFIXES)) + ")")
-# A title that says only a place's development (建设, 建设项目, 开发建设工程).
-_TITLE_DEVELOPMENT = re.compile("(?:" + "|".join(map(re.escape, sorted(DEVELOPMENT_ACTIONS, key=len, reverse=True)))
-                                + r")+(?:项目|工程)*")
-# Categories of places a title's 建设 builds (a road, a park): not a district's or a village's development.
-_BUILT_CATEGORIES = frozenset((*ROAD_CATEGORIES, "park"))
 
 
 def _village_before_works(norm, record):
