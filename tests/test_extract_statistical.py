@@ -59,19 +59,3 @@ def test_a_village_s_road_under_its_township_outweighs_the_tagger_and_the_record
     # title asking for its works); the tagger reads places there
     assert "青山镇白石村红水自然村道路" in _named("您提出的《关于硬化青山镇白石村红水自然村道路的建议》收悉。")
     assert "红枫镇松林村下湾自然村道路" in _named("硬化红枫镇松林村下湾自然村道路。")
-
-
-def test_a_numbered_item_s_title_outweighs_the_tagger_and_the_record_model():
-    # 3.记忆树广场建设。清理…, 四、后街旅游路建设 一年前…: a list number, the name, its works word, then the
-    # item's description: the item's title names its project, whatever the models read
-    named = _named("第一篇:美丽乡村文化建设\n一、压重平台文体活动广场建设\n曾经的千里堤是垃圾遍地、杂草丛生、芦苇乱堆乱放,"
-                   "私搭乱建随处可见。\n二、空闲地建设\n1.村内游园建设。在白石二村流转两户村民宅基,拆除破旧民房2处,"
-                   "占地200平米,建设村内游园1个,为村民提供休闲健身的好去处。\n2.堤口游园建设。拆除堤口北侧四间旧房,"
-                   "清理深5米、占地300余平米的垃圾坑,填埋土方,种植花木。\n3.记忆树广场建设。清理堤口南侧深5米、"
-                   "占地200余平米的垃圾坑,埋填土方,修建花池,种植花木,地面铺装大理石。\n三、民居改造及街道美化\n"
-                   "1.街道美化。修葺街道墙体并粉刷美化。\n四、后街旅游路建设 一年前的白石后道,只是一条宽两三米的土路,\n")
-    assert "记忆树广场" in named
-    assert "后街旅游路" in named
-    # a facility type titled with its county is a programme over the county's places, no one site
-    named = _named("一、青山镇平岭小学改扩建工程。\n二、松岗片区雨污改造工程。\n三、青山县标准化村卫生室建设项目。\n")
-    assert "青山县标准化村卫生室" not in named

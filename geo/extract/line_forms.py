@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import LINE_TITLE_WORKS, LINE_UNIVERSITY_HEADS, NEEDS_ACTION_HEADS, RENDERINGS
-from geo.lexicon_lookups import ACTIONS_SORTED, FOLLOWERS_SORTED, match_any
 from geo.settings import LINE_END_REACH, LINE_START_REACH, TITLE_LINE_REACH
 
 # What may stand before the name on its line: spaces, a table's bars, one list number or bullet
@@ -99,46 +98,6 @@ def titled_works(norm, start, end):
     bool
     """
     return norm.startswith(LINE_TITLE_WORKS, end) and alone_on_line(norm, start, end)
-
-
-def titled_item(norm, start, end):
-    """True when the name at ``norm[start:end]`` titles a numbered item of a list: a list number opens
-    its line and the name follows it, then what is done there (the words of its object and its works:
-    雨污改造, 消防设施维修) and its works word (工程, 项目, 建设), and the line ends there, at a full stop or
-    at a gap (``五、青山片区雨污改造工程。``, ``3.白石广场建设。清理…``, ``四、松林旅游路建设 一年前…``: an
-    item's title, what follows it the item's description). What the tagger and the record model say of
-    such a title (no sentence they were trained on) does not drop the name.
-
-    Parameters
-    ----------
-    norm : str
-        The normalised text.
-    start, end : int
-        The name's span.
-
-    Returns
-    -------
-    bool
-    """
-    low = (start - LINE_START_REACH if start > LINE_START_REACH else 0)
-    line_start = norm.rfind("\n", low, start) + 1
-    if line_start == 0 and low > 0 or _LIST_NUMBER.fullmatch(norm, line_start, start) is None:
-        return False
-    pos, limit = end, (end + LINE_END_REACH if end + LINE_END_REACH < len(norm) else len(norm))
-    while pos < limit:
-        if _ITEM_TITLE_END.match(norm, pos) is not None:
-            return True
-        word = match_any(norm, pos, FOLLOWERS_SORTED) or match_any(norm, pos, ACTIONS_SORTED)
-        if not word:
-            return False
-        pos += len(word)
-    return False
-
-
-# A list number opening a line (1. 1、 (一) 一、 ①), the only thing before an item's title.
-_LIST_NUMBER = re.compile(r"[ \t\u3000]*(?:\(?[一二三四五六七八九十]{1,3}[)、.]|\(?\d{1,3}[)、.]|[①-⑳])[ \t\u3000]*")
-# An item title's works word and what closes the title: the line's end, a full stop, a colon or a gap.
-_ITEM_TITLE_END = re.compile(r"(?:工程|项目|建设)(?:项目|工程)?(?=[。;:\n \t\u3000]|$)")
 
 
 # What may close a title line after its place: _AFTER's forms, and 建设项目 (安置点道路建设项目).

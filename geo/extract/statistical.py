@@ -9,11 +9,11 @@ from geo.extract.confidence import score_records
 from geo.lexicon import (
     BUDGET_WORDS, COUNTY_ROAD_OWNERS, STREET_NAMING_VERBS, ROAD_CLASSES, TOWNSHIP_SUFFIXES, heads, INTERCITY_HEADS,
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS,
-    ALONG_CODED_ROAD, DESCRIPTION_OPENERS, JURISDICTION_SUFFIXES, TYPED_ROUTE_HEADS, WORKS_PACE_WORDS)
+    ALONG_CODED_ROAD, DESCRIPTION_OPENERS, TYPED_ROUTE_HEADS, WORKS_PACE_WORDS)
 from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
-from geo.extract.line_forms import shown_as_built, titled_item, titled_works
+from geo.extract.line_forms import shown_as_built, titled_works
 from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
@@ -64,7 +64,6 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or main_part_done(norm, record, sent_end)
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
-                                              or _titled_item(norm, record)
                                               or housed_estate(norm, record) or _typed_route(norm, record)
                                               or estate_listed_before_housing(norm, record)
                                               or named_inside_brackets(norm, record)
@@ -74,7 +73,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or record.named and _budgeted(norm, record)):
             # 实施G210改造, “渝湘复线”高速, A医院主体工程完工: the works' own object, whatever the model
             # says; a university alone on its line or a rendering's subject (line_forms.shown_as_built),
-            # an item's title before its works (line_forms.titled_works, titled_item);
+            # an item's title before its works (line_forms.titled_works);
             # an estate beside its housing type (record_spans.housed_estate), or listed before one
             # (listed_estates); a name its budget follows;
             # a name the brackets after its type give (安置小区(锦苑小区): record_spans.named_inside_brackets);
@@ -83,20 +82,6 @@ def combine(norm, records, tagging, sent_start, sent_end):
             # verb (建设大街: _kept_street_named_by_a_verb), which the model reads as the verb
             record.confidence = None
     return records
-
-
-def _titled_item(norm, record):
-    """True for a named record that titles a numbered item of a list (五、青山片区雨污改造工程:
-    line_forms.titled_item); not a facility type titled with its county or city (⑥青山县标准化村卫生室建设项目,
-    五、白石县中心城区排水管网改造工程: a programme over the places of a jurisdiction, no one site)."""
-    if not record.named or not titled_item(norm, record.start, record.end):
-        return False
-    mention = record.mention
-    return mention.kind != "facility" or _JURISDICTION_OPENING.match(norm, record.start, mention.head_start) is None
-
-
-# A county's or city's name opening a record's name (青山县, 白石市, 涉县).
-_JURISDICTION_OPENING = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:" + "|".join(map(re.escape, JURISDICTION_SUFFIXES)) + ")")
 
 
 def _village_before_works(norm, record):
@@ -189,8 +174,7 @@ def _evident(norm, record, sent_start):
     a district's one facility built; an item under a counted works header; a member counted with
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
     or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows; a road a
-    direction alone names (东西干道); a village's road written under its township (程龙镇林中村道路); a numbered
-    item's title (五、青山片区雨污改造工程: line_forms.titled_item)."""
+    direction alone names (东西干道); a village's road written under its township (程龙镇林中村道路)."""
     return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
         or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
@@ -200,7 +184,7 @@ def _evident(norm, record, sent_start):
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
         or named_inside_brackets(norm, record) or _named_by_direction(norm, record) \
-        or _village_road_under_township(norm, record) or _titled_item(norm, record)
+        or _village_road_under_township(norm, record)
 
 
 def _village_road_under_township(norm, record):
