@@ -233,10 +233,10 @@ def _road_named_by_direction(case):
 
 
 def _roads_of_a_named_place(case):
-    """…、康隆市政道路、跳磴河治理等12个项目: a road type of PLACE_ROAD_TYPES right after a distinctive stem
+    """…、康泰市政道路、松林河治理等12个项目: a road type of PLACE_ROAD_TYPES right after a distinctive stem
     with no head of its own, listed with other projects, is that place's roads, one of them (a stem with a
-    head before the type is the place: 荣华片区市政道路, see :func:`_name_before_its_type`). Outside a list
-    the stem may be a town's name run into the type (图木舒克市政道路: the town's roads); a jurisdiction's
+    head before the type is the place: 松林片区市政道路, see :func:`_name_before_its_type`). Outside a list
+    the stem may be a town's name run into the type (白石市政道路: 白石市's roads); a jurisdiction's
     (青山县市政道路) and a place's seen from around it (洲上市政道路) are a type in a list too."""
     norm, mention = case.norm, case.mention
     if mention.kind != "generic" or mention.head not in PLACE_ROAD_TYPES or case.label != "distinctive" \
