@@ -537,6 +537,9 @@ NETWORK_LINKS = tuple(words("network_link"))
 # The zones whose road network is named so (青山新区路网, 白石工业园路网); other areas' (片区, 小区, 开发区...) are
 # left to the tagger and the record model.
 NETWORKED_ZONES = frozenset(words("networked_zone"))
+# Road types a distinctive stem with no head of its own names one listed project (康泰市政道路: that place's roads; a
+# place with a head before the type is the place, 青山片区市政道路: see extract.record_rules).
+PLACE_ROAD_TYPES = frozenset(words("place_road_type"))
 # Works verbs streets are often named by (建设大街, 发展大道): such a street is kept whatever the record model reads.
 STREET_NAMING_VERBS = tuple(words("street_naming_verb"))
 # Road heads a direction alone names (中干道, 西快线, 东西干道): a stem of a direction is the road's name, not its side.

@@ -48,3 +48,16 @@ def test_a_direction_alone_before_a_trunk_road_or_a_fast_line_names_the_road():
     assert named_names("实现东快线二期通车。") == ["东快线二期"]
     # a town's trunk roads stay a type
     assert named_names("加快完善城市干道,打通城区南北干道。") == []
+
+
+def test_municipal_roads_after_a_distinctive_stem_in_a_list_of_projects_are_that_place_s_one_project():
+    # 市政道路 after a distinctive stem with no head of its own, listed with other projects, names that place's roads
+    assert "红枫五横一纵市政道路" in named_names("加快白石路连接道、红枫五横一纵市政道路、松林河治理提升等8个项目建设。")
+    assert "康泰市政道路" in named_names("包括青山大道、康泰市政道路、松林河治理等5个项目。")
+    # outside a list the stem may be a town's name run into the type; a place with a head of its own before
+    # the type is the place; a town's or a county's roads, and the roads around a place, are types
+    assert named_names("加快康泰市政道路建设。") == []
+    assert "松林片区" in named_names("包括青山大道、松林片区市政道路、白石河治理等5个项目。")
+    assert "松林片区市政道路" not in named_names("包括青山大道、松林片区市政道路、白石河治理等5个项目。")
+    assert "青山县市政道路" not in named_names("包括白石大道、青山县市政道路、松林河治理等5个项目。")
+    assert "洲上市政道路" not in named_names("包括白石大道、洲上市政道路、松林河治理等5个项目。")

@@ -8,7 +8,7 @@ import re
 from geo.settings import COUNT_BREAKDOWN_REACH, NAME_BEFORE_WATER_TYPE_MIN, NETWORK_PLACE_MIN_STEM, NETWORK_PLACE_REACH
 from geo.lexicon import (
     BARE_PHASE_UNNAMED_HEADS, DIRECTION_NAMED_HEADS, JURISDICTION_SUFFIXES, INTERCITY_HEADS, NETWORK_LINKS, NETWORKED_ZONES, ORGANISATION_HEADS, PHASE_VERBS,
-    PLACE_NETWORK_HEADS, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
+    PLACE_NETWORK_HEADS, PLACE_ROAD_TYPES, SINGLETON_FACILITY_HEADS, SIZE_UNITS, TITLE_RANKS, TITLE_VERBS, heads)
 from geo.lexicon_lookups import is_generic
 from geo.extract.counts import sentence_part_before, stock_counted
 from geo.extract.model import Record, chain_first
@@ -232,6 +232,32 @@ def _road_named_by_direction(case):
     return [named_record(case.norm, mention, case.category, case.action)]
 
 
+def _roads_of_a_named_place(case):
+    """…、康泰市政道路、松林河治理等12个项目: a road type of PLACE_ROAD_TYPES right after a distinctive stem
+    with no head of its own, listed with other projects, is that place's roads, one of them (a stem with a
+    head before the type is the place: 松林片区市政道路, see :func:`_name_before_its_type`). Outside a list
+    the stem may be a town's name run into the type (白石市政道路: 白石市's roads); a jurisdiction's
+    (青山县市政道路) and a place's seen from around it (洲上市政道路) are a type in a list too."""
+    norm, mention = case.norm, case.mention
+    if mention.kind != "generic" or mention.head not in PLACE_ROAD_TYPES or case.label != "distinctive" \
+            or case.count is not None or mention.section \
+            or mention.typed_by is not None and mention.typed_by.kind != "generic" \
+            or not _listed(norm, case.rest_start, mention.end):
+        return None
+    stem = norm[case.rest_start:mention.head_start]
+    if len(stem) < 2 or stem.endswith(JURISDICTION_SUFFIXES) or stem[-1] in _AROUND_PLACE:
+        return None
+    return [named_record(norm, mention, case.category, case.action, start=case.rest_start)]
+
+
+_AROUND_PLACE = "上内外"  # 洲上, 城内, 园外: the roads around a place, no name
+
+
+def _listed(norm, start, end):
+    """True when ``norm[start:end]`` is an item of a list (a 、 right before or after it)."""
+    return norm.startswith("、", end) or start > 0 and norm[start - 1] == "、"
+
+
 def _type_or_slogan(case):
     """美丽天桥, 道路, 示范村: slogans, uncounted types and designations are no projects."""
     return [] if case.label == "slogan" or case.mention.kind in ("generic", "designation") else None
@@ -302,7 +328,7 @@ RECORD_RULES = (
     _title_sought, _no_category, _counted_organisation, _named_with_size, _road_metaphor,
     _definite_single, _area_measure_of_type, _counted_group, _phase_of_typed_facility,
     _route_between_places, _network_of_a_named_place, _name_before_its_type, road_of_a_named_village, _school_type_after_a_name,
-    _road_named_by_direction, _type_or_slogan,
+    _road_named_by_direction, _roads_of_a_named_place, _type_or_slogan,
     _distinctive_name, _singleton_facility, _built_facility, _phase_of_bare_facility,
 )
 # Rules that decide only on a counted mention, and rules that decide only on an uncounted one:
@@ -312,7 +338,7 @@ _COUNTED_ONLY = frozenset((_counted_organisation, _named_with_size, _road_metaph
                            _area_measure_of_type, _counted_group))
 _UNCOUNTED_ONLY = frozenset((_title_sought, _route_between_places, _network_of_a_named_place, _name_before_its_type,
                             road_of_a_named_village,
-                            _school_type_after_a_name, _road_named_by_direction, _built_facility))
+                            _school_type_after_a_name, _road_named_by_direction, _roads_of_a_named_place, _built_facility))
 RULES_FOR_COUNTED = tuple(rule for rule in RECORD_RULES if rule not in _UNCOUNTED_ONLY)
 RULES_FOR_UNCOUNTED = tuple(rule for rule in RECORD_RULES if rule not in _COUNTED_ONLY)
 
