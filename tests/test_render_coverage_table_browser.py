@@ -106,6 +106,10 @@ def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path)
     assert driver.execute_script("return window.__alerted === undefined && !document.querySelector("
                                  "'.geo-cov-table img, .geo-cov-table script');")
     assert [r[0] for r in driver.execute_script(TABLE_JS)[1:]] == names
+    printed = driver.execute_script("return Array.from(document.querySelectorAll('.geo-cov-print tbody th'), "
+                                    "function (th) { return th.textContent; });")
+    assert printed == names  # the printed copy too
+    assert not driver.execute_script("return document.querySelector('.geo-cov-print img, .geo-cov-print script');")
     lefts = driver.execute_script("""var tr = document.querySelectorAll('.geo-cov-table tbody tr')[2];
         return Array.from(tr.cells, function (c) { return c.getBoundingClientRect().left; });""")
     assert lefts == sorted(lefts)  # the override stays in its name
@@ -249,3 +253,53 @@ def test_a_row_tapped_on_a_phone_leaves_no_tooltip_cut_at_the_screens_edge(phone
         var r = t.getBoundingClientRect(); return [r.left, r.right]; }).filter(function (x) {
         return x[0] < 0 || x[1] > window.innerWidth; });""")
     assert off == []
+
+
+def test_the_table_opened_over_the_district_moves_the_district_beside_it_and_each_rows_tooltip_shows(
+        chromium, plain_default_build):
+    """Opened in a 1280 px window (it starts folded there), the table hid the south of 天桥区: hovering ten of its fifteen
+    rows showed no tooltip, their 街道 under it. Opening it now fits the district beside it; a view zoomed in on a part
+    is left as it is."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = chromium("--window-size=1280,800")
+    driver.get((plain_default_build / "maps_out" / "coverage.html").as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(MAP_JS + "return !map._animatingZoom;"))
+    driver.find_element("css selector", ".geo-cov-toggle").click()
+    clear = driver.execute_script(MAP_JS + """var o = null; map.eachLayer(function (l) { if (l.options.geoLayer === 'outline') { o = l; } });
+        var b = o.getBounds(), se = map.latLngToContainerPoint(b.getSouthEast()), nw = map.latLngToContainerPoint(b.getNorthWest()),
+            t = document.querySelector('.geo-cov').getBoundingClientRect(), m = map.getContainer().getBoundingClientRect();
+        return {right: se.x + m.left, left: nw.x + m.left, top: nw.y + m.top, table: t.left, tableTop: t.top};""")
+    assert clear["right"] <= clear["table"] + 1 and clear["left"] >= 0 and clear["top"] >= 0, clear
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    assert len(rows) == 15
+    for row in rows:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'nearest'});", row)
+        ActionChains(driver).move_to_element(row.find_elements("css selector", "td")[0]).perform()
+        tip = driver.execute_script(TIP_JS)
+        assert tip is not None and tip["text"].startswith("街道 " + row.find_element("css selector", "th").text), tip
+    driver.find_element("css selector", ".geo-cov-toggle").click()  # folded
+    driver.execute_script(MAP_JS + "map.setView([36.68, 117.0], 16, {animate: false});")
+    driver.find_element("css selector", ".geo-cov-toggle").click()  # opened over a part: the view is the planner's
+    assert driver.execute_script(MAP_JS + "return [map.getZoom(), map.getCenter().lat, map.getCenter().lng];") == \
+        pytest.approx([16, 36.68, 117.0], abs=1e-6)
+
+
+def test_a_row_clicked_while_the_last_rows_zoom_runs_still_goes_to_its_jiedao(chromium, tmp_path):
+    """Leaflet drops a zoom asked for while another runs: a second row clicked within a quarter second of the first
+    outlined its 街道 but left the map on the first."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zones = make_zones(n=4)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = _open(chromium, tmp_path / "maps" / "coverage.html")
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(MAP_JS + "return !map._animatingZoom;"))
+    driver.execute_script(MAP_JS + "map.setView(map.getCenter(), 11, {animate: false});")  # zoomed out: a row zooms in
+    driver.execute_script("""var rows = document.querySelectorAll('.geo-cov-table tbody tr');
+        rows[0].cells[1].click(); setTimeout(function () { rows[3].cells[1].click(); window.__clicked = true; }, 100);""")
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        MAP_JS + "return window.__clicked && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);"))
+    view = driver.execute_script(MAP_JS + "var b = map.getBounds(); return [b.getWest(), b.getEast()];")
+    assert view[0] > 116.99 and view[1] >= 117.05, view  # 丁街道's, not 甲街道's
+    assert driver.execute_script(OUTLINED_JS) == ["370105004"]

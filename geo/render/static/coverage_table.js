@@ -104,39 +104,94 @@
       }
     }
 
+    /* The room the table takes at the map's right, for fitBounds. */
+    function padding() {
+      return {paddingTopLeft: [20, 20], paddingBottomRight: [Math.min(box.offsetWidth, map.getSize().x / 2) + 20, 20]};
+    }
+
+    /* Opened over the whole district (in a window under `openMinPx` it starts folded, the district fitted to the
+     * window), the table hid a third of it, and a row hovered there showed no tooltip: the district is fitted beside
+     * it. A view of a part of the district (zoomed in) is left as it is, and so is a phone's (a row tapped folds the
+     * table). */
+    function clearOfTable() {
+      if (window.innerWidth < data.phoneWidthPx) { return; }
+      var all = null;
+      Object.keys(shapes).forEach(function (code) {
+        var b = shapes[code][0][1].getBounds();
+        all = all ? all.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+      });
+      if (!all || !map.getBounds().contains(all)) { return; }
+      var rect = box.getBoundingClientRect(), origin = map.getContainer().getBoundingClientRect(),
+        corner = map.latLngToContainerPoint(all.getSouthEast());
+      if (corner.x + origin.left > rect.left && corner.y + origin.top > rect.top) {
+        map.fitBounds(all, L.extend(padding(), {animate: false}));  // at once: a row clicked next is not lost
+      }
+    }
+
     /* Zoom to a row's 街道 (clear of the table) and outline it. */
     function go(row) {
       var drawn = shapes[row.code];
       if (!drawn) { return; }
       mark(row);
       if (window.innerWidth < data.phoneWidthPx) { fold(true); }  // on a phone, open, it would hide the 街道
-      var size = map.getSize();
-      map.fitBounds(drawn[0][1].getBounds(), {paddingTopLeft: [20, 20],
-        paddingBottomRight: [Math.min(box.offsetWidth, size.x / 2) + 20, 20]});
+      // Leaflet drops a zoom asked for during another (a row clicked while the last one's zoom runs): that one ends.
+      if (map._animatingZoom) { map._onZoomTransitionEnd(); }
+      map.fitBounds(drawn[0][1].getBounds(), padding());
       map.once('moveend', function () { if (hovered === row) { hint(row, true); } });  // its tooltip where it now is
     }
 
-    /* Where a row's 街道 shows its tooltip: its label's place, or else the middle of the part of it in view, if
-     * either is seen (in the map, not under the table); null when the 街道 is out of view. */
+    /* Whether `latlng` lies in a 街道's shape (even-odd over all its rings: holes and parts). */
+    function inside(latlng, shape) {
+      var hit = false;
+      (function walk(rings) {
+        if (!rings.length || !(rings[0] instanceof L.LatLng)) { rings.forEach(walk); return; }
+        for (var i = 0, j = rings.length - 1; i < rings.length; j = i++) {
+          var a = rings[i], b = rings[j];
+          if ((a.lat > latlng.lat) !== (b.lat > latlng.lat) &&
+              latlng.lng < (b.lng - a.lng) * (latlng.lat - a.lat) / (b.lat - a.lat) + a.lng) { hit = !hit; }
+        }
+      })(shape.getLatLngs());
+      return hit;
+    }
+
+    /* The boxes over the map: the table, the legend, the layer list, the zoom buttons, the tile notice. */
+    function controls() {
+      return Array.prototype.map.call(map.getContainer().querySelectorAll('.leaflet-control'), function (node) {
+        return node.getBoundingClientRect();
+      }).filter(function (r) { return r.width && r.height; });
+    }
+
+    /* Where a row's 街道 shows its tooltip: its label's place if that is seen (in the map, under no control), else
+     * the point of the 街道 seen nearest to it (on a grid over the part in view), else (all of it under the controls)
+     * its label's place in view; null when it is out of view. */
     function hintPoint(shape) {
-      var p = shape.feature.properties, size = map.getSize(), rect = box.getBoundingClientRect(),
+      var p = shape.feature.properties, size = map.getSize(), covers = controls(),
         origin = map.getContainer().getBoundingClientRect();
       function seen(latlng) {
         var pt = map.latLngToContainerPoint(latlng), x = pt.x + origin.left, y = pt.y + origin.top;
         return pt.x >= 0 && pt.y >= 0 && pt.x <= size.x && pt.y <= size.y &&
-          !(x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom);
+          !covers.some(function (r) { return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; });
       }
       var at = p.labelAt ? L.latLng(p.labelAt[1], p.labelAt[0]) : shape.getCenter();
       if (seen(at)) { return at; }
       var view = map.getBounds(), b = shape.getBounds();
-      if (!view.intersects(b)) { return null; }
-      var part = L.latLngBounds([Math.max(view.getSouth(), b.getSouth()), Math.max(view.getWest(), b.getWest())],
-        [Math.min(view.getNorth(), b.getNorth()), Math.min(view.getEast(), b.getEast())]).getCenter();
-      return seen(part) ? part : null;
+      if (!view.intersects(b)) { return null; }  // out of view: a row's click goes there
+      var south = Math.max(view.getSouth(), b.getSouth()), north = Math.min(view.getNorth(), b.getNorth()),
+        west = Math.max(view.getWest(), b.getWest()), east = Math.min(view.getEast(), b.getEast()),
+        from = map.latLngToContainerPoint(at), best = null, bestDistance = Infinity, steps = 12;
+      for (var i = 0; i <= steps; i++) {
+        for (var j = 0; j <= steps; j++) {
+          var ll = L.latLng(south + (north - south) * (i + 0.5) / (steps + 1), west + (east - west) * (j + 0.5) / (steps + 1)),
+            distance = map.latLngToContainerPoint(ll).distanceTo(from);
+          if (distance < bestDistance && seen(ll) && inside(ll, shape)) { best = ll; bestDistance = distance; }
+        }
+      }
+      return best || (view.contains(at) ? at : null);  // all of it under the controls: its label's place
     }
 
-    /* A row hovered (or its name focused) shows its 街道's tooltip on the map, as hovering the 街道 does, to the left of
-     * its place when to the right it would lie under the table; it goes when the pointer (or the focus) leaves. */
+    /* A row hovered (or its name focused) shows its 街道's tooltip on the map, as hovering the 街道 does, on a side of its
+     * place where it lies in the map clear of the table and the other controls; it goes when the pointer (or the
+     * focus) leaves. */
     function hint(row, on) {
       (shapes[row.code] || []).forEach(function (pair) {
         var tip = pair[0].getTooltip();
@@ -146,12 +201,31 @@
         var at = hintPoint(pair[1]);
         if (!at) { return; }
         pair[1].fire('mouseover', {latlng: at, layer: pair[1]}, true);
-        var shown = tip.getElement() && tip.getElement().getBoundingClientRect(), rect = box.getBoundingClientRect();
-        if (shown && shown.right > rect.left && shown.bottom > rect.top && shown.left < rect.right) {
-          tip.options.direction = 'left';
-          tip.update();
+        var covers = controls(), frame = map.getContainer().getBoundingClientRect();
+        function hidden() {  // how much of the tooltip lies off the map or under a control, in px²
+          var shown = tip.getElement() && tip.getElement().getBoundingClientRect();
+          if (!shown) { return 0; }
+          var cost = shown.width * shown.height - area(shown, frame);
+          covers.forEach(function (r) { cost += area(shown, r); });
+          return cost;
         }
+        // Leaflet's own side first (right of a place left of the middle), else the side that hides the least of it.
+        var best = {side: 'auto', cost: hidden()};
+        ['left', 'right', 'top', 'bottom'].forEach(function (side) {
+          if (!best.cost) { return; }
+          tip.options.direction = side;
+          tip.update();
+          var cost = hidden();
+          if (cost < best.cost) { best = {side: side, cost: cost}; }
+        });
+        tip.options.direction = best.side;
+        tip.update();
       });
+    }
+
+    function area(a, b) {
+      return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+        Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
     }
 
     function addRow(row) {
@@ -210,7 +284,10 @@
       L.DomEvent.disableScrollPropagation(box);
       toggle = button('geo-cov-toggle', box);
       toggle.textContent = spec.title + ' (' + spec.rows.length + ')';
-      L.DomEvent.on(toggle, 'click', function () { fold(!box.classList.contains('geo-cov-folded')); });
+      L.DomEvent.on(toggle, 'click', function () {
+        fold(!box.classList.contains('geo-cov-folded'));
+        if (!box.classList.contains('geo-cov-folded')) { clearOfTable(); }
+      });
       fold(window.innerWidth < spec.openMinPx);  // open, it would cover the district
       var table = el('table', 'geo-cov-table', null, el('div', 'geo-cov-wrap', null, box));
       var head = el('tr', null, null, el('thead', null, null, table));
