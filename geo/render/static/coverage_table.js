@@ -252,8 +252,8 @@
 
     /* Printed, the table (in the map's box, which takes the paper's page) was left out: a copy of it, every row and
      * column as sorted on the screen, is printed after the map, on pages of its own (print CSS), its buttons plain
-     * text. Its category headings are set upright: across, a table of a dozen categories was wider than A4, and the
-     * browser shrank every printed page to fit it, the map's legend too. */
+     * text. Its category headings are set sideways, read bottom to top (print CSS): across, a table of a dozen
+     * categories was wider than A4, and the browser shrank every printed page to fit it, the map's legend too. */
     function printCopy(table) {
       var copy = el('section', 'geo-cov-print', null, document.body);
       function refresh() {
