@@ -106,6 +106,10 @@ def test_hostile_jiedao_names_show_as_text_in_their_own_cell(chromium, tmp_path)
     assert driver.execute_script("return window.__alerted === undefined && !document.querySelector("
                                  "'.geo-cov-table img, .geo-cov-table script');")
     assert [r[0] for r in driver.execute_script(TABLE_JS)[1:]] == names
+    printed = driver.execute_script("return Array.from(document.querySelectorAll('.geo-cov-print tbody th'), "
+                                    "function (th) { return th.textContent; });")
+    assert printed == names  # the printed copy too
+    assert not driver.execute_script("return document.querySelector('.geo-cov-print img, .geo-cov-print script');")
     lefts = driver.execute_script("""var tr = document.querySelectorAll('.geo-cov-table tbody tr')[2];
         return Array.from(tr.cells, function (c) { return c.getBoundingClientRect().left; });""")
     assert lefts == sorted(lefts)  # the override stays in its name
@@ -155,3 +159,147 @@ def test_a_jiedao_clicked_on_the_map_or_entered_on_marks_its_row_in_view(chromiu
         row = document.querySelectorAll('.geo-cov-table tbody tr')[7].getBoundingClientRect();
         return row.top >= wrap.top && row.bottom <= wrap.bottom + 1;""")
     assert seen
+
+
+TIP_JS = """var t = document.querySelector('.leaflet-tooltip.geo-tooltip'); if (!t) { return null; }
+var r = t.getBoundingClientRect(), c = document.querySelector('.geo-cov').getBoundingClientRect(),
+    m = document.querySelector('.folium-map').getBoundingClientRect();
+return {text: t.textContent, under: r.right > c.left && r.bottom > c.top && r.left < c.right && r.top < c.bottom,
+        inside: r.left >= m.left && r.top >= m.top && r.right <= m.right && r.bottom <= m.bottom};"""
+SHAPE_TIPS_JS = MAP_JS + """var out = {};
+map.eachLayer(function (l) { if (l.feature && l.feature.properties.tooltip && map.hasLayer(l)) {
+  var div = document.createElement('div'); div.innerHTML = l.feature.properties.tooltip;
+  out[l.feature.properties.code] = div.textContent; } });
+return out;"""
+
+
+def test_a_hovered_row_shows_its_jiedaos_tooltip_on_the_map_clear_of_the_table(chromium, tmp_path):
+    """A row's figures could be matched to a 街道 on the map only by a click that moved the map: hovering a row (or
+    Tab to its name) now shows that 街道's tooltip, the one hovering the 街道 shows, on the map and not under the table;
+    it goes when the pointer (or the focus) leaves; a 街道 out of view shows none."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zones = make_zones(n=4)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = chromium("--window-size=1700,900")  # the table starts open, at the bottom right
+    driver.get((tmp_path / "maps" / "coverage.html").as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(MAP_JS + "return !map._animatingZoom;"))
+    expected = driver.execute_script(SHAPE_TIPS_JS)
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    for code, row in zip(sorted(expected), rows):
+        ActionChains(driver).move_to_element(row.find_elements("css selector", "td")[1]).perform()
+        tip = driver.execute_script(TIP_JS)
+        assert tip is not None and tip["text"] == expected[code], (code, tip)
+        assert tip["inside"] and not tip["under"], (code, tip)
+    gone = lambda d: d.execute_script(TIP_JS) is None  # noqa: E731 (a tooltip fades out in 0.2 s)
+    ActionChains(driver).move_to_element(driver.find_element("css selector", ".leaflet-control-zoom-in")).perform()
+    WebDriverWait(driver, 2).until(gone)  # the pointer left the table
+    driver.execute_script("arguments[0].focus();", rows[1].find_element("css selector", ".geo-cov-go"))
+    ActionChains(driver).send_keys(Keys.TAB).perform()  # to the next row's name
+    assert driver.execute_script(TIP_JS)["text"] == expected[sorted(expected)[2]]
+    ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.execute_script(TIP_JS)["text"] == expected[sorted(expected)[3]]
+    driver.execute_script("document.activeElement.blur();")
+    WebDriverWait(driver, 2).until(gone)
+    driver.execute_script(MAP_JS + "map.setView([36.68, 116.975], 17, {animate: false});")  # 甲街道 only in view
+    ActionChains(driver).move_to_element(rows[3].find_elements("css selector", "td")[1]).perform()
+    assert driver.execute_script(TIP_JS) is None  # 丁街道 is off the screen: no tooltip at its edge
+    assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_a_very_long_jiedao_name_keeps_its_tooltip_within_the_window(chromium, tmp_path):
+    """A 街道 named by 300 characters (a --districts file's run-on field) gave a tooltip the name's height: 812 px in an
+    800 px window with CJK fonts (380 of 657 px here), its figures below the screen. The name shows three lines, the
+    figures follow."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    names = ["甲街道", "{{ 7*7 }}东城街道" + "长" * 300, "丙街道"]
+    render_fixture(tmp_path / "maps", zones=make_zones(names=names), basemap="none")
+    driver = chromium("--window-size=1280,800")
+    driver.get((tmp_path / "maps" / "coverage.html").as_uri())
+    zone = driver.execute_script(MAP_JS + """var out = null; map.eachLayer(function (l) {
+        if (l.feature && l.feature.properties.code === '370105002' && map.hasLayer(l)) { out = l.getElement(); } });
+        return out;""")
+    ActionChains(driver).move_to_element(zone).perform()  # the 街道 hovered on the map
+    box = driver.execute_script("""var t = document.querySelector('.leaflet-tooltip.geo-tooltip'), td = t.querySelector('td');
+        return {height: t.getBoundingClientRect().height, window: window.innerHeight, name: td.textContent,
+                nameHeight: td.getBoundingClientRect().height, text: t.textContent};""")
+    assert box["height"] < box["window"] / 2, box["height"]
+    assert box["nameHeight"] < 80 and box["name"] == names[1]  # three lines shown, the text whole in the page
+    assert "项目 Projects" in box["text"] and "新建 New km" in box["text"]
+
+
+def test_a_row_tapped_on_a_phone_leaves_no_tooltip_cut_at_the_screens_edge(phone, tmp_path):
+    """A tap is no hover: the row's tooltip, shown to the left of its 街道 (right of it lay the open table), stayed
+    there cut at the screen's edge once the table folded and the map zoomed to the 街道 tapped."""
+    import time
+
+    render_fixture(tmp_path, zones=make_zones(n=8), basemap="none")
+    _open_phone(phone, tmp_path / "coverage.html")
+
+    def tap(selector, index=0):
+        r = phone.execute_script("var r = document.querySelectorAll(arguments[0])[arguments[1]].getBoundingClientRect();"
+                                 "return [r.left + 5, r.top + 5];", selector, index)
+        for kind, points in (("touchStart", [{"x": r[0], "y": r[1]}]), ("touchEnd", [])):
+            phone.execute_cdp_cmd("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+        time.sleep(0.6)
+
+    tap(".geo-cov-toggle")
+    tap(".geo-cov-table tbody tr:nth-child(7) td")  # a figure of the seventh row
+    assert "geo-cov-folded" in phone.execute_script("return document.querySelector('.geo-cov').className")
+    off = phone.execute_script("""return Array.from(document.querySelectorAll('.leaflet-tooltip.geo-tooltip'), function (t) {
+        var r = t.getBoundingClientRect(); return [r.left, r.right]; }).filter(function (x) {
+        return x[0] < 0 || x[1] > window.innerWidth; });""")
+    assert off == []
+
+
+def test_the_table_opened_over_the_district_moves_the_district_beside_it_and_each_rows_tooltip_shows(
+        chromium, plain_default_build):
+    """Opened in a 1280 px window (it starts folded there), the table hid the south of 天桥区: hovering ten of its fifteen
+    rows showed no tooltip, their 街道 under it. Opening it now fits the district beside it; a view zoomed in on a part
+    is left as it is."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = chromium("--window-size=1280,800")
+    driver.get((plain_default_build / "maps_out" / "coverage.html").as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(MAP_JS + "return !map._animatingZoom;"))
+    driver.find_element("css selector", ".geo-cov-toggle").click()
+    clear = driver.execute_script(MAP_JS + """var o = null; map.eachLayer(function (l) { if (l.options.geoLayer === 'outline') { o = l; } });
+        var b = o.getBounds(), se = map.latLngToContainerPoint(b.getSouthEast()), nw = map.latLngToContainerPoint(b.getNorthWest()),
+            t = document.querySelector('.geo-cov').getBoundingClientRect(), m = map.getContainer().getBoundingClientRect();
+        return {right: se.x + m.left, left: nw.x + m.left, top: nw.y + m.top, table: t.left, tableTop: t.top};""")
+    assert clear["right"] <= clear["table"] + 1 and clear["left"] >= 0 and clear["top"] >= 0, clear
+    rows = driver.find_elements("css selector", ".geo-cov-table tbody tr")
+    assert len(rows) == 15
+    for row in rows:
+        driver.execute_script("arguments[0].scrollIntoView({block: 'nearest'});", row)
+        ActionChains(driver).move_to_element(row.find_elements("css selector", "td")[0]).perform()
+        tip = driver.execute_script(TIP_JS)
+        assert tip is not None and tip["text"].startswith("街道 " + row.find_element("css selector", "th").text), tip
+    driver.find_element("css selector", ".geo-cov-toggle").click()  # folded
+    driver.execute_script(MAP_JS + "map.setView([36.68, 117.0], 16, {animate: false});")
+    driver.find_element("css selector", ".geo-cov-toggle").click()  # opened over a part: the view is the planner's
+    assert driver.execute_script(MAP_JS + "return [map.getZoom(), map.getCenter().lat, map.getCenter().lng];") == \
+        pytest.approx([16, 36.68, 117.0], abs=1e-6)
+
+
+def test_a_row_clicked_while_the_last_rows_zoom_runs_still_goes_to_its_jiedao(chromium, tmp_path):
+    """Leaflet drops a zoom asked for while another runs: a second row clicked within a quarter second of the first
+    outlined its 街道 but left the map on the first."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    zones = make_zones(n=4)
+    render_fixture(tmp_path / "maps", zones=zones, basemap="none")
+    driver = _open(chromium, tmp_path / "maps" / "coverage.html")
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(MAP_JS + "return !map._animatingZoom;"))
+    driver.execute_script(MAP_JS + "map.setView(map.getCenter(), 11, {animate: false});")  # zoomed out: a row zooms in
+    driver.execute_script("""var rows = document.querySelectorAll('.geo-cov-table tbody tr');
+        rows[0].cells[1].click(); setTimeout(function () { rows[3].cells[1].click(); window.__clicked = true; }, 100);""")
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        MAP_JS + "return window.__clicked && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress);"))
+    view = driver.execute_script(MAP_JS + "var b = map.getBounds(); return [b.getWest(), b.getEast()];")
+    assert view[0] > 116.99 and view[1] >= 117.05, view  # 丁街道's, not 甲街道's
+    assert driver.execute_script(OUTLINED_JS) == ["370105004"]

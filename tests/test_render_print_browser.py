@@ -76,3 +76,51 @@ def test_a_map_printed_while_it_zooms_to_the_district_at_opening_shows_the_distr
                                    "o = null; m.eachLayer(function (l) { if (l.options.geoLayer === 'outline') { o = l; } });"
                                    "return m.getBounds().contains(o.getBounds()) && m.getZoom() > 13;")
     assert fitted  # the screen shows the district whole after printing
+
+
+# The coverage table's printed copy, recorded as the page is laid out for the paper.
+TABLE_PROBE_JS = """
+window.__printed = null;
+window.matchMedia('print').addEventListener('change', function (e) {
+    if (!e.matches) { return; }
+    var copy = document.querySelector('.geo-cov-print'), table = copy.querySelector('table'),
+        map = document.querySelector('.folium-map').getBoundingClientRect(), heads = copy.querySelectorAll('thead th');
+    window.__printed = {page: document.documentElement.clientWidth, shown: getComputedStyle(copy).display,
+        top: copy.getBoundingClientRect().top, mapBottom: map.bottom, width: table.offsetWidth, room: copy.clientWidth,
+        font: parseFloat(getComputedStyle(table.querySelector('td')).fontSize),
+        rows: Array.from(table.rows, function (tr) { return Array.from(tr.cells, function (c) { return c.textContent; }); }),
+        headsApart: Array.from(heads).every(function (th, i) { return i === 0 ||
+            heads[i - 1].getBoundingClientRect().right <= th.getBoundingClientRect().left + 1; })};
+});"""
+
+
+def test_a_printed_coverage_map_prints_its_table_whole_after_the_map(chromium, tmp_path):
+    """The 街道 table was left out of the print (it lives in the map's box, the size of the page): printed, it now
+    follows the map, every row and column as sorted on the screen, at 9 pt; a table of all twenty categories, its
+    headings set across, was wider than A4, and the browser shrank every printed page to fit it."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from geo.data import category_codes
+    from test_render import make_coverage, make_zones
+
+    zones = make_zones(n=8)
+    coverage = make_coverage(zones, projects=[12, 3, 0, 2, 5, 6, 7, 100], road_km=[10.5, 0.1, 2, 0, 1, 2, 3, 123.456])
+    for i, code in enumerate(category_codes()):
+        coverage[code] = [(i + j) % 13 for j in range(8)]
+    render_fixture(tmp_path / "maps", zones=zones, coverage=coverage, basemap="none")
+    driver = chromium()
+    driver.get((tmp_path / "maps" / "coverage.html").as_uri())
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return !window[document.querySelector('.folium-map').id]._animatingZoom;"))
+    driver.find_element("css selector", ".geo-cov-toggle").click()
+    driver.find_elements("css selector", ".geo-cov-sort")[1].click()  # the most projects first
+    screen = driver.execute_script("""return Array.from(document.querySelectorAll('.geo-cov-table tr'), function (tr) {
+        return Array.from(tr.cells, function (c) { return c.textContent; }); });""")
+    driver.execute_script(TABLE_PROBE_JS)
+    driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+    printed = driver.execute_script("return window.__printed;")
+    assert printed["shown"] == "block" and printed["rows"] == screen  # every row and column, as sorted
+    assert len(printed["rows"]) == 9 and len(printed["rows"][0]) == 1 + 5 + len(category_codes())
+    assert printed["top"] >= printed["mapBottom"]  # after the map, not over it
+    assert printed["page"] < 800 and printed["width"] <= printed["room"], printed  # A4's width, nothing shrunk
+    assert printed["font"] >= 12 and printed["headsApart"]  # 9 pt, no heading over another

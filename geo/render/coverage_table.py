@@ -30,7 +30,7 @@ def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> 
     Returns
     -------
     dict
-        ``title``, ``nameLabel``, ``kmDecimals``, ``openMinPx`` (the narrowest window it starts open in), ``columns`` (``key``, ``label``, ``km``) and ``rows`` (``code``,
+        ``title``, ``nameLabel``, ``kmDecimals``, ``openMinPx`` (the narrowest window it starts open in), ``columns`` (``key``, ``label``, ``km``; ``category`` on a category's) and ``rows`` (``code``,
         ``name`` as plain text, ``values`` in column order, ``shape``). Category columns are those with a
         project in some 街道, in ``coverage.csv``'s order; a 街道 with no project shows 0.
     """
@@ -41,7 +41,7 @@ def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> 
     codes = [c for c in category_codes() if c in coverage.columns and any(_count(r.get(c)) for r in records)]
     columns = [{"key": "projects", "label": "项目 Projects", "km": False}]
     columns += [{"key": key, "label": label, "km": True} for key, label in ROAD_COLUMNS]
-    columns += [{"key": c, "label": category_label(c), "km": False} for c in codes]
+    columns += [{"key": c, "label": category_label(c), "km": False, "category": True} for c in codes]
     rows = []
     for record in records:
         code = str(record["code"])

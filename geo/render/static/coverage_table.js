@@ -1,7 +1,8 @@
 /* geo's coverage table: the coverage map's figures per 街道 beside the map, from the page's data island
  * (`coverageTable`, written by geo.render.coverage_table). A column's heading sorts by it (again: the other way);
  * a row (a click, or Enter on its name) zooms the map to its 街道 and outlines it; a 街道 clicked on the map marks
- * its row. It starts folded to its title
+ * its row; a row hovered (or its name focused) shows its 街道's tooltip on the map. Printed, a copy of the whole table
+ * follows the map. It starts folded to its title
  * in a window narrower than `openMinPx`, where it would cover the district. Names reach the page through
  * textContent, each in a <bdi> so a right-to-left mark in one stays in its cell. */
 (function () {
@@ -43,7 +44,8 @@
     var spec = data.coverageTable;
     if (!spec) { return; }
     var shapes = shapesByCode(data, groups);
-    var box = null, toggle = null, body = null, heads = [], current = null, sortedBy = null, descending = false;
+    var box = null, toggle = null, body = null, heads = [], current = null, sortedBy = null, descending = false,
+      hovered = null;
 
     function fold(folded) {
       box.classList.toggle('geo-cov-folded', folded);
@@ -102,15 +104,128 @@
       }
     }
 
+    /* The room the table takes at the map's right, for fitBounds. */
+    function padding() {
+      return {paddingTopLeft: [20, 20], paddingBottomRight: [Math.min(box.offsetWidth, map.getSize().x / 2) + 20, 20]};
+    }
+
+    /* Opened over the whole district (in a window under `openMinPx` it starts folded, the district fitted to the
+     * window), the table hid a third of it, and a row hovered there showed no tooltip: the district is fitted beside
+     * it. A view of a part of the district (zoomed in) is left as it is, and so is a phone's (a row tapped folds the
+     * table). */
+    function clearOfTable() {
+      if (window.innerWidth < data.phoneWidthPx) { return; }
+      var all = null;
+      Object.keys(shapes).forEach(function (code) {
+        var b = shapes[code][0][1].getBounds();
+        all = all ? all.extend(b) : L.latLngBounds(b.getSouthWest(), b.getNorthEast());
+      });
+      if (!all || !map.getBounds().contains(all)) { return; }
+      var rect = box.getBoundingClientRect(), origin = map.getContainer().getBoundingClientRect(),
+        corner = map.latLngToContainerPoint(all.getSouthEast());
+      if (corner.x + origin.left > rect.left && corner.y + origin.top > rect.top) {
+        map.fitBounds(all, L.extend(padding(), {animate: false}));  // at once: a row clicked next is not lost
+      }
+    }
+
     /* Zoom to a row's 街道 (clear of the table) and outline it. */
     function go(row) {
       var drawn = shapes[row.code];
       if (!drawn) { return; }
       mark(row);
       if (window.innerWidth < data.phoneWidthPx) { fold(true); }  // on a phone, open, it would hide the 街道
-      var size = map.getSize();
-      map.fitBounds(drawn[0][1].getBounds(), {paddingTopLeft: [20, 20],
-        paddingBottomRight: [Math.min(box.offsetWidth, size.x / 2) + 20, 20]});
+      // Leaflet drops a zoom asked for during another (a row clicked while the last one's zoom runs): that one ends.
+      if (map._animatingZoom) { map._onZoomTransitionEnd(); }
+      map.fitBounds(drawn[0][1].getBounds(), padding());
+      map.once('moveend', function () { if (hovered === row) { hint(row, true); } });  // its tooltip where it now is
+    }
+
+    /* Whether `latlng` lies in a 街道's shape (even-odd over all its rings: holes and parts). */
+    function inside(latlng, shape) {
+      var hit = false;
+      (function walk(rings) {
+        if (!rings.length || !(rings[0] instanceof L.LatLng)) { rings.forEach(walk); return; }
+        for (var i = 0, j = rings.length - 1; i < rings.length; j = i++) {
+          var a = rings[i], b = rings[j];
+          if ((a.lat > latlng.lat) !== (b.lat > latlng.lat) &&
+              latlng.lng < (b.lng - a.lng) * (latlng.lat - a.lat) / (b.lat - a.lat) + a.lng) { hit = !hit; }
+        }
+      })(shape.getLatLngs());
+      return hit;
+    }
+
+    /* The boxes over the map: the table, the legend, the layer list, the zoom buttons, the tile notice. */
+    function controls() {
+      return Array.prototype.map.call(map.getContainer().querySelectorAll('.leaflet-control'), function (node) {
+        return node.getBoundingClientRect();
+      }).filter(function (r) { return r.width && r.height; });
+    }
+
+    /* Where a row's 街道 shows its tooltip: its label's place if that is seen (in the map, under no control), else
+     * the point of the 街道 seen nearest to it (on a grid over the part in view), else (all of it under the controls)
+     * its label's place in view; null when it is out of view. */
+    function hintPoint(shape) {
+      var p = shape.feature.properties, size = map.getSize(), covers = controls(),
+        origin = map.getContainer().getBoundingClientRect();
+      function seen(latlng) {
+        var pt = map.latLngToContainerPoint(latlng), x = pt.x + origin.left, y = pt.y + origin.top;
+        return pt.x >= 0 && pt.y >= 0 && pt.x <= size.x && pt.y <= size.y &&
+          !covers.some(function (r) { return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom; });
+      }
+      var at = p.labelAt ? L.latLng(p.labelAt[1], p.labelAt[0]) : shape.getCenter();
+      if (seen(at)) { return at; }
+      var view = map.getBounds(), b = shape.getBounds();
+      if (!view.intersects(b)) { return null; }  // out of view: a row's click goes there
+      var south = Math.max(view.getSouth(), b.getSouth()), north = Math.min(view.getNorth(), b.getNorth()),
+        west = Math.max(view.getWest(), b.getWest()), east = Math.min(view.getEast(), b.getEast()),
+        from = map.latLngToContainerPoint(at), best = null, bestDistance = Infinity, steps = 12;
+      for (var i = 0; i <= steps; i++) {
+        for (var j = 0; j <= steps; j++) {
+          var ll = L.latLng(south + (north - south) * (i + 0.5) / (steps + 1), west + (east - west) * (j + 0.5) / (steps + 1)),
+            distance = map.latLngToContainerPoint(ll).distanceTo(from);
+          if (distance < bestDistance && seen(ll) && inside(ll, shape)) { best = ll; bestDistance = distance; }
+        }
+      }
+      return best || (view.contains(at) ? at : null);  // all of it under the controls: its label's place
+    }
+
+    /* A row hovered (or its name focused) shows its 街道's tooltip on the map, as hovering the 街道 does, on a side of its
+     * place where it lies in the map clear of the table and the other controls; it goes when the pointer (or the
+     * focus) leaves. */
+    function hint(row, on) {
+      (shapes[row.code] || []).forEach(function (pair) {
+        var tip = pair[0].getTooltip();
+        if (!map.hasLayer(pair[0]) || !tip) { return; }
+        tip.options.direction = 'auto';
+        if (!on) { pair[1].fire('mouseout', {layer: pair[1]}, true); return; }
+        var at = hintPoint(pair[1]);
+        if (!at) { return; }
+        pair[1].fire('mouseover', {latlng: at, layer: pair[1]}, true);
+        var covers = controls(), frame = map.getContainer().getBoundingClientRect();
+        function hidden() {  // how much of the tooltip lies off the map or under a control, in px²
+          var shown = tip.getElement() && tip.getElement().getBoundingClientRect();
+          if (!shown) { return 0; }
+          var cost = shown.width * shown.height - area(shown, frame);
+          covers.forEach(function (r) { cost += area(shown, r); });
+          return cost;
+        }
+        // Leaflet's own side first (right of a place left of the middle), else the side that hides the least of it.
+        var best = {side: 'auto', cost: hidden()};
+        ['left', 'right', 'top', 'bottom'].forEach(function (side) {
+          if (!best.cost) { return; }
+          tip.options.direction = side;
+          tip.update();
+          var cost = hidden();
+          if (cost < best.cost) { best = {side: side, cost: cost}; }
+        });
+        tip.options.direction = best.side;
+        tip.update();
+      });
+    }
+
+    function area(a, b) {
+      return Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+        Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
     }
 
     function addRow(row) {
@@ -122,12 +237,43 @@
       if (shapes[row.code]) {
         name.title = '缩放到此处 Zoom to it';
         L.DomEvent.on(tr, 'click', function () { go(row); });
+        // A mouse's, not a tap's (a tap goes to the row's 街道, folding the table on a phone) nor a tap's focus.
+        tr.addEventListener('pointerenter', function (e) { if (e.pointerType === 'mouse') { hovered = row; hint(row, true); } });
+        tr.addEventListener('pointerleave', function (e) { if (e.pointerType === 'mouse') { hovered = null; hint(row, false); } });
+        name.addEventListener('focus', function () { if (name.matches(':focus-visible')) { hint(row, true); } });
+        name.addEventListener('blur', function () { if (hovered !== row) { hint(row, false); } });
       } else {
         name.disabled = true;
       }
       spec.columns.forEach(function (column, i) {
         el('td', null, cellText(spec, column, row.values && row.values[i]), tr);
       });
+    }
+
+    /* Printed, the table (in the map's box, which takes the paper's page) was left out: a copy of it, every row and
+     * column as sorted on the screen, is printed after the map, on pages of its own (print CSS), its buttons plain
+     * text. Its category headings are set sideways, read bottom to top (print CSS): across, a table of a dozen
+     * categories was wider than A4, and the browser shrank every printed page to fit it, the map's legend too. */
+    function printCopy(table) {
+      var copy = el('section', 'geo-cov-print', null, document.body);
+      function refresh() {
+        copy.textContent = '';
+        el('h2', null, spec.title, copy);
+        el('p', null, document.title, copy);
+        var clone = table.cloneNode(true);
+        clone.className = 'geo-cov-print-table';
+        Array.prototype.forEach.call(clone.querySelectorAll('button'), function (node) {
+          var text = el('span');
+          while (node.firstChild) { text.appendChild(node.firstChild); }
+          node.parentNode.replaceChild(text, node);
+        });
+        copy.appendChild(clone);
+      }
+      refresh();
+      window.addEventListener('beforeprint', refresh);
+      if (window.matchMedia) {
+        window.matchMedia('print').addEventListener('change', function (e) { if (e.matches) { refresh(); } });
+      }
     }
 
     // On a phone the bottom holds the legend's title, which the table's would meet: it goes under the layer list.
@@ -138,12 +284,15 @@
       L.DomEvent.disableScrollPropagation(box);
       toggle = button('geo-cov-toggle', box);
       toggle.textContent = spec.title + ' (' + spec.rows.length + ')';
-      L.DomEvent.on(toggle, 'click', function () { fold(!box.classList.contains('geo-cov-folded')); });
+      L.DomEvent.on(toggle, 'click', function () {
+        fold(!box.classList.contains('geo-cov-folded'));
+        if (!box.classList.contains('geo-cov-folded')) { clearOfTable(); }
+      });
       fold(window.innerWidth < spec.openMinPx);  // open, it would cover the district
       var table = el('table', 'geo-cov-table', null, el('div', 'geo-cov-wrap', null, box));
       var head = el('tr', null, null, el('thead', null, null, table));
       [{label: spec.nameLabel}].concat(spec.columns).forEach(function (column, i) {
-        var th = el('th', null, null, head);
+        var th = el('th', column.category ? 'geo-cov-category' : null, null, head);
         th.scope = 'col';
         button('geo-cov-sort', th).textContent = column.label;
         L.DomEvent.on(th.firstChild, 'click', function () { sort(i); });
@@ -157,6 +306,7 @@
           pair[1].on('keypress', function (e) { if (e.originalEvent.key === 'Enter') { found(row); } });
         });
       });
+      printCopy(table);
       return box;
     };
     control.addTo(map);
