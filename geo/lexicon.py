@@ -267,6 +267,9 @@ COVERAGE_VERBS = longest_first(words("coverage_verb"))
 # Verbs opening the list of places a works serves (修建斗渠12条,覆盖A、B、C3个村): places written there without their
 # head are where it reaches, no projects (涉及, which opens the works' own objects too, is none: geo.extract.context).
 SERVICE_REACH_VERBS = longest_first(words("service_reach"))
+# Verbs opening the parts a project holds (青山文化园包括展览馆、图书馆和档案馆): kinds listed bare there are its parts,
+# wherever the text names them bare again (geo.extract.declared_parts).
+PARTS_OPENERS = longest_first(words("parts_opener"))
 # What follows a project's name before its works (红枫路南通工程建成通车, 青山客运站及配套工程将于6月完成).
 WORKS_TAILS = longest_first(words("works_tail"))
 # What closes a works written as its title, with no head at its end (白沙湖湿地生态保护与修复工程:

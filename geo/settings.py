@@ -535,6 +535,9 @@ PLANNED_LIST_REACH = 80  # after a place for the plan compiled for its list (A�
 PRECEDENTS_REACH = 40  # back from a place to the 继 opening its list (继A隧道、B隧道之后)
 EXISTING_LIST_REACH = 40  # back from a road to the 现有的 opening its list (与现有的A高速、B高速)
 COVERED_LIST_REACH = 40  # back from a bare place to the verb of service opening its list (覆盖A、B、C5个村)
+# Kinds written bare (no name before the head) a list after a verb of parts must hold to declare them a project's
+# parts (包括体育场、体育馆及档案馆: geo.extract.declared_parts); one kind alone may be a project listed so.
+DECLARED_PARTS_MIN = 2
 
 # Places visited (geo.extract.visits): the characters from a visited place to the 等 of the works sites its list
 # ends with (来到A、B等重点工程现场), and on either side of an estate visited for words of renewal (改造, 老旧).

@@ -180,6 +180,7 @@ from geo.extract.mentions import forget_text
 from geo.extract.parallel import start as start_job
 from geo.extract.patterns import PARALLEL_MIN_CHARS, PARALLEL_OWN_SHARE
 from geo.extract.confidence import drop_unlikely
+from geo.extract.declared_parts import parts_named_again
 from geo.extract.counts import attach_measures, slogan_counts
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
@@ -247,6 +248,8 @@ def extract_projects(text: str, *, wrapped_lines: bool = True) -> list:
         vocabulary = geo_data.categories()
         records = drop_unlikely([r for r in found if not any(lo <= r.char_start < hi for lo, hi in links)]
                                 if links else found)
+        # (the whole text read: a kind it lists bare as a project's parts is that part wherever named bare)
+        records = parts_named_again(text, records)
         features = to_features(named_bare([r for r in records if r.category in vocabulary]), text)
         if _LEFT_TO_EXIT is not None:
             _LEFT_TO_EXIT.append(found)
