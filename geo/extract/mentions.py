@@ -326,8 +326,10 @@ def forget_text():
 
 
 def warm():
-    """Compile the pattern of the characters a mention can end with, as the first clause would."""
+    """Compile the pattern of the characters a mention can end with and build the heads' lengths by
+    their endings, as the first clause would."""
     _candidate_ends()
+    head_lengths_by_ending()
 
 
 @functools.lru_cache(maxsize=1)
