@@ -105,8 +105,10 @@ def _converter():
 
 def warm():
     """Build the Traditional -> Simplified converter and its character table (and compile their
-    patterns), as the first conversion would."""
+    patterns), and the map a long text is converted through, as the first conversion of a long
+    text would."""
     _character_table()
+    _code_points()
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,9 +239,10 @@ def _code_points():
 
     table = _character_table()[0]
     points = np.arange(0x10000, dtype=np.uint32)
-    for key, value in table.items():
-        if key <= 0xFFFF:
-            points[key] = ord(value)
+    keys = np.fromiter(table, dtype=np.int64, count=len(table))
+    values = np.fromiter(map(ord, table.values()), dtype=np.uint32, count=len(table))
+    basic = keys <= 0xFFFF
+    points[keys[basic]] = values[basic]  # (set at once: one item at a time was 4 M instructions in each process)
     return points
 
 

@@ -59,3 +59,20 @@ def test_where_a_phase_opens_is_found_from_each_qi_back_as_the_look_ahead_at_eve
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
         assert sorted(set(_phase_starts(text))) == sorted({m.start() for m in former.finditer(text) if m.start() > 0}), text
     assert sorted(_phase_starts("青山公园十二期、白石路3期")) == [4, 5, 11]
+
+
+def test_a_long_texts_mention_ends_are_those_the_pattern_finds():
+    # A long text's candidate ends are found over its code points: the same positions as the pattern's,
+    # at heads ending alone (路), after the characters a pair needs (学校 of 学校, no 位 after anything but
+    # 单), after a digit of any script or a numeral before 中/小 (85中, ٣中, 三小), 中小, and the text's edges.
+    import random
+
+    from geo.extract import mentions
+
+    pieces = ["白石路", "学校", "单位", "地位", "85中", "٣中", "३小", "三小", "中小", "²中", "①中", "𠀀", "区", "园区",
+              "。", "、", " ", "a", "中"]
+    rng = random.Random(47)
+    for size in (mentions._ARRAY_MIN_CHARS, 2 * mentions._ARRAY_MIN_CHARS):
+        text = "中" + "".join(rng.choice(pieces) for _ in range(size)) + "学校"
+        assert len(text) >= mentions._ARRAY_MIN_CHARS
+        assert mentions._candidate_array_ends(text) == [m.end() for m in mentions._candidate_ends().finditer(text)]

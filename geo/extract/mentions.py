@@ -308,7 +308,8 @@ def _candidates(norm):
     Computed once per text: every clause of a text asks for the same list.
     """
     if _CANDIDATES[0] is not norm:
-        found = {m.end() for m in _candidate_ends().finditer(norm)}
+        found = set(_candidate_array_ends(norm)) if len(norm) >= _ARRAY_MIN_CHARS \
+            else {m.end() for m in _candidate_ends().finditer(norm)}
         found.update(_phase_starts(norm))
         _CANDIDATES[:] = [norm, sorted(found)]
     return _CANDIDATES[1]
@@ -326,8 +327,10 @@ def forget_text():
 
 
 def warm():
-    """Compile the pattern of the characters a mention can end with, as the first clause would."""
+    """Compile the pattern of the characters a mention can end with and build the heads' lengths by
+    their endings, as the first clause would."""
     _candidate_ends()
+    head_lengths_by_ending()
 
 
 @functools.lru_cache(maxsize=1)
@@ -339,6 +342,20 @@ def _candidate_ends():
     Half the characters that end a head end it nowhere in a text (其中, 不同): testing the
     character before them here, in the pattern, spares the clause loop looking at them.
     """
+    anywhere, before = _candidate_characters()
+    # One literal opens each alternative, so that the pattern is searched for by its first
+    # characters; a look-behind then tests the character before.
+    alternatives = [re.escape(char) for char in sorted(anywhere)] + [
+        re.escape(char) + "(?<=[" + (r"\d" if char in NUMBERED_SCHOOL_HEADS else "") + "".join(re.escape(c) for c in sorted(firsts))
+        + "]" + re.escape(char) + ")" for char, firsts in sorted(before.items())]
+    return re.compile("|".join(alternatives))
+
+
+@functools.lru_cache(maxsize=1)
+def _candidate_characters():
+    """(the characters a mention may end with whatever stands before them, {a character a mention may
+    end with -> the characters that must stand before it}): see :func:`_candidate_ends`. A decimal digit
+    may stand before a character of NUMBERED_SCHOOL_HEADS too (its pattern's ``\\d``)."""
     single, pairs = head_endings()
     anywhere = set(single) | set(PLACE_SUFFIX_LAST)
     before = {}  # last character -> the characters that may stand before it
@@ -349,12 +366,32 @@ def _candidate_ends():
         if char not in anywhere:
             before.setdefault(char, set()).update("一二三四五六七八九十")
     before.setdefault("小", set()).add("中")  # (马畅中小: a central primary school written short)
-    # One literal opens each alternative, so that the pattern is searched for by its first
-    # characters; a look-behind then tests the character before.
-    alternatives = [re.escape(char) for char in sorted(anywhere)] + [
-        re.escape(char) + "(?<=[" + (r"\d" if char in NUMBERED_SCHOOL_HEADS else "") + "".join(re.escape(c) for c in sorted(firsts))
-        + "]" + re.escape(char) + ")" for char, firsts in sorted(before.items())]
-    return re.compile("|".join(alternatives))
+    return frozenset(anywhere), {char: frozenset(firsts) for char, firsts in before.items()}
+
+
+def _candidate_array_ends(norm):
+    """The ends of the matches of :func:`_candidate_ends` in a long text, in order, found over an array
+    of its code points (1 MB's half: ~100 M instructions by the pattern, a match object a position)."""
+    import numpy as np
+
+    anywhere, before = _candidate_characters()
+    codes = np.frombuffer(norm.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    found = np.isin(codes, [ord(char) for char in anywhere])
+    # the positions (after the first) of a character that ends a mention after some characters alone
+    at = np.flatnonzero(np.isin(codes[1:], [ord(char) for char in before])) + 1
+    pairs = codes[at - 1].astype(np.uint64) << np.uint64(21) | codes[at]  # (a code point has 21 bits)
+    after = np.isin(pairs, np.array([ord(first) << 21 | ord(char) for char, firsts in before.items() for first in firsts],
+                                    dtype=np.uint64))
+    numbered = np.isin(codes[at], [ord(char) for char in NUMBERED_SCHOOL_HEADS if char in before])
+    if numbered.any():  # (\d: every decimal digit, as str.isdecimal says)
+        previous = codes[at[numbered] - 1]
+        digits = [code for code in np.unique(previous).tolist() if chr(code).isdecimal()]
+        after[numbered] |= np.isin(previous, digits)
+    found[at[after]] = True
+    return (np.flatnonzero(found) + 1).tolist()
+
+
+_ARRAY_MIN_CHARS = 4096  # shorter texts: the pattern (the array costs more than it saves)
 
 
 def _numbered_school_ends(norm, e, lo, clause_end):

@@ -1,4 +1,4 @@
-"""County and city names (geo/data/china_counties.csv) that a stop word cuts inside.
+"""County and city names (geo/data/china_counties.csv, by pair in geo/data/place_pairs.txt) that a stop word cuts inside.
 
 A stop word may be the first or last character of a place name the name opens with: 原 (former) in
 太原市第一外国语学校分校, the join 和 in 和县第二中学. The
@@ -11,37 +11,30 @@ somewhere else too (see geo.extract.stems._place_cut).
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 
-from geo import data as geo_data
+from geo.data import DATA_DIR
 from geo.lexicon import LEVEL_COMPOUNDS
-from geo.lexicon_lookups import STOP_LAST_CHARS
-from geo.settings import PLACE_WORD_MIN_BARE
 
-_LEVEL_ENDINGS = "市县区旗"
+# The names of the county list a stop word may cut inside, by the pair of characters it cuts
+# between (made by scripts/make_place_pairs.py; tests/test_extract_place_words.py checks it).
+PLACE_PAIRS_PATH = DATA_DIR / "place_pairs.txt"
+# The level suffixes a county or city name is also written without (五家渠 of 五家渠市).
+LEVEL_ENDINGS = "市县区旗"
 
 
 @functools.lru_cache(maxsize=1)
 def _names_by_pair():
     """{two adjacent characters: ((offset of the pair in a name, the names' length, frozenset of names), ...)}
     over the place names, longest names first: a look-up slices the text once per (offset, length), not once
-    per name (自治 is in 271 names, in 19 such groups)."""
-    names = set()
-    for name in geo_data.county_and_city_names():
-        if len(name) < 2:
-            continue
-        names.add(name)
-        if name[-1] in _LEVEL_ENDINGS and len(name) - 1 >= PLACE_WORD_MIN_BARE:
-            names.add(name[:-1])  # 五家渠 of 五家渠市, 乌鲁木齐 of 乌鲁木齐市
-    groups = defaultdict(set)
-    for name in names:
-        for offset in range(len(name) - 1):
-            if name[offset] in STOP_LAST_CHARS:  # (the pairs looked up open with a stop word's last character)
-                groups[name[offset:offset + 2], offset, len(name)].add(name)
-    pairs = defaultdict(list)
-    for (pair, offset, length), found in groups.items():
-        pairs[pair].append((offset, length, frozenset(found)))
-    return {pair: tuple(sorted(found, key=lambda g: (-g[1], -g[0]))) for pair, found in pairs.items()}
+    per name (自治 is in 271 names, in 19 such groups). Read from :data:`PLACE_PAIRS_PATH`, which
+    scripts/make_place_pairs.py builds from the county list and the stop words (building it in each
+    process of an extraction took about six times as long as reading it)."""
+    pairs = {}
+    for line in PLACE_PAIRS_PATH.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            pair, offset, length, names = line.split("\t")
+            pairs.setdefault(pair, []).append((int(offset), int(length), frozenset(names.split(" "))))
+    return {pair: tuple(found) for pair, found in pairs.items()}
 
 
 def place_across(norm, pos, lo):
