@@ -131,7 +131,7 @@ def test_a_name_with_the_city_alone_before_it_says_the_districts_place_of_the_re
     # 云岭市人民医院 in 白溪县's report, OSM's 人民医院 in the county: unlocated, `no point named` and nothing of why
     import shapely
 
-    from geo.gazetteer import Entry, Gazetteer
+    from geo.gazetteer import Entry
     from geo.geocode import geocode_projects
 
     gazetteer = _listed("云岭市白溪县城东小学").add_tier("OSM extract", [
