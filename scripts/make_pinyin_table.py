@@ -14,10 +14,11 @@ Usage: python scripts/make_pinyin_table.py [--check]
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
+
+from generated_files import write_or_check  # scripts/generated_files.py
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_PATH = ROOT / "geo" / "data" / "pinyin.txt"
@@ -54,17 +55,7 @@ def table_text(values, version):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the file is up to date")
-    args = parser.parse_args()
-    text = table_text(*readings())
-    if args.check:
-        same = TABLE_PATH.exists() and TABLE_PATH.read_text(encoding="utf-8") == text
-        print(f"{TABLE_PATH.relative_to(ROOT)}: {'up to date' if same else 'differs from pypinyin'}")
-        return 0 if same else 1
-    TABLE_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {TABLE_PATH.relative_to(ROOT)} ({len(text.encode('utf-8')):,} bytes)")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], TABLE_PATH, lambda: table_text(*readings()), "pypinyin")
 
 
 if __name__ == "__main__":

@@ -21,10 +21,11 @@ Usage: python scripts/make_place_pairs.py [--check]
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from generated_files import write_or_check  # scripts/generated_files.py
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -74,18 +75,7 @@ def table_text(pairs):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the file is up to date")
-    args = parser.parse_args()
-    text = table_text(names_by_pair())
-    path = PLACE_PAIRS_PATH
-    if args.check:
-        same = path.exists() and path.read_text(encoding="utf-8") == text
-        print(f"{path.relative_to(ROOT)}: {'up to date' if same else 'differs from the county list and stop words'}")
-        return 0 if same else 1
-    path.write_text(text, encoding="utf-8")
-    print(f"wrote {path.relative_to(ROOT)} ({len(text.encode('utf-8')):,} bytes)")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], PLACE_PAIRS_PATH, lambda: table_text(names_by_pair()), "the county list and stop words")
 
 
 if __name__ == "__main__":
