@@ -18,9 +18,11 @@ import os
 import sys
 from pathlib import Path
 
-from generated_files import write_or_check  # scripts/generated_files.py
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))  # loaded by file from the tests, too
+
+from generated_files import write_or_check  # noqa: E402 - scripts/generated_files.py
 TABLE_PATH = ROOT / "geo" / "data" / "pinyin.txt"
 FIRST, LAST = 0x3400, 0x9FFF
 PER_LINE = 32

@@ -25,11 +25,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from generated_files import write_or_check  # scripts/generated_files.py
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))  # loaded by file from the tests, too
 sys.path.insert(0, str(ROOT))
 
+from generated_files import write_or_check  # noqa: E402 - scripts/generated_files.py
 from geo import data as geo_data  # noqa: E402 - after the path
 from geo.extract.place_words import LEVEL_ENDINGS, PLACE_PAIRS_PATH  # noqa: E402
 from geo.lexicon_lookups import STOP_LAST_CHARS  # noqa: E402
