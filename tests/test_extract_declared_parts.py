@@ -22,3 +22,12 @@ def test_a_kind_with_a_name_stays_a_project_beside_a_list_of_parts():
 def test_one_bare_kind_in_a_list_declares_no_parts():
     # 包括档案馆和白石公园: one kind beside a named place may be a project listed so (settings.DECLARED_PARTS_MIN)
     assert "档案馆" in named_names("青山文化园包括档案馆和白石公园。今年新建档案馆,已完成主体工程。")
+
+
+def test_the_parts_listed_in_traditional_script_or_after_other_clauses_are_found_clause_by_clause():
+    from geo.extract.declared_parts import _declared_parts
+
+    text = ("包装厂搬迁,白石体育中心包含體育場、體育館、游泳館;青山公园改造。"
+            "红枫广场涵蓋劇場、圖書館及檔案館\n包包包包")
+    assert _declared_parts(text) == {"体育场", "体育馆", "游泳馆", "剧场", "图书馆", "档案馆"}
+    assert _declared_parts("档案馆建成,包括图书馆") == set()  # one kind alone declares no parts
