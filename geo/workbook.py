@@ -147,12 +147,9 @@ def _shared_edge_rows(report, level) -> list:
     from geo.coverage_text import shared_edge_lines
     from geo.settings import JOIN_SNAP_M
 
-    intro, items = shared_edge_lines(report)
-    if not items:
-        return []
-    said = (f"两个{level}共用边界上（距两者均在{JOIN_SNAP_M:g}米以内）的线段和点只计入编码较小的{level}；"
-            f"QGIS 的叠加统计（线长求和、点计数）可能计入两者、另一者或都不计。{intro}")
-    return [("共用边界 Shared edge", said)] + [("共用边界 Shared edge", item) for item in items]
+    return _section_rows("共用边界 Shared edge", shared_edge_lines(report),
+                         f"两个{level}共用边界上（距两者均在{JOIN_SNAP_M:g}米以内）的线段和点只计入编码较小的{level}；"
+                         f"QGIS 的叠加统计（线长求和、点计数）可能计入两者、另一者或都不计。")
 
 
 def _overlap_rows(report, level) -> list:
@@ -161,9 +158,15 @@ def _overlap_rows(report, level) -> list:
     from geo.coverage_text import overlap_lines
     from geo.settings import OVERLAP_TOLERANCE_M2
 
-    intro, items = overlap_lines(report)
+    return _section_rows("重叠 Overlap", overlap_lines(report),
+                         f"两个{level}重叠（超过{OVERLAP_TOLERANCE_M2:g}平方米）处的项目只计入编码较小的{level}；"
+                         f"QGIS 的叠加统计（点计数、线长求和）计入两者。")
+
+
+def _section_rows(label, lines, rule) -> list:
+    """A 说明 section's rows under ``label``: the ``rule`` and the section's intro, then one row per item of
+    ``lines`` (an ``(intro, items)`` pair of geo.coverage_text); none when it has no item."""
+    intro, items = lines
     if not items:
         return []
-    said = (f"两个{level}重叠（超过{OVERLAP_TOLERANCE_M2:g}平方米）处的项目只计入编码较小的{level}；"
-            f"QGIS 的叠加统计（点计数、线长求和）计入两者。{intro}")
-    return [("重叠 Overlap", said)] + [("重叠 Overlap", item) for item in items]
+    return [(label, rule + intro)] + [(label, item) for item in items]
