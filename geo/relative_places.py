@@ -27,11 +27,12 @@ _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|�
 _SIDE_JOINS = re.compile(r"[、，,；;及和]")
 # a bound of the site (四至: 东至白石路, 北临青山路): the site lies on the other side of that road
 _BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
+# a road, or its section (北园大街东段, 白石路（青山路至北园大街段）, 白石路青山路至北园大街段: sections.split_section)
+_ROAD = r"(?P<road>.{2,}?(?:路|街|道|巷|胡同)(?:[东西南北中]段|[（(][^（）()]+[）)]|[^（）()至到]{2,}?[至到][^（）()至到]{2,}?段)?)"
 # one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
-_ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
-                       rf"(?:{_LOT})")
+_ONE_SIDE = re.compile(rf"{_ROAD}(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))(?:{_LOT})")
 # one road's side, nothing after: 白石路东侧 (beside it, as a lot is), 白石路以东 (all the ground that way: no site)
-_BARE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:(?P<beside>以?(?P<side>东|西|南|北)(?:侧|面|边))|以(?P<beyond>东|西|南|北))")
+_BARE_SIDE = re.compile(rf"{_ROAD}(?:(?P<beside>以?(?P<side>东|西|南|北)(?:侧|面|边))|以(?P<beyond>东|西|南|北))")
 _SIDE_TAIL = re.compile(rf"(?:之间|范围内|围合)?(?:的)?(?:{_LOT})?$")
 
 

@@ -125,6 +125,7 @@ def truth():
         "实验小学与黑石塔之间": None,  # 黑石塔 in no source
         "沿河路北侧": Point(112.9870, 28.2006), "白石路西侧": Point(112.9293, 28.1800),
         "白石路以东": None,  # all the ground east of it: how far not said
+        "北园大街东段北侧": Point(112.9880, 28.2158), "白石路青山路至北园大街段以西地块": Point(112.9294, 28.2100),
         "南岭镇岚南卫生院": Point(112.9377, 28.1744), "青岚县南岭镇岚南卫生院": Point(112.9377, 28.1744),
         "城西街道岚西卫生院": Point(112.9066, 28.2122), "青岚县石门镇卫生院": Point(112.9160, 28.1770),
     }
@@ -161,7 +162,8 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "实验小学与县人民医院之间": "midway between their nearest points", "石门村和黄家村之间": "midway between",
             "白石路与北园大街之间": "白石路 and 北园大街 meet", "实验小学与黑石塔之间": "黑石塔: no point named '黑石塔'",
             "沿河路北侧": "the road moved 60 m to its north side", "白石路西侧": "the road moved 60 m to its west side",
-            "白石路以东": "all the ground east of 白石路", "南岭镇岚南卫生院": "is 岚南卫生院 of 南岭镇",
+            "白石路以东": "all the ground east of 白石路", "北园大街东段北侧": "the road moved 60 m to its north side",
+            "白石路青山路至北园大街段以西地块": "cut between cross streets 青山路 and 北园大街; ", "南岭镇岚南卫生院": "is 岚南卫生院 of 南岭镇",
             "青岚县南岭镇岚南卫生院": "is 岚南卫生院 of 南岭镇, 青岚县 left off", "城西街道岚西卫生院": "is 岚西卫生院 of 城西街道",
             "青岚县石门镇卫生院": "青岚县 left off"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
@@ -195,7 +197,8 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "白石路青山路至北园大街段以东200米": "project", "北园大街与白石路交叉口往东一千五米": "project",
          "白石路与文昌路之间": "project", "岚溪与北园大街之间": "project", "实验小学与县人民医院之间": "project",
          "石门村和黄家村之间": "project", "白石路与北园大街之间": "project", "实验小学与黑石塔之间": "project",
-         "沿河路北侧": "project", "白石路西侧": "project", "白石路以东": "project", "南岭镇岚南卫生院": "health",
+         "沿河路北侧": "project", "白石路西侧": "project", "白石路以东": "project", "北园大街东段北侧": "project",
+         "白石路青山路至北园大街段以西地块": "project", "南岭镇岚南卫生院": "health",
          "青岚县南岭镇岚南卫生院": "health", "城西街道岚西卫生院": "health", "青岚县石门镇卫生院": "health"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
               "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv", "村庄.csv")

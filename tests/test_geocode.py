@@ -342,8 +342,11 @@ def test_a_facility_named_with_its_township_first_is_the_gazetteers_facility_lyi
     assert located[1]["geometry"].equals(inside) and written_out["method"].endswith("of 沱川乡, 婺源县 left off")
     # 王村卫生院 lies in 秋口镇, not 沱川乡: not it (the fallback places the project in 沱川乡, as before)
     assert other_township.get("matched_name") != "王村卫生院" and other_township["source"] == "乡 polygon of 沱川乡"
+    assert "bundled gazetteer has 王村卫生院, which lies outside 沱川乡: not taken for it" in other_township["method"]
     # no 溪头乡 polygon to hold a facility to (a village is taken unchecked, saying so; a school is not)
-    assert no_polygon.get("matched_name") != "理坑小学"
+    assert located[3]["geometry"] is None and no_polygon["reason"].endswith(
+        "; bundled gazetteer has 理坑小学, but no polygon of 溪头乡 says it lies there (--districts holding 溪头乡 "
+        "would check it)")
 
 
 def test_a_facility_named_after_a_township_without_a_polygon_says_which_and_what_would_place_it(gazetteer):

@@ -228,3 +228,13 @@ def test_a_roads_side_with_nothing_after_it_is_a_lot_beside_it_and_all_the_groun
     beyond = found["青松路以东"]["properties"]["geocode"]
     assert beyond["status"] == "unlocated" and beyond["reason"].startswith("青松路以东: all the ground east of 青松路")
     assert "runs east-west" in found["白石路东侧"]["properties"]["geocode"]["reason"]
+
+
+def test_a_side_of_a_roads_section_is_beside_that_section_alone():
+    # 青松路滨河路至白石路段东侧地块, 青松路（滨河路至白石路段）西侧: unlocated (the road's name took the section in)
+    found = _located("青松路滨河路至白石路段东侧地块", "青松路（滨河路至白石路段）西侧")
+    for name, east_m in (("青松路滨河路至白石路段东侧地块", 60), ("青松路（滨河路至白石路段）西侧", -60)):
+        geocode = found[name]["properties"]["geocode"]
+        assert "cut between cross streets 滨河路 and 白石路" in geocode["method"]
+        for north in (28.1905, 28.1995):  # anywhere along the 1.1 km section, not the whole 4.4 km road
+            assert _off_m(found[name], _from(shapely.Point(112.93, north), east_m, 0)) <= geocode["accuracy_m"] < 1000
