@@ -238,3 +238,11 @@ def test_a_side_of_a_roads_section_is_beside_that_section_alone():
         assert "cut between cross streets 滨河路 and 白石路" in geocode["method"]
         for north in (28.1905, 28.1995):  # anywhere along the 1.1 km section, not the whole 4.4 km road
             assert _off_m(found[name], _from(shapely.Point(112.93, north), east_m, 0)) <= geocode["accuracy_m"] < 1000
+
+
+@pytest.mark.parametrize("name, metres", [("白石路与青松路交叉口往东一千五米", 1500), ("距青山县政府东南一千二米", 1200),
+                                          ("青山公园北侧三百五十米", 350), ("青山公园北侧两百米", 200),
+                                          ("距青山县政府东南二点五公里", 2500), ("青山公园北侧约三百五米", 350)])
+def test_a_distance_in_numerals_as_said_aloud_is_read_through_the_one_number_reader(name, metres):
+    # 一千五米 was 1,005 m, 三百五米 305 m (the last digit taken as ones)
+    assert offset_of(name).metres == pytest.approx(metres)
