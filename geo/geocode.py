@@ -18,6 +18,7 @@ from geo.junction_corners import junction_corner, toward_corner
 from geo.junctions import junction_roads, locate_junction
 from geo.names import coded_road
 from geo.relative_places import place_relative
+from geo.township_places import place_of_township, township_reason
 from geo.sections import NamedArea, alias_of, area_of_section, cut_section, extension_side, split_section
 from geo.zone_names import named_zone, place_in_zone, zone_areas, zone_stems
 
@@ -191,7 +192,7 @@ def _locate(props, gazetteer, kind, place, online):
             return toward_corner(*found, corner, place.crs, lambda road: gazetteer.find_lines(road)[0]) if corner else found
     match, cut = _find(props, gazetteer, kind, online, place.crs, place.district)
     if match is None:
-        match = _village_of_township(name, gazetteer, _fits(kind, name, category), place.zones)
+        match = place_of_township(name, gazetteer, _fits(kind, name, category), place.zones, place.district)
     if match is None and (door := place_by_door_number(name, gazetteer, place, _choose)) is not None:
         return door  # 白石路12号: somewhere along 白石路
     if match is None and (near := place_relative(name, lambda anchor: _locate(_anchor_props(anchor), gazetteer, "point", place, None),
@@ -289,33 +290,6 @@ def _find_fitting(props, gazetteer, accepts, district=None):
         if site is not None:
             match = dataclasses.replace(site, strength="building")
     return match, cut
-
-
-# A village or community named after its 乡镇 or 街道 first (沱川乡理坑村, 秋口镇王村, 蚺城街道东门社区).
-_TOWNSHIP_VILLAGE = re.compile(r"(?P<township>.{2,}?(?:镇|乡|街道))(?P<village>.+(?:村|社区))")
-
-
-def _village_of_township(name, gazetteer, fits, zones):
-    """The exact or folded Match of the village a name gives after its township (沱川乡理坑村: 理坑村),
-    lying in that township when ``zones`` ((name, polygon) pairs) hold it; else None. Its note says so."""
-    parts = _TOWNSHIP_VILLAGE.fullmatch(name)
-    if parts is None:
-        return None
-    from geo.places import stem
-
-    township, village = parts.group("township", "village")
-    # its polygon, of a file naming it 沱川乡 or 沱川
-    polygon = next((geom for zone, geom in zones if stem(zone) == stem(township) and geom is not None), None)
-    for accepts in fits:
-        match = gazetteer.lookup(village, accepts=accepts)
-        if match is None or match.strength not in ("exact", "folded"):
-            continue
-        held = [e for e in (match.entry, *match.rivals) if polygon is None or polygon.intersects(e.geometry)]
-        if held:
-            note = (f"the report's {name} is {held[0].name} of {township}" if polygon is not None else
-                    f"the report's {name} taken for {held[0].name} (no polygon of {township} to check it lies there)")
-            return Match(held[0], match.strength, held[0].name, tuple(held[1:]), match.former_name, note)
-    return None
 
 
 def _station_on_line(name, gazetteer, crs, off_line=None):
@@ -468,7 +442,8 @@ def _unlocated_reason(name, kind, category, gazetteer, place, online):
     shapes = f"{kind} or area" if len(fits) > 1 else kind
     return unlocated(f"no {shapes} named {name!r} in any source ({tiers}{asked}); "
                       f"add its position with --gazetteer or --osm{campus_reason(name, gazetteer, fits[0])}"
-                      f"{city_place_reason(name, place.district, gazetteer, fits[0])}")
+                      f"{city_place_reason(name, place.district, gazetteer, fits[0])}"
+                      f"{township_reason(name, gazetteer, fits[0], place.zones, place.district)}")
 
 
 def _accepts(kind, name, category=None):

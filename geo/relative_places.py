@@ -9,6 +9,7 @@ import re
 from typing import NamedTuple
 
 from geo import compass, settings
+from geo.between_places import between_of, middle_of, place_amid
 from geo.geocodes import APPROXIMATE, accuracy_metres, unlocated
 from geo.lexicon import DISTANCE_METRES, SITE_LOTS
 from geo.names import to_simplified
@@ -26,9 +27,12 @@ _SIDE = re.compile(r"(?P<road>[^、，,及和以]{2,}?)以(?P<side>东|西|南|�
 _SIDE_JOINS = re.compile(r"[、，,；;及和]")
 # a bound of the site (四至: 东至白石路, 北临青山路): the site lies on the other side of that road
 _BOUND = re.compile(r"(?P<bound>东|西|南|北)(?:至|到|临)(?P<road>[^、，,；;及和]{2,})")
+# a road, or its section (北园大街东段, 白石路（青山路至北园大街段）, 白石路青山路至北园大街段: sections.split_section)
+_ROAD = r"(?P<road>.{2,}?(?:路|街|道|巷|胡同)(?:[东西南北中]段|[（(][^（）()]+[）)]|[^（）()至到]{2,}?[至到][^（）()至到]{2,}?段)?)"
 # one road: 白石路东侧地块, 白石路以西地块 (a lot somewhere along it on that side)
-_ONE_SIDE = re.compile(r"(?P<road>.{2,}?(?:路|街|道|巷|胡同))(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))"
-                       rf"(?:{_LOT})")
+_ONE_SIDE = re.compile(rf"{_ROAD}(?:以(?P<side>东|西|南|北)(?:侧|面|边)?|(?P<side2>东|西|南|北)(?:侧|面|边))(?:{_LOT})")
+# one road's side, nothing after: 白石路东侧 (beside it, as a lot is), 白石路以东 (all the ground that way: no site)
+_BARE_SIDE = re.compile(rf"{_ROAD}(?:(?P<beside>以?(?P<side>东|西|南|北)(?:侧|面|边))|以(?P<beyond>东|西|南|北))")
 _SIDE_TAIL = re.compile(rf"(?:之间|范围内|围合)?(?:的)?(?:{_LOT})?$")
 
 
@@ -204,11 +208,8 @@ def off_line(line, direction, metres):
     if not sites:
         return None
     points = np.array(sites)
-    reach = np.concatenate([np.hypot(points[i:i + 256, None, 0] - points[None, :, 0],
-                                     points[i:i + 256, None, 1] - points[None, :, 1]).max(axis=1)
-                            for i in range(0, len(points), 256)])  # from each site to the farthest one
-    middle = int(np.argmin(reach))
-    return shapely.Point(points[middle]), float(reach[middle]) + step
+    middle, reach = middle_of(points)
+    return shapely.Point(points[middle]), reach + step
 
 
 def _runs_along(direction):
@@ -329,15 +330,30 @@ def _beyond(face, line, side):
 
 def place_relative(name, locate, lines_of, crs):
     """(WGS-84 geometry or None, geocode) of a site a name gives relative to others (:func:`offset_of`,
-    :func:`road_sides`; see :func:`place_offset`, :func:`place_between`), else None."""
+    :func:`road_sides`, :func:`geo.between_places.between_of`, one side of a road; see :func:`place_offset`,
+    :func:`place_between`, :func:`geo.between_places.place_amid`, :func:`place_beside`), else None. A road's side
+    with nothing after it (白石路东侧) is a lot beside it; all the ground beyond it (白石路以东) stays unlocated."""
     offset = offset_of(name)
     if offset is not None:
         return place_offset(offset, locate, lines_of, crs)
     sides = road_sides(name)
     if sides is not None:
         return place_between(sides, locate, lines_of, crs)
-    one = _ONE_SIDE.fullmatch(to_simplified(str(name or "")))
-    return None if one is None else place_beside(one.group("road"), one.group("side") or one.group("side2"), locate, crs)
+    pair = between_of(name)
+    if pair is not None:
+        return place_amid(*pair, locate, crs)  # 人民桥与增城大桥之间
+    text = to_simplified(str(name or ""))
+    one = _ONE_SIDE.fullmatch(text)
+    if one is not None:
+        return place_beside(one.group("road"), one.group("side") or one.group("side2"), locate, crs)
+    bare = _BARE_SIDE.fullmatch(text)
+    if bare is None:
+        return None
+    if bare.group("beside"):
+        return place_beside(bare.group("road"), bare.group("side"), locate, crs)  # 白石路东侧: a lot beside it
+    side = bare.group("beyond")
+    return None, unlocated(f"{text}: all the ground {compass.words(side)} of {bare.group('road')}, how far from it "
+                           "not said (a distance, a lot beside it or another road bounding it would place it)")
 
 
 def place_beside(road, side, locate, crs):

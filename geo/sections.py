@@ -101,14 +101,20 @@ def _place_names(name):
 # A road's name and its section as a place given relative to it writes them: 白石路（青山路至北园大街段）, 白石路东段
 # (what the extractor splits for a project's own name).
 _NAMED_SECTION = re.compile(r"(?P<base>.{2,}?)(?:[（(](?P<bracketed>[^（）()]{2,}?)[）)]|(?P<cardinal>[东西南北中]段))")
+# A range written straight after the road, as the report's own projects are (白石路北园大街至青山路段): the road ends
+# at its first road ending that leaves a range of two names after it.
+_RANGE_AFTER_ROAD = re.compile(r"(?P<base>.{2,}?(?:路|街|道|巷|线))(?P<range>(?![与和及、])[^（）()至到]{2,}?[至到][^（）()至到]{2,}?段)")
 
 
 def split_section(name):
     """(road, section) of a name giving a road's section (白石路（青山路至北园大街段） -> 白石路, 青山路至北园大街段;
-    白石路东段 -> 白石路, 东段), a range (X至Y段) or a half (东段) only; None otherwise."""
-    found = _NAMED_SECTION.fullmatch(unicodedata.normalize("NFKC", str(name or "")))
+    白石路东段 -> 白石路, 东段; 白石路北园大街至青山路段 -> 白石路, 北园大街至青山路段), a range (X至Y段) or a half
+    (东段) only; None otherwise."""
+    text = unicodedata.normalize("NFKC", str(name or ""))
+    found = _NAMED_SECTION.fullmatch(text)
     if found is None:
-        return None
+        unbracketed = _RANGE_AFTER_ROAD.fullmatch(text)
+        return None if unbracketed is None else (name[:len(unbracketed.group("base"))], unbracketed.group("range"))
     section = found.group("bracketed") or found.group("cardinal")
     if not (RANGE_SECTION.match(section) or normalise_name(section) in CARDINAL_SECTION):
         return None

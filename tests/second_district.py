@@ -115,6 +115,19 @@ def truth():
         "岚州市中医医院": None,  # the city's hospital: OSM's 中医医院 is the county's
         "白石路（青山路至实验小学段）": line([(112.93, 28.19), (112.93, 28.2212)]),  # the list's 青岚县实验小学
         "白石路（青岚县妇幼保健院至青山路段）": line([(112.93, 28.18), (112.93, 28.19)]),  # OSM's 妇幼保健院, 118 m off
+        # seventh pass (forty-eighth session): a section written straight after the road, numerals as said aloud,
+        # sites between two places, a road's side with nothing after it, the township written before a place
+        "白石路青山路至北园大街段以东200米": Point(112.93204, 28.2140),
+        "北园大街与白石路交叉口往东一千五米": Point(112.9458, 28.2150),  # the gate, 1,550 m along 北园大街
+        "白石路与文昌路之间": Point(112.9362, 28.1930), "岚溪与北园大街之间": Point(112.9400, 28.2100),  # a river, a road
+        "实验小学与县人民医院之间": Point(112.9390, 28.2140), "石门村和黄家村之间": Point(112.9105, 28.1815),
+        "白石路与北园大街之间": None,  # they cross: any of four angles
+        "实验小学与黑石塔之间": None,  # 黑石塔 in no source
+        "沿河路北侧": Point(112.9870, 28.2006), "白石路西侧": Point(112.9293, 28.1800),
+        "白石路以东": None,  # all the ground east of it: how far not said
+        "北园大街东段北侧": Point(112.9880, 28.2158), "白石路青山路至北园大街段以西地块": Point(112.9294, 28.2100),
+        "南岭镇岚南卫生院": Point(112.9377, 28.1744), "青岚县南岭镇岚南卫生院": Point(112.9377, 28.1744),
+        "城西街道岚西卫生院": Point(112.9066, 28.2122), "青岚县石门镇卫生院": Point(112.9160, 28.1770),
     }
 
 
@@ -141,7 +154,18 @@ MUST_SAY = {"岚湖广场": "OSM extract places 岚湖广场 3.", "城东小学"
             "青岚县中医医院": "青岚县 left off", "距青岚县中医医院北五百米": "青岚县 left off",
             "岚州市青岚县人民医院": "岚州市 left off", "白石路（青山路至实验小学段）": "实验小学 is a place, not a road",
             "白石路（青岚县妇幼保健院至青山路段）": "青岚县妇幼保健院 is a place, not a road",
-            "岚州市中医医院": "has 中医医院, but 岚州市 written before it names the city's own, not 青岚县's"}
+            "岚州市中医医院": "has 中医医院, but 岚州市 written before it names the city's own, not 青岚县's",
+            "白石路青山路至北园大街段以东200米": "cut between cross streets 青山路 and 北园大街; ",
+            "北园大街与白石路交叉口往东一千五米": "1500 m east of the crossing along 北园大街",
+            "白石路与文昌路之间": "the middle of the strip between their facing stretches",
+            "岚溪与北园大街之间": "the middle of the strip between their facing stretches",
+            "实验小学与县人民医院之间": "midway between their nearest points", "石门村和黄家村之间": "midway between",
+            "白石路与北园大街之间": "白石路 and 北园大街 meet", "实验小学与黑石塔之间": "黑石塔: no point named '黑石塔'",
+            "沿河路北侧": "the road moved 60 m to its north side", "白石路西侧": "the road moved 60 m to its west side",
+            "白石路以东": "all the ground east of 白石路", "北园大街东段北侧": "the road moved 60 m to its north side",
+            "白石路青山路至北园大街段以西地块": "cut between cross streets 青山路 and 北园大街; ", "南岭镇岚南卫生院": "is 岚南卫生院 of 南岭镇",
+            "青岚县南岭镇岚南卫生院": "is 岚南卫生院 of 南岭镇, 青岚县 left off", "城西街道岚西卫生院": "is 岚西卫生院 of 城西街道",
+            "青岚县石门镇卫生院": "青岚县 left off"}
 # Projects given to geo geocode beside the report's: (category, base name, section).
 EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街與白石路交叉口": "road_rebuild", "岚溪路": "road_rebuild",
          "滨河公园": "park", "青岚县北园大街与白石路交叉口": "road_rebuild", "北园大街与G309交叉口": "road_rebuild",
@@ -169,9 +193,15 @@ EXTRA = {"岚湖路": "road_rebuild", "岚湖广场": "culture", "北園大街�
          "距青岚县人民医院东南一点五公里": "project", "翠湖公园北侧三百余米": "project", "青岚县中医医院": "health",
          "距青岚县中医医院北五百米": "project", "岚州市青岚县人民医院": "health", "岚州市中医医院": "health",
          "白石路（青山路至实验小学段）": ("road_rebuild", "白石路", "青山路至实验小学段"),
-         "白石路（青岚县妇幼保健院至青山路段）": ("road_rebuild", "白石路", "青岚县妇幼保健院至青山路段")}
+         "白石路（青岚县妇幼保健院至青山路段）": ("road_rebuild", "白石路", "青岚县妇幼保健院至青山路段"),
+         "白石路青山路至北园大街段以东200米": "project", "北园大街与白石路交叉口往东一千五米": "project",
+         "白石路与文昌路之间": "project", "岚溪与北园大街之间": "project", "实验小学与县人民医院之间": "project",
+         "石门村和黄家村之间": "project", "白石路与北园大街之间": "project", "实验小学与黑石塔之间": "project",
+         "沿河路北侧": "project", "白石路西侧": "project", "白石路以东": "project", "北园大街东段北侧": "project",
+         "白石路青山路至北园大街段以西地块": "project", "南岭镇岚南卫生院": "health",
+         "青岚县南岭镇岚南卫生院": "health", "城西街道岚西卫生院": "health", "青岚县石门镇卫生院": "health"}
 GAZETTEERS = ("学校医院_高德.csv", "百度拾取.csv", "外县_百度.csv", "百度面.csv", "测绘成果.csv", "卫生院_混合.csv",
-              "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv")
+              "道路_4526.shp", "宾馆_4547.gpkg", "老旧小区.csv", "文物点.csv", "村庄.csv")
 
 
 def _osm(out):
@@ -251,6 +281,8 @@ def _lists(out, t):
                           "新华一小区,青岚县新华路2号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9604, 28.2071)),
                           "新华二小区,青岚县新华路16号,{:.6f},{:.6f},GCJ-02".format(*wgs84_to_gcj02(112.9596, 28.2120))]
     files["文物点.csv"] = ["名称,经度,纬度", "岚山古塔,112°55′48.0″,28°11′24.0″", "岚峰书屋,E112.9583,N28.1950"]  # WGS-84, surveyed
+    files["村庄.csv"] = ["名称,经度,纬度,坐标系"] + ["{},{:.6f},{:.6f},GCJ-02".format(n, *wgs84_to_gcj02(x, y)) for n, x, y in (
+        ("石门村", 112.9150, 28.1760), ("黄家村", 112.9050, 28.1880), ("石门镇卫生院", 112.9160, 28.1770))]
     files["placed.csv"] = ["name,category,lon,lat,wkt,datum,accuracy_m,source,method",
                            f"岚湖剧场,culture,{t['岚湖剧场'].x:.7f},{t['岚湖剧场'].y:.7f},,wgs84,5,placed by hand on the map,"
                            "placed by hand on the map at zoom 17"]

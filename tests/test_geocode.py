@@ -326,6 +326,29 @@ def test_a_village_named_with_its_township_is_the_gazetteers_village_in_that_tow
     assert located[2]["properties"]["geocode"].get("matched_name") == "沱川"  # 坑头村 is not in 沱川
 
 
+def test_a_facility_named_with_its_township_first_is_the_gazetteers_facility_lying_in_that_township():
+    # 沱川乡理坑小学 (the report writes the 乡 before the school a list names 理坑小学) was placed anywhere in 沱川乡
+    # by the place-name fallback; with the district before it too (婺源县沱川乡理坑小学) likewise
+    zones = _two_zones("沱川乡", "秋口镇")
+    inside, elsewhere = shapely.Point(117.01, 36.71), shapely.Point(117.01, 36.73)
+    gazetteer = Gazetteer().add_tier("学校.csv", [
+        _entry("理坑小学", inside, accuracy=50), _entry("王村卫生院", elsewhere, accuracy=50)])
+    features = [_project("沱川乡理坑小学", "school"), _project("婺源县沱川乡理坑小学", "school"),
+                _project("沱川乡王村卫生院", "health"), _project("溪头乡理坑小学", "school")]
+    located, _ = geocode_projects(features, gazetteer, OUTLINE, zones=zones, district_name="婺源县")
+    school, written_out, other_township, no_polygon = (f["properties"]["geocode"] for f in located)
+    assert located[0]["geometry"].equals(inside) and school["status"] == "matched" and school["accuracy_m"] == 50
+    assert school["method"].endswith("the report's 沱川乡理坑小学 is 理坑小学 of 沱川乡")
+    assert located[1]["geometry"].equals(inside) and written_out["method"].endswith("of 沱川乡, 婺源县 left off")
+    # 王村卫生院 lies in 秋口镇, not 沱川乡: not it (the fallback places the project in 沱川乡, as before)
+    assert other_township.get("matched_name") != "王村卫生院" and other_township["source"] == "乡 polygon of 沱川乡"
+    assert "bundled gazetteer has 王村卫生院, which lies outside 沱川乡: not taken for it" in other_township["method"]
+    # no 溪头乡 polygon to hold a facility to (a village is taken unchecked, saying so; a school is not)
+    assert located[3]["geometry"] is None and no_polygon["reason"].endswith(
+        "; bundled gazetteer has 理坑小学, but no polygon of 溪头乡 says it lies there (--districts holding 溪头乡 "
+        "would check it)")
+
+
 def test_a_facility_named_after_a_township_without_a_polygon_says_which_and_what_would_place_it(gazetteer):
     # 婺源县 as one zone (no 乡镇 polygons): 江湾镇卫生院 said only "no point named ... in any source;
     # add its position with --gazetteer or --osm", not that --districts would place it in 江湾镇.

@@ -172,3 +172,77 @@ def test_a_distance_off_a_roads_section_is_measured_off_that_section_alone():
             section["accuracy_m"] < 1000
     half = found["青松路东段以西100米"]["properties"]["geocode"]  # 东段 of a north-south road: not cut, the whole road
     assert half["status"] == "approximate" and "100 m off it to its west side" in half["method"]
+
+
+def test_a_distance_off_a_range_written_straight_after_the_road_is_measured_off_that_section():
+    # 青松路滨河路至白石路段以东200米 (no brackets, as the report writes its own projects): unlocated, `no point named
+    # '青松路滨河路至白石路段'`
+    from geo.sections import split_section
+
+    assert split_section("青松路滨河路至白石路段") == ("青松路", "滨河路至白石路段")
+    assert split_section("滨河路至白石路段") is None and split_section("青松路与滨河路至白石路段") is None
+    found = _located("青松路滨河路至白石路段以东200米")
+    section = found["青松路滨河路至白石路段以东200米"]["properties"]["geocode"]
+    assert "cut between cross streets 滨河路 and 白石路" in section["method"]
+    for north in (28.1905, 28.1995):
+        assert _off_m(found["青松路滨河路至白石路段以东200米"], _from(shapely.Point(112.93, north), 200, 0)) <= \
+            section["accuracy_m"] < 1000
+
+
+def test_a_site_between_two_parallel_roads_is_the_middle_of_the_strip_between_them_spread_to_its_ends():
+    # 青松路与黄岭路之间 (two north-south roads 2 km apart): unlocated, `no point named … in any source`
+    from geo.between_places import between_of
+
+    assert between_of("青松路与黄岭路之间的地块") == ("青松路", "黄岭路")
+    assert between_of("位于人民桥和增城大桥之间") == ("人民桥", "增城大桥")
+    assert between_of("滨河路以北与青松路以西之间") is None and between_of("青松路与黄岭路") is None
+    found = _located("青松路与黄岭路之间", "滨河路与白石路之间")
+    strip = found["青松路与黄岭路之间"]["properties"]["geocode"]
+    assert strip["status"] == "approximate" and "the middle of the strip between their facing stretches" in strip["method"]
+    for east, north in ((112.935, 28.181), (112.94, 28.20), (112.948, 28.219)):  # anywhere between them
+        assert _off_m(found["青松路与黄岭路之间"], shapely.Point(east, north)) <= strip["accuracy_m"]
+    assert strip["accuracy_m"] < 3300  # half the 4.4 km stretch, half the 2 km gap, the roads' accuracy
+    narrow = found["滨河路与白石路之间"]["properties"]["geocode"]  # 1.1 km apart, 5.9 km long east-west
+    assert _off_m(found["滨河路与白石路之间"], shapely.Point(112.958, 28.195)) <= narrow["accuracy_m"]
+
+
+def test_a_site_between_two_points_is_midway_spread_half_their_distance_and_crossing_roads_leave_it_unlocated():
+    found = _located("青山县政府与青山公园之间", "青松路与白石路之间", "青山县政府和黑石塔之间")
+    amid = found["青山县政府与青山公园之间"]["properties"]["geocode"]
+    assert "midway between their nearest points" in amid["method"]
+    assert _off_m(found["青山县政府与青山公园之间"], shapely.Point(112.932, 28.212)) <= amid["accuracy_m"] < 1100  # 2 km apart
+    crossing = found["青松路与白石路之间"]["properties"]["geocode"]  # they cross: any of four angles
+    assert crossing["status"] == "unlocated" and "青松路 and 白石路 meet" in crossing["reason"]
+    unknown = found["青山县政府和黑石塔之间"]["properties"]["geocode"]
+    assert unknown["status"] == "unlocated" and unknown["reason"].startswith("between 青山县政府 and 黑石塔: 黑石塔: no point")
+
+
+def test_a_roads_side_with_nothing_after_it_is_a_lot_beside_it_and_all_the_ground_beyond_it_no_site():
+    # 白石路北侧, 青松路以东: unlocated, `no point named … in any source`
+    found = _located("白石路北侧", "青松路东面", "青松路以东", "白石路东侧")
+    beside = found["白石路北侧"]["properties"]["geocode"]
+    assert "the road moved 60 m to its north side" in beside["method"]
+    for east in (112.905, 112.955):  # anywhere along it
+        assert _off_m(found["白石路北侧"], shapely.Point(east, 28.2005)) <= beside["accuracy_m"]
+    assert "to its east side" in found["青松路东面"]["properties"]["geocode"]["method"]
+    beyond = found["青松路以东"]["properties"]["geocode"]
+    assert beyond["status"] == "unlocated" and beyond["reason"].startswith("青松路以东: all the ground east of 青松路")
+    assert "runs east-west" in found["白石路东侧"]["properties"]["geocode"]["reason"]
+
+
+def test_a_side_of_a_roads_section_is_beside_that_section_alone():
+    # 青松路滨河路至白石路段东侧地块, 青松路（滨河路至白石路段）西侧: unlocated (the road's name took the section in)
+    found = _located("青松路滨河路至白石路段东侧地块", "青松路（滨河路至白石路段）西侧")
+    for name, east_m in (("青松路滨河路至白石路段东侧地块", 60), ("青松路（滨河路至白石路段）西侧", -60)):
+        geocode = found[name]["properties"]["geocode"]
+        assert "cut between cross streets 滨河路 and 白石路" in geocode["method"]
+        for north in (28.1905, 28.1995):  # anywhere along the 1.1 km section, not the whole 4.4 km road
+            assert _off_m(found[name], _from(shapely.Point(112.93, north), east_m, 0)) <= geocode["accuracy_m"] < 1000
+
+
+@pytest.mark.parametrize("name, metres", [("白石路与青松路交叉口往东一千五米", 1500), ("距青山县政府东南一千二米", 1200),
+                                          ("青山公园北侧三百五十米", 350), ("青山公园北侧两百米", 200),
+                                          ("距青山县政府东南二点五公里", 2500), ("青山公园北侧约三百五米", 350)])
+def test_a_distance_in_numerals_as_said_aloud_is_read_through_the_one_number_reader(name, metres):
+    # 一千五米 was 1,005 m, 三百五米 305 m (the last digit taken as ones)
+    assert offset_of(name).metres == pytest.approx(metres)
