@@ -25,6 +25,7 @@
     var spec = data().layers[index];
     var group = groups[index] = L.geoJSON(spec.data, {
       geoLayer: spec.key,
+      pane: spec.pane || 'overlayPane',
       interactive: spec.interactive !== false,
       style: function (feature) { return styleOf(spec, feature); },
       pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleOf(spec, feature)); },
@@ -196,7 +197,18 @@
 
   /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
    * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
-  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); }
+  /* A layer drawn over the choropleths whichever is shown (the coverage map's 街道 overlaps): in a pane of its own
+   * above Leaflet's overlays, as a choropleth chosen in the layer list is drawn over the layers added before it. */
+  function abovePanes() {
+    L.Map.addInitHook(function () {
+      var map = this;
+      data().layers.forEach(function (spec) {
+        if (spec.pane && !map.getPane(spec.pane)) { map.createPane(spec.pane).style.zIndex = 450; }
+      });
+    });
+  }
+
+  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); abovePanes(); }
   if (typeof L === 'undefined') {
     document.addEventListener('DOMContentLoaded', function () {
       var box = document.createElement('div');
