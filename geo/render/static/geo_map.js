@@ -60,6 +60,20 @@
       return div;
     };
     control.addTo(map);
+    var fit = function () { legendRoom(map, control.getContainer()); };
+    map.on('resize geonotice', fit);
+    fit();
+  }
+
+  /* The legend (bottom left) of a score of categories, in a window 600 px high, ran up over the zoom buttons and the
+   * tile notice (top left): it scrolls within the room below them (CSS takes at most 65% of the window). */
+  function legendRoom(map, div) {
+    var top = 0;
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll('.leaflet-top.leaflet-left .leaflet-control'), function (node) {
+      top = Math.max(top, node.getBoundingClientRect().bottom);
+    });
+    var css = getComputedStyle(div), padding = parseFloat(css.paddingTop) + parseFloat(css.paddingBottom);
+    div.style.setProperty('--geo-legend-room', Math.max(div.getBoundingClientRect().bottom - top - 10 - padding, 60) + 'px');
   }
 
   /* The legend folds to its title, pressed (a click, a tap, Enter); on a phone it starts folded, or it
@@ -112,6 +126,7 @@
         return div;
       };
       notice.addTo(map);
+      map.fire('geonotice');
     }
     map.eachLayer(function (tiles) {
       if (!(tiles instanceof L.TileLayer)) { return; }
@@ -119,7 +134,7 @@
       tiles.on('tileerror', function () { failed = true; show(); });
       tiles.on('tileload', function () {
         loaded = true;
-        if (notice && !failed) { notice.remove(); notice = null; }
+        if (notice && !failed) { notice.remove(); notice = null; map.fire('geonotice'); }
       });
     });
     if (layers && data().tileWaitMs) {
