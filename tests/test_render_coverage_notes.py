@@ -72,7 +72,8 @@ def test_the_tables_note_names_each_overlapping_pair_its_area_where_it_counts_an
     names = [text for kind, text in item["parts"] if kind == "name"]
     assert names == [EVIL + "街道", "乙\u202e街道", EVIL + "街道", EVIL + "学校"]  # as written: set as text by the page
     assert "".join(text for _, text in item["parts"]).startswith(
-        f"{EVIL}街道 / 乙\u202e街道: {overlaps[0]['area_m2']:,} m², 计入 counted in {EVIL}街道 · {EVIL}学校 (学校教育 School), a point")
+        f"{EVIL}街道 / 乙\u202e街道: {overlaps[0]['area_m2']:,} m², 计入 counted in {EVIL}街道 · "
+        f"{EVIL}学校 (学校教育 School), a point")
     assert "</script><script>" not in pages["coverage.html"].split('id="geo-data">')[1].split("</script>")[0]
 
 

@@ -1,5 +1,4 @@
-"""The coverage map's notes on the 街道 as drawn: a layer of where two overlap, and the table's notes on each pair
-and on the projects along an edge two share (as ``coverage.md`` names them)."""
+"""The coverage map's word on the 街道 as drawn: where two overlap (a layer and a note) and projects along a shared edge."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ OVERLAP_RULE = ("What lies where two 街道 overlap counts once, in the 街道 o
                 "each as drawn counts it in both) · 重叠处的项目只计入代码较小的街道")
 EDGE_TITLE = "共用边界上的项目 Projects along an edge two 街道 share"
 EDGE_RULE = "Counted in one 街道 only (the smaller code) · 只计入代码较小的街道"
+NO_PROJECT = "无已定位项目 no located project there"
 TOOLTIP_PROJECTS = 5  # an overlap's tooltip names this many of the projects lying there, then how many more
 
 
@@ -63,7 +63,7 @@ def overlap_notes(overlaps, level: str = "街道") -> dict | None:
     for row in overlaps or ():
         parts = _pair(row) + [["text", f": {row['area_m2']:,} m², 计入 counted in "],
                               ["name", _counted(row)], ["text", " · "]]
-        parts += _project_parts(row["projects"]) if row["projects"] else [["text", "无已定位项目 no located project there"]]
+        parts += _project_parts(row["projects"]) if row["projects"] else [["text", NO_PROJECT]]
         items.append({"codes": [str(code) for code in row["codes"]], "overlap": True, "parts": parts})
     if not items:
         return None
@@ -124,14 +124,15 @@ def _project_parts(projects) -> list:
 def _tooltip(row, level) -> str:
     names = [name or code for name, code in zip(row["names"], row["codes"])]
     lines = [f"<b>{page_text(names[0])} / {page_text(names[1])}</b>",
-             page_text(f"{style.zone_words('街道重叠 overlap', level)} {row['area_m2']:,} m², 计入 counted in {_counted(row)}")]
+             page_text(f"{style.zone_words('街道重叠 overlap', level)} {row['area_m2']:,} m², "
+                       f"计入 counted in {_counted(row)}")]
     projects = row["projects"]
     for item in projects[:TOOLTIP_PROJECTS]:
         lines.append(page_text(f"{item['name']} ({_category(item['category'])})"))
     if len(projects) > TOOLTIP_PROJECTS:
         lines.append(page_text(f"… +{len(projects) - TOOLTIP_PROJECTS}"))
     if not projects:
-        lines.append(page_text("无已定位项目 no located project there"))
+        lines.append(page_text(NO_PROJECT))
     return "<div class='geo-overlap-tip'>" + "<br>".join(lines) + "</div>"
 
 
