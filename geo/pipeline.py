@@ -477,7 +477,8 @@ def render(features, boundaries, report, out_dir, *, basemap="osm", datum=None, 
     from geo.render import render_maps
 
     return render_maps(features_to_gdf(features), boundaries.zones, boundaries.outline, report.by_subdistrict,
-                       out_dir, basemap=basemap, datum=datum, inline=inline)
+                       out_dir, basemap=basemap, datum=datum, inline=inline, zone_overlaps=report.zone_overlaps,
+                       shared_edges=report.shared_edges)
 
 
 def run_build(report=None, *, out_dir=".", boundary_options=None, gazetteers=(), osm=None, online=False,

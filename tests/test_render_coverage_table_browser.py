@@ -37,9 +37,11 @@ def test_the_table_gives_each_jiedao_the_figures_of_coverage_csv(chromium, plain
         written = {r["name"]: r for r in csv.DictReader(handle)}
     assert sorted(r[0] for r in rows) == sorted(written)
     keys = {"项目 Projects": "projects", "改造 Rebuild km": "road_km_rebuild", "绿化 Greening km": "road_km_greening",
-            "新建 New km": "road_km_new", **{category_label(c): c for c in category_codes()}}
+            "新建 New km": "road_km_new", "共用边界 Shared edge km": "shared_edge_km",
+            **{category_label(c): c for c in category_codes()}}
     shown = [keys[h] for h in head if h in keys]
     assert {c for c in category_codes() if any(r[c] != "0" for r in written.values())} <= set(shown)
+    assert "shared_edge_km" in shown  # the 街道's km of edge shared with another, as coverage.csv gives it
     for row in rows:
         cells, figures = dict(zip(head, row)), written[row[0]]
         assert all(cells[h] == figures[keys[h]] for h in head if h in keys), row

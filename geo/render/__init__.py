@@ -26,7 +26,8 @@ _COVERAGE_COLUMNS = ("code", "name", "projects", "road_km_rebuild", "road_km_gre
 __all__ = ["BASEMAPS", "check_basemap", "fisher_jenks_breaks", "map_sizes", "render_maps"]
 
 
-def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", datum=None, inline=True, title=None):
+def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", datum=None, inline=True, title=None,
+                zone_overlaps=(), shared_edges=()):
     """Write the project map, the coverage map and an index page into ``out_dir``.
 
     Parameters
@@ -58,6 +59,10 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
         the internet.
     title : str, optional
         Page title; defaults to one naming the district.
+    zone_overlaps, shared_edges : list of dict, optional
+        The coverage report's pairs of 街道 that overlap and projects along an edge two 街道 share
+        (:class:`geo.coverage.CoverageReport`): the coverage map draws the overlaps over its choropleths and
+        notes both under its 街道 table.
 
     Returns
     -------
@@ -104,7 +109,8 @@ def render_maps(projects, zones, outline, coverage, out_dir, *, basemap="osm", d
         (PROJECTS_HTML, projects_page(projects, project_geoms, zones, zone_geoms, outline, outline_geoms,
                                       label=labels[PROJECTS_HTML], **common)),
         (COVERAGE_HTML, coverage_page(zones, zone_geoms, outline, outline_geoms, coverage,
-                                      label=labels[COVERAGE_HTML], **common)),
+                                      label=labels[COVERAGE_HTML], overlaps=zone_overlaps, shared_edges=shared_edges,
+                                      **common)),
     ]
     paths = [write_text_atomic(out_dir / name, text) for name, text in pages]
     paths.append(write_text_atomic(out_dir / INDEX_HTML, index_html(out_dir, title, _basemap_label(basemap, shift), inline, quality,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.render import classes, coverage_table, display, maps, style
+from geo.render import classes, coverage_notes, coverage_table, display, maps, style
 from geo.render.page import Page, render_page
 from geo.safe_text import page_text
 
@@ -16,9 +16,10 @@ TOOLTIP_ROWS = (("name", "街道"), ("projects", "项目 Projects"), ("road_km",
 
 
 def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles, inline, title,
-                  quality, shifted, label, level="街道") -> str:
+                  quality, shifted, label, level="街道", overlaps=(), shared_edges=()) -> str:
     """The HTML of the coverage map (see :func:`geo.render.render_maps`); ``label`` names it in
-    the browser's tab, before ``title``."""
+    the browser's tab, before ``title``. ``overlaps`` and ``shared_edges`` (the coverage report's ``zone_overlaps``
+    and ``shared_edges``) are drawn as a layer over the choropleths and noted under the 街道 table."""
     page = Page()
     m = maps.new_map(page, tiles, display.bounds(outline_geoms) or display.bounds(zone_geoms), f"{label} · {title}")
     table = coverage_by_code(coverage)
@@ -47,6 +48,12 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
         legend.append(style.legend_head(label))
         legend += [style.legend_row(style.box_swatch(c), t) for c, t in zip(colours, breaks["labels"])]
         legend.append(style.legend_note(breaks["rule"]))
+    overlap_features = coverage_notes.overlap_features(overlaps, {r[0]: r[2] for r in rows}, level)
+    if overlap_features:
+        maps.add_layer(m, page, coverage_notes.OVERLAP_LAYER_KEY, style.zone_words(coverage_notes.OVERLAP_LAYER, level),
+                       overlap_features, style=coverage_notes.OVERLAP_STYLE, pane=coverage_notes.OVERLAP_PANE,
+                       hoverTooltips=True)
+        legend.append(coverage_notes.overlap_legend_row(level))
     maps.add_outline(m, page, outline, outline_geoms)
     if any(r[3] is None for r in rows):
         legend.append(style.legend_row(style.box_swatch(classes.NO_DATA_COLOUR), "no data 无数据"))
@@ -54,7 +61,10 @@ def coverage_page(zones, zone_geoms, outline, outline_geoms, coverage, *, tiles,
     if shifted:
         legend.append(style.legend_note(style.GCJ02_NOTE))
     page.data["coverageTable"] = coverage_table.table_data(coverage, table, {r[0]: r[1] for r in rows}, level)
-    maps.finish(m, page, "".join(legend), layer_count=len(LAYERS))
+    notes = [coverage_notes.overlap_notes(overlaps, level), coverage_notes.edge_notes(shared_edges, level)]
+    if any(notes):
+        page.data["coverageTable"]["notes"] = [note for note in notes if note]
+    maps.finish(m, page, "".join(legend), layer_count=len(LAYERS) + bool(overlap_features))
     return render_page(m, page, inline=inline, extra=coverage_table.SCRIPTS)
 
 

@@ -10,6 +10,7 @@ NAME_LABEL = "街道"
 ROAD_COLUMNS = (("road_km", "道路 Road km"), ("road_km_rebuild", "改造 Rebuild km"),
                 ("road_km_greening", "绿化 Greening km"), ("road_km_new", "新建 New km"))
 SCRIPTS = ("coverage_table.css", "coverage_table.js")
+SHARED_EDGE_KM = ("shared_edge_km", "共用边界 Shared edge km")  # coverage.csv's column, the workbook's 与相邻街道共用边界长度
 
 
 def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> dict:
@@ -32,7 +33,9 @@ def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> 
     dict
         ``title``, ``nameLabel``, ``kmDecimals``, ``openMinPx`` (the narrowest window it starts open in), ``columns`` (``key``, ``label``, ``km``; ``category`` on a category's) and ``rows`` (``code``,
         ``name`` as plain text, ``values`` in column order, ``shape``). Category columns are those with a
-        project in some 街道, in ``coverage.csv``'s order; a 街道 with no project shows 0.
+        project in some 街道, in ``coverage.csv``'s order; a 街道 with no project shows 0. ``coverage.csv``'s
+        shared edge km, when the table has it, comes last. The coverage map adds ``notes``
+        (:mod:`geo.render.coverage_notes`).
     """
     from geo import settings
     from geo.data import category_codes, category_label
@@ -42,10 +45,13 @@ def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> 
     columns = [{"key": "projects", "label": "项目 Projects", "km": False}]
     columns += [{"key": key, "label": label, "km": True} for key, label in ROAD_COLUMNS]
     columns += [{"key": c, "label": category_label(c), "km": False, "category": True} for c in codes]
+    if SHARED_EDGE_KM[0] in coverage.columns:  # after the categories: a measure of the 街道, not of its projects
+        columns.append({"key": SHARED_EDGE_KM[0], "label": style.zone_words(SHARED_EDGE_KM[1], level), "km": True})
     rows = []
     for record in records:
         code = str(record["code"])
-        values = dict(figures[code], **{c: _count(record.get(c)) for c in codes})
+        values = dict(figures[code], **{c: _count(record.get(c)) for c in codes},
+                      **{SHARED_EDGE_KM[0]: round(_number(record.get(SHARED_EDGE_KM[0])), classes.KM_DECIMALS)})
         rows.append({"code": code, "name": str(record["name"]), "shape": code in shaped,
                      "values": [values[c["key"]] for c in columns]})
     rows += [{"code": code, "name": name, "shape": True, "values": None}
@@ -57,8 +63,12 @@ def table_data(coverage, figures: dict, shaped: dict, level: str = "街道") -> 
 
 
 def _count(value) -> int:
+    return int(_number(value))
+
+
+def _number(value) -> float:
     try:
         value = float(value)
     except (TypeError, ValueError):
-        return 0
-    return int(value) if value == value else 0  # NaN -> 0
+        return 0.0
+    return value if value == value else 0.0  # NaN -> 0

@@ -44,8 +44,8 @@
     var spec = data.coverageTable;
     if (!spec) { return; }
     var shapes = shapesByCode(data, groups);
-    var box = null, toggle = null, body = null, heads = [], current = null, sortedBy = null, descending = false,
-      hovered = null;
+    var box = null, toggle = null, body = null, heads = [], current = [], sortedBy = null, descending = false,
+      hovered = null, byCode = {};
 
     function fold(folded) {
       box.classList.toggle('geo-cov-folded', folded);
@@ -86,27 +86,36 @@
       });
     }
 
-    /* Outline a row's 街道 and mark the row as the current one. */
-    function mark(row) {
-      if (current) { outline(current, false); current.tr.removeAttribute('aria-current'); }
-      current = row;
-      outline(row, true);
-      row.tr.setAttribute('aria-current', 'true');
+    /* Outline a row's 街道 (or a note's two) and mark the rows as the current ones. */
+    function mark(rows) {
+      current.forEach(function (row) { outline(row, false); row.tr.removeAttribute('aria-current'); });
+      current = rows;
+      rows.forEach(function (row) { outline(row, true); row.tr.setAttribute('aria-current', 'true'); });
     }
 
     /* A 街道 clicked on the map (or Enter on its focused shape): its row is marked and scrolled into the table's
      * view, under the headings (not with scrollIntoView, which would scroll the map's box too). */
     function found(row) {
-      mark(row);
+      mark([row]);
       var wrap = box.lastChild, top = row.tr.offsetTop - wrap.querySelector('thead').offsetHeight;
       if (top < wrap.scrollTop || row.tr.offsetTop + row.tr.offsetHeight > wrap.scrollTop + wrap.clientHeight) {
         wrap.scrollTop = top;
       }
     }
 
-    /* The room the table takes at the map's right, for fitBounds. */
-    function padding() {
-      return {paddingTopLeft: [20, 20], paddingBottomRight: [Math.min(box.offsetWidth, map.getSize().x / 2) + 20, 20]};
+    /* fitBounds' padding for `bounds` clear of the table (bottom right) and the open legend (bottom left): beside
+     * them (the legend's width at the left, the table's at the right) or above both, whichever shows it larger. A 街道
+     * fitted clear of the table alone lay under a legend of a few choropleths, as tall as half the window. */
+    function padding(bounds) {
+      var legend = map.getContainer().querySelector('.geo-legend'), size = map.getSize(),
+        table = {x: Math.min(box.offsetWidth, size.x / 2), y: box.offsetHeight},
+        key = legend && !legend.classList.contains('geo-legend-folded') ? {x: legend.offsetWidth, y: legend.offsetHeight} : {x: 0, y: 0},
+        beside = {paddingTopLeft: [key.x + 20, 20], paddingBottomRight: [table.x + 20, 20]},
+        above = {paddingTopLeft: [20, 20], paddingBottomRight: [20, Math.min(Math.max(key.y, table.y), size.y / 2) + 20]};
+      function zoom(p) {
+        return map.getBoundsZoom(bounds, false, L.point(p.paddingTopLeft).add(p.paddingBottomRight));
+      }
+      return zoom(above) > zoom(beside) ? above : beside;
     }
 
     /* Opened over the whole district (in a window under `openMinPx` it starts folded, the district fitted to the
@@ -124,20 +133,52 @@
       var rect = box.getBoundingClientRect(), origin = map.getContainer().getBoundingClientRect(),
         corner = map.latLngToContainerPoint(all.getSouthEast());
       if (corner.x + origin.left > rect.left && corner.y + origin.top > rect.top) {
-        map.fitBounds(all, L.extend(padding(), {animate: false}));  // at once: a row clicked next is not lost
+        map.fitBounds(all, L.extend(padding(all), {animate: false}));  // at once: a row clicked next is not lost
       }
     }
 
     /* Zoom to a row's 街道 (clear of the table) and outline it. */
     function go(row) {
-      var drawn = shapes[row.code];
-      if (!drawn) { return; }
-      mark(row);
+      if (!shapes[row.code]) { return; }
+      zoomTo([row]);
+      map.once('moveend', function () { if (hovered === row) { hint(row, true); } });  // its tooltip where it now is
+    }
+
+    /* Zoom to the 街道 of `rows` (a row's, or the two a note names), clear of the table, and outline them. */
+    function zoomTo(rows) {
+      var bounds = null;
+      rows.forEach(function (row) {
+        var drawn = shapes[row.code];
+        if (drawn) { bounds = bounds ? bounds.extend(drawn[0][1].getBounds()) : L.latLngBounds(drawn[0][1].getBounds().getSouthWest(), drawn[0][1].getBounds().getNorthEast()); }
+      });
+      if (!bounds) { return; }
+      mark(rows);
       if (window.innerWidth < data.phoneWidthPx) { fold(true); }  // on a phone, open, it would hide the 街道
       // Leaflet drops a zoom asked for during another (a row clicked while the last one's zoom runs): that one ends.
       if (map._animatingZoom) { map._onZoomTransitionEnd(); }
-      map.fitBounds(drawn[0][1].getBounds(), padding());
-      map.once('moveend', function () { if (hovered === row) { hint(row, true); } });  // its tooltip where it now is
+      map.fitBounds(bounds, padding(bounds));
+    }
+
+    /* The notes under the table (where 街道 overlap, projects along a shared edge), each item a button going to its
+     * 街道 (a click, Enter); names from the data set as text, each in a <bdi>, geo's words as text. */
+    function addNotes(parent) {
+      (spec.notes || []).forEach(function (note) {
+        var section = el('section', 'geo-cov-note', null, parent);
+        el('h3', null, note.title, section);
+        el('p', null, note.rule, section);
+        var list = el('ul', null, null, section);
+        note.items.forEach(function (item) {
+          var rows = item.codes.map(function (code) { return byCode[code]; }).filter(Boolean), li = el('li', null, null, list),
+            drawn = rows.some(function (row) { return shapes[row.code]; }), target = drawn ? button('geo-cov-note-go', li) : el('span', null, null, li);
+          target.classList.add('geo-cov-note-item');  // four lines (CSS), whole on hover
+          item.parts.forEach(function (part) { el(part[0] === 'name' ? 'bdi' : 'span', null, part[1], target); });
+          target.title = target.textContent;
+          if (drawn) {
+            target.title += ' · 缩放到此处 Zoom to it';
+            L.DomEvent.on(target, 'click', function () { zoomTo(rows); });
+          }
+        });
+      });
     }
 
     /* Whether `latlng` lies in a 街道's shape (even-odd over all its rings: holes and parts). */
@@ -234,8 +275,9 @@
       th.scope = 'row';
       var name = button('geo-cov-go', th);
       el('bdi', null, row.name, name);
+      name.title = row.name;  // a long name shows three lines (CSS), whole on hover
       if (shapes[row.code]) {
-        name.title = '缩放到此处 Zoom to it';
+        name.title = row.name + ' · 缩放到此处 Zoom to it';
         L.DomEvent.on(tr, 'click', function () { go(row); });
         // A mouse's, not a tap's (a tap goes to the row's 街道, folding the table on a phone) nor a tap's focus.
         tr.addEventListener('pointerenter', function (e) { if (e.pointerType === 'mouse') { hovered = row; hint(row, true); } });
@@ -254,20 +296,24 @@
      * column as sorted on the screen, is printed after the map, on pages of its own (print CSS), its buttons plain
      * text. Its category headings are set sideways, read bottom to top (print CSS): across, a table of a dozen
      * categories was wider than A4, and the browser shrank every printed page to fit it, the map's legend too. */
-    function printCopy(table) {
+    function printCopy(table, notes) {
       var copy = el('section', 'geo-cov-print', null, document.body);
+      function plain(node) {
+        Array.prototype.forEach.call(node.querySelectorAll('button'), function (button) {
+          var text = el('span');
+          while (button.firstChild) { text.appendChild(button.firstChild); }
+          button.parentNode.replaceChild(text, button);
+        });
+        return node;
+      }
       function refresh() {
         copy.textContent = '';
         el('h2', null, spec.title, copy);
         el('p', null, document.title, copy);
-        var clone = table.cloneNode(true);
+        var clone = plain(table.cloneNode(true));
         clone.className = 'geo-cov-print-table';
-        Array.prototype.forEach.call(clone.querySelectorAll('button'), function (node) {
-          var text = el('span');
-          while (node.firstChild) { text.appendChild(node.firstChild); }
-          node.parentNode.replaceChild(text, node);
-        });
         copy.appendChild(clone);
+        if (notes) { copy.appendChild(plain(notes.cloneNode(true))); }
       }
       refresh();
       window.addEventListener('beforeprint', refresh);
@@ -289,7 +335,7 @@
         if (!box.classList.contains('geo-cov-folded')) { clearOfTable(); }
       });
       fold(window.innerWidth < spec.openMinPx);  // open, it would cover the district
-      var table = el('table', 'geo-cov-table', null, el('div', 'geo-cov-wrap', null, box));
+      var wrap = el('div', 'geo-cov-wrap', null, box), table = el('table', 'geo-cov-table', null, wrap), notes = null;
       var head = el('tr', null, null, el('thead', null, null, table));
       [{label: spec.nameLabel}].concat(spec.columns).forEach(function (column, i) {
         var th = el('th', column.category ? 'geo-cov-category' : null, null, head);
@@ -299,14 +345,15 @@
         heads.push(th);
       });
       body = el('tbody', null, null, table);
-      spec.rows.forEach(addRow);
+      spec.rows.forEach(function (row) { byCode[row.code] = row; addRow(row); });
+      if (spec.notes) { addNotes(notes = el('div', 'geo-cov-notes', null, wrap)); }
       spec.rows.forEach(function (row) {
         (shapes[row.code] || []).forEach(function (pair) {
           pair[1].on('click', function () { found(row); });
           pair[1].on('keypress', function (e) { if (e.originalEvent.key === 'Enter') { found(row); } });
         });
       });
-      printCopy(table);
+      printCopy(table, notes);
       return box;
     };
     control.addTo(map);

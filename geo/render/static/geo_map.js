@@ -25,6 +25,7 @@
     var spec = data().layers[index];
     var group = groups[index] = L.geoJSON(spec.data, {
       geoLayer: spec.key,
+      pane: spec.pane || 'overlayPane',
       interactive: spec.interactive !== false,
       style: function (feature) { return styleOf(spec, feature); },
       pointToLayer: function (feature, latlng) { return L.circleMarker(latlng, styleOf(spec, feature)); },
@@ -59,6 +60,20 @@
       return div;
     };
     control.addTo(map);
+    var fit = function () { legendRoom(map, control.getContainer()); };
+    map.on('resize geonotice', fit);
+    fit();
+  }
+
+  /* The legend (bottom left) of a score of categories, in a window 600 px high, ran up over the zoom buttons and the
+   * tile notice (top left): it scrolls within the room below them (CSS takes at most 65% of the window). */
+  function legendRoom(map, div) {
+    var top = 0;
+    Array.prototype.forEach.call(map.getContainer().querySelectorAll('.leaflet-top.leaflet-left .leaflet-control'), function (node) {
+      top = Math.max(top, node.getBoundingClientRect().bottom);
+    });
+    var css = getComputedStyle(div), padding = parseFloat(css.paddingTop) + parseFloat(css.paddingBottom);
+    div.style.setProperty('--geo-legend-room', Math.max(div.getBoundingClientRect().bottom - top - 10 - padding, 60) + 'px');
   }
 
   /* The legend folds to its title, pressed (a click, a tap, Enter); on a phone it starts folded, or it
@@ -111,6 +126,7 @@
         return div;
       };
       notice.addTo(map);
+      map.fire('geonotice');
     }
     map.eachLayer(function (tiles) {
       if (!(tiles instanceof L.TileLayer)) { return; }
@@ -118,7 +134,7 @@
       tiles.on('tileerror', function () { failed = true; show(); });
       tiles.on('tileload', function () {
         loaded = true;
-        if (notice && !failed) { notice.remove(); notice = null; }
+        if (notice && !failed) { notice.remove(); notice = null; map.fire('geonotice'); }
       });
     });
     if (layers && data().tileWaitMs) {
@@ -196,7 +212,18 @@
 
   /* A map that links Leaflet from its CDN (geo render --cdn), opened with no internet, has no
    * Leaflet to draw with: it says so and what to do, rather than stay a blank page. */
-  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); }
+  /* A layer drawn over the choropleths whichever is shown (the coverage map's 街道 overlaps): in a pane of its own
+   * above Leaflet's overlays, as a choropleth chosen in the layer list is drawn over the layers added before it. */
+  function abovePanes() {
+    L.Map.addInitHook(function () {
+      var map = this;
+      data().layers.forEach(function (spec) {
+        if (spec.pane && !map.getPane(spec.pane)) { map.createPane(spec.pane).style.zIndex = 450; }
+      });
+    });
+  }
+
+  if (typeof L !== 'undefined') { foldLayerListInSmallWindows(); abovePanes(); }
   if (typeof L === 'undefined') {
     document.addEventListener('DOMContentLoaded', function () {
       var box = document.createElement('div');
