@@ -2110,6 +2110,18 @@ def test_a_name_opening_a_quoted_title_of_its_works_is_kept_over_the_models():
     assert names("由内政部「生活圈道路交通系统建设计画」补助。") == []
 
 
+def test_a_name_inside_a_quoted_title_of_its_works_opens_with_the_title():
+    # 「国道3号增设|青山交流道工程…典礼」: the title as written, less its works words, is the works' name
+    # (the rules' name after a verb or a 及 inside it is only its tail)
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("部长前往白石乡出席「国道3号增设青山交流道工程祈福动土典礼」时表示,中央全额支应。") \
+        == ["国道3号增设青山交流道"]
+    assert names("副县长出席白石县「青山头桥都市计画特II道路衔接五号道路工程」视察。") \
+        == ["青山头桥都市计画特II道路衔接五号道路"]
+    # a works verb opening the title is none of the name
+    assert names("县府推动「新建白石路工程」。") == ["白石路"]
+
+
 def test_a_university_shown_as_built_by_its_line_is_kept_over_the_models():
     # a subhead or a cell holding a university alone, and a rendering's caption, are no sentences
     # the tagger and the record model were trained on: what the line's form says stands

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import LINE_TITLE_WORKS, LINE_UNIVERSITY_HEADS, NEEDS_ACTION_HEADS, RENDERINGS
-from geo.settings import LINE_END_REACH, LINE_START_REACH, TITLE_LINE_REACH
+from geo.lexicon_lookups import ACTION_INDEX
+from geo.settings import LINE_END_REACH, LINE_START_REACH, QUOTED_TITLE_REACH, TITLE_LINE_REACH
 
 # What may stand before the name on its line: spaces, a table's bars, one list number or bullet
 # (1. 1、 (一) 一、 ① ▲, a subhead's 02).
@@ -124,6 +125,51 @@ def quoted_works_title(norm, start, end):
     return tail is not None and norm.startswith(_TITLE_QUOTES[norm[start - 1]], tail.end())
 
 
+def widened_to_quoted_titles(norm, records):
+    """Named records standing inside a quoted title of their works after other words of it, widened to
+    open with the title (「国道1号增设|造桥交流道工程祈福动土典礼」, 「民雄头桥都市计画特II道路衔接十三号及十三之|二号道路工程」):
+    the title as written, less its works words, is the works' name (see :func:`quoted_title_start`).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        A sentence's records (changed in place).
+
+    Returns
+    -------
+    list of Record
+        The records, less one a widened record now covers.
+    """
+    widened = []
+    for record in records:
+        if record.named and (start := quoted_title_start(norm, record.start, record.end)) is not None:
+            record.base = (start, record.base[1] if record.section else record.end)
+            record.start = start
+            widened.append(record)
+    if not widened:
+        return records
+    return [r for r in records if not any(w is not r and w.start <= r.start and r.end <= w.end for w in widened)]
+
+
+def quoted_title_start(norm, start, end):
+    """Where the quoted works title holding the name at ``norm[start:end]`` opens (the character after its
+    quote), when other words of the title stand before the name and the title closes after the name with
+    its works words only (see :func:`quoted_works_title`); else None. Words of the title before the name
+    that open with a works verb (「新建…」) or hold a break or another quote are none of a name.
+    """
+    low = start - QUOTED_TITLE_REACH if start > QUOTED_TITLE_REACH else 0
+    opener = max(norm.rfind(quote, low, start) for quote in _TITLE_QUOTES)
+    if opener < 0 or opener + 1 >= start or _TITLE_BREAK.search(norm, opener + 1, start) \
+            or ACTION_INDEX.at(norm, opener + 1) is not None:
+        return None
+    tail = _QUOTED_TITLE_TAIL.match(norm, end)
+    return opener + 1 if tail is not None and norm.startswith(_TITLE_QUOTES[norm[opener]], tail.end()) else None
+
+
+# What a quoted title's words before its name never hold: breaks, list marks, brackets and other quotes.
+_TITLE_BREAK = re.compile(r"[,，。;；:：!?！？、()（）“”‘’「」『』《》\s]")
 # The quotes a works title opens with, and their closers.
 _TITLE_QUOTES = {"「": "」", "『": "』", "“": "”"}
 # What follows the name inside a quoted works title: a few words of works (改善, 道路拓宽), 工程 or 项目,
