@@ -1,10 +1,12 @@
-"""Lines that are no report sentences, by their form: a name alone on its line, a rendering's caption.
+"""Lines and quotes that are no report sentences, by their form: a name alone on its line, a rendering's caption, a works' quoted title.
 
 A press piece's subheads, a table's cells and a list's item titles often hold a project's name
 and nothing else (``青山学院`` above the lines that describe its new campus, ``| 青山学院 |``),
 and a picture's caption names what is to be built (``白石学院新区项目效果图``): the form of the
 line says what the rules look for in a works word. The rules use it where a place needs works to
-be a project at all (a university, a zone: see :func:`shown_as_built`).
+be a project at all (a university, a zone: see :func:`shown_as_built`). A works' own title in
+quotes (「青山村白石路侧沟改善工程」, as Taiwanese press and council notes write it) names the works the
+same way: see :func:`quoted_works_title` and :func:`widened_to_quoted_titles`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import LINE_TITLE_WORKS, LINE_UNIVERSITY_HEADS, NEEDS_ACTION_HEADS, RENDERINGS
+from geo.extract.patterns import QUOTE_CLOSERS
 from geo.lexicon_lookups import ACTION_INDEX
 from geo.settings import LINE_END_REACH, LINE_START_REACH, QUOTED_TITLE_REACH, TITLE_LINE_REACH
 
@@ -171,7 +174,7 @@ def quoted_title_start(norm, start, end):
 # What a quoted title's words before its name never hold: breaks, list marks, brackets and other quotes.
 _TITLE_BREAK = re.compile(r"[,，。;；:：!?！？、()（）“”‘’「」『』《》\s]")
 # The quotes a works title opens with, and their closers.
-_TITLE_QUOTES = {"「": "」", "『": "』", "“": "”"}
+_TITLE_QUOTES = {opener: closer for opener, closer in QUOTE_CLOSERS.items() if opener in "「『“"}
 # What follows the name inside a quoted works title: a few words of works (改善, 道路拓宽), 工程 or 项目,
 # and a ceremony's words after them (祈福动土典礼, 开工仪式).
 _QUOTED_TITLE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|项目)(?:[\u4e00-\u9fff]{0,4}(?:典礼|仪式))?")
