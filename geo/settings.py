@@ -570,6 +570,9 @@ LISTED_ITEM_BEFORE_DE_REACH = 12
 LINE_START_REACH = 16
 LINE_END_REACH = 32
 TITLE_LINE_REACH = 24
+# A quoted works title (geo.extract.line_forms.quoted_title_start): how far before a name its opening quote is
+# looked for (a long title: 「民雄头桥都市计画特II道路衔接十三号及十三之二号道路工程」).
+QUOTED_TITLE_REACH = 32
 
 # A 、-list of generic kinds before a network (供水、燃气、消防管网: geo.extract.lists.kind_after_kinds): a kind's
 # characters at most (燃气, 再生水), and the kinds looked back over.

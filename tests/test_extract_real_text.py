@@ -2099,6 +2099,29 @@ def test_a_list_items_title_before_its_works_is_kept_over_the_models():
     assert names("二、压石平台文体活动广场建设\n清理垃圾坑,修建花池。") == ["压石平台文体活动广场"]
 
 
+def test_a_name_opening_a_quoted_title_of_its_works_is_kept_over_the_models():
+    # 「…侧沟改善工程」: a works' own title in corner quotes, as Taiwanese press and council notes write
+    # it, is no sentence the tagger and the record model were trained on: the name it opens stands
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("县府同意挹注经费300万元,由白石乡公所执行「白石乡青山村中兴路侧沟改善工程」,目前委外规划设计中。") \
+        == ["白石乡青山村中兴路侧沟"]
+    assert names("县府辦理「白石鎮青山大排路面改善工程」，預計進行路基補強後再行加鋪。") == ["白石鎮青山大排"]
+    # a programme's title in quotes holds no place the rules name: nothing to keep
+    assert names("由内政部「生活圈道路交通系统建设计画」补助。") == []
+
+
+def test_a_name_inside_a_quoted_title_of_its_works_opens_with_the_title():
+    # 「国道3号增设|青山交流道工程…典礼」: the title as written, less its works words, is the works' name
+    # (the rules' name after a verb or a 及 inside it is only its tail)
+    names = lambda text: sorted(f["properties"]["name"] for f in extract_projects(text))
+    assert names("部长前往白石乡出席「国道3号增设青山交流道工程祈福动土典礼」时表示,中央全额支应。") \
+        == ["国道3号增设青山交流道"]
+    assert names("副县长出席白石县「青山头桥都市计画特II道路衔接五号道路工程」视察。") \
+        == ["青山头桥都市计画特II道路衔接五号道路"]
+    # a works verb opening the title is none of the name
+    assert names("县府推动「新建白石路工程」。") == ["白石路"]
+
+
 def test_a_university_shown_as_built_by_its_line_is_kept_over_the_models():
     # a subhead or a cell holding a university alone, and a rendering's caption, are no sentences
     # the tagger and the record model were trained on: what the line's form says stands

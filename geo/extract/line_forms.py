@@ -1,10 +1,12 @@
-"""Lines that are no report sentences, by their form: a name alone on its line, a rendering's caption.
+"""Lines and quotes that are no report sentences, by their form: a name alone on its line, a rendering's caption, a works' quoted title.
 
 A press piece's subheads, a table's cells and a list's item titles often hold a project's name
 and nothing else (``青山学院`` above the lines that describe its new campus, ``| 青山学院 |``),
 and a picture's caption names what is to be built (``白石学院新区项目效果图``): the form of the
 line says what the rules look for in a works word. The rules use it where a place needs works to
-be a project at all (a university, a zone: see :func:`shown_as_built`).
+be a project at all (a university, a zone: see :func:`shown_as_built`). A works' own title in
+quotes (「青山村白石路侧沟改善工程」, as Taiwanese press and council notes write it) names the works the
+same way: see :func:`quoted_works_title` and :func:`widened_to_quoted_titles`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 
 from geo.lexicon import LINE_TITLE_WORKS, LINE_UNIVERSITY_HEADS, NEEDS_ACTION_HEADS, RENDERINGS
-from geo.settings import LINE_END_REACH, LINE_START_REACH, TITLE_LINE_REACH
+from geo.extract.patterns import QUOTE_CLOSERS
+from geo.lexicon_lookups import ACTION_INDEX
+from geo.settings import LINE_END_REACH, LINE_START_REACH, QUOTED_TITLE_REACH, TITLE_LINE_REACH
 
 # What may stand before the name on its line: spaces, a table's bars, one list number or bullet
 # (1. 1、 (一) 一、 ① ▲, a subhead's 02).
@@ -98,6 +102,82 @@ def titled_works(norm, start, end):
     bool
     """
     return norm.startswith(LINE_TITLE_WORKS, end) and alone_on_line(norm, start, end)
+
+
+def quoted_works_title(norm, start, end):
+    """True when the name at ``norm[start:end]`` opens a quoted title of its works: the quote holds the
+    name, a few words of works and 工程 or 项目 (a ceremony's title may go on with it) and nothing else
+    (「青山村白石路侧沟改善工程」, “白石路拓宽工程”, 「青山大桥新建工程动土典礼」: a works' own title, as Taiwanese
+    press and council notes write it). What the tagger and the record model say of a quote (no sentence
+    they were trained on) does not drop the name.
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    start, end : int
+        The name's span.
+
+    Returns
+    -------
+    bool
+    """
+    if start < 1 or norm[start - 1] not in _TITLE_QUOTES:
+        return False
+    tail = _QUOTED_TITLE_TAIL.match(norm, end)
+    return tail is not None and norm.startswith(_TITLE_QUOTES[norm[start - 1]], tail.end())
+
+
+def widened_to_quoted_titles(norm, records):
+    """Named records standing inside a quoted title of their works after other words of it, widened to
+    open with the title (「国道1号增设|造桥交流道工程祈福动土典礼」, 「民雄头桥都市计画特II道路衔接十三号及十三之|二号道路工程」):
+    the title as written, less its works words, is the works' name (see :func:`quoted_title_start`).
+
+    Parameters
+    ----------
+    norm : str
+        The normalised text.
+    records : list of Record
+        A sentence's records (changed in place).
+
+    Returns
+    -------
+    list of Record
+        The records, less one a widened record now covers.
+    """
+    widened = []
+    for record in records:
+        if record.named and (start := quoted_title_start(norm, record.start, record.end)) is not None:
+            record.base = (start, record.base[1] if record.section else record.end)
+            record.start = start
+            widened.append(record)
+    if not widened:
+        return records
+    return [r for r in records if not any(w is not r and w.start <= r.start and r.end <= w.end for w in widened)]
+
+
+def quoted_title_start(norm, start, end):
+    """Where the quoted works title holding the name at ``norm[start:end]`` opens (the character after its
+    quote), when other words of the title stand before the name and the title closes after the name with
+    its works words only (see :func:`quoted_works_title`); else None. Words of the title before the name
+    that open with a works verb (「新建…」) or hold a break or another quote are none of a name.
+    """
+    low = start - QUOTED_TITLE_REACH if start > QUOTED_TITLE_REACH else 0
+    opener = max(norm.rfind(quote, low, start) for quote in _TITLE_QUOTES)
+    if opener < 0 or opener + 1 >= start or _TITLE_BREAK.search(norm, opener + 1, start) \
+            or ACTION_INDEX.at(norm, opener + 1) is not None:
+        return None
+    tail = _QUOTED_TITLE_TAIL.match(norm, end)
+    return opener + 1 if tail is not None and norm.startswith(_TITLE_QUOTES[norm[opener]], tail.end()) else None
+
+
+# What a quoted title's words before its name never hold: breaks, list marks, brackets and other quotes.
+_TITLE_BREAK = re.compile(r"[,，。;；:：!?！？、()（）“”‘’「」『』《》\s]")
+# The quotes a works title opens with, and their closers.
+_TITLE_QUOTES = {opener: closer for opener, closer in QUOTE_CLOSERS.items() if opener in "「『“"}
+# What follows the name inside a quoted works title: a few words of works (改善, 道路拓宽), 工程 or 项目,
+# and a ceremony's words after them (祈福动土典礼, 开工仪式).
+_QUOTED_TITLE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:工程|项目)(?:[\u4e00-\u9fff]{0,4}(?:典礼|仪式))?")
 
 
 # What may close a title line after its place: _AFTER's forms, and 建设项目 (安置点道路建设项目).

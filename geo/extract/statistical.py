@@ -13,7 +13,7 @@ from geo.lexicon import (
 from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
 from geo.extract.joined import rejoined, share_confidence
-from geo.extract.line_forms import shown_as_built, titled_works
+from geo.extract.line_forms import quoted_works_title, shown_as_built, titled_works, widened_to_quoted_titles
 from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
@@ -51,6 +51,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     found = with_diversion_titles(norm, tagging.names_in(sent_start, sent_end), sent_start, sent_end)
     if not records and not found:
         return records  # nothing to drop, widen, add or score
+    records = widened_to_quoted_titles(norm, records)  # (before the tagger weighs them: the title is the name)
     records = drop_rejected(norm, records, tagging, found, sent_start, sent_end)
     records = extend_to_names(norm, records, found)
     ruled = {id(r) for r in records}
@@ -65,6 +66,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
                                               or main_part_done(norm, record, sent_end)
                                               or shown_as_built(norm, record.mention)
                                               or record.named and titled_works(norm, record.start, record.end)
+                                              or record.named and quoted_works_title(norm, record.start, record.end)
                                               or housed_estate(norm, record) or _typed_route(norm, record)
                                               or estate_listed_before_housing(norm, record)
                                               or named_inside_brackets(norm, record)
@@ -193,7 +195,7 @@ def _evident(norm, record, sent_start):
         or _quoted_before_head(norm, record) or main_part_done(norm, record, len(norm)) \
         or shown_as_built(norm, record.mention) or _typed_route(norm, record) or _budgeted(norm, record) \
         or named_inside_brackets(norm, record) or _named_by_direction(norm, record) \
-        or _village_road_under_township(norm, record)
+        or _village_road_under_township(norm, record) or quoted_works_title(norm, record.start, record.end)
 
 
 def _village_road_under_township(norm, record):
