@@ -2286,3 +2286,14 @@ def test_residents_moving_back_are_the_works_of_the_places_they_move_back_to(no_
     assert named_projects("城中村改造进展顺利,青山、白石2个城中村回迁的295户居民于去年年底入住新居。") == [
         ("白石", "area"), ("青山", "area")]
     assert ("白石岭回迁安置房", "area") in named_projects("青沟、白石岭回迁安置房全部交付。")
+
+
+def test_a_regulating_pool_is_named_by_its_place_and_alone_is_no_name():
+    # 调蓄水池 is a pool's type (as 调蓄池 is): read as 调 + 蓄水池 it named itself when no place was said
+    assert named_names("新建调蓄水池,配套建设输水管道。") == []
+    assert ("白沙沟调蓄水池", "utility") in named_projects("新建白沙沟调蓄水池,配套建设输水管道。")
+
+
+def test_old_and_unsafe_bridges_of_a_road_class_are_no_named_bridge():
+    # 危旧桥 is a state of bridges, as 危桥 is: read as stem 危旧 + 桥 it named a bridge 普通国省道危旧桥
+    assert named_names("实施普通国省道危旧桥维修改造工程,完成白沙河大桥加固。") == ["白沙河大桥"]
