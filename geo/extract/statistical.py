@@ -14,7 +14,7 @@ from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
-from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
+from geo.extract.patterns import BARE_ROAD_NUMBER, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
@@ -343,12 +343,15 @@ def _numbered_code(mention):
 
 
 def _numbered_county_road(norm, mention):
-    """023黄田线, 县道026黄田线, G318南青线: a two-place name in 线 after its road's number is no prose either
-    (201省道为轴线 is: a stop word opens it, a generic word ends it)."""
+    """023黄田线, 县道026黄田线: a two-place name in 线 after a county road's number without its letter
+    (patterns.BARE_ROAD_NUMBER) is no prose either, which the tagger and the record model seldom saw."""
     start, end = mention.head_start, mention.head_end
     return mention.kind == "code" and mention.head.endswith("线") and mention.stem_start is not None \
-        and any(char.isdigit() for char in norm[mention.stem_start:start]) \
+        and _BARE_ROAD_NUMBER.fullmatch(norm, mention.stem_start, start) is not None \
         and not stop_ending_at(norm, start + 1, start) and not is_generic(norm[start + 1:end])
+
+
+_BARE_ROAD_NUMBER = re.compile(BARE_ROAD_NUMBER)
 
 
 # Categories whose parts or facilities may stand between the name and its works (青山路路面改造,
