@@ -113,3 +113,8 @@ def test_works_or_a_follower_after_a_road_code_is_no_stretch_s_name():
     # 扩容 is the works on G4, 沿线 what lies along G210: no stretch named by them
     assert not any(name.startswith("G4扩容") for name in _named("调研桃林镇G4扩容项目。"))
     assert not any(name.startswith("G210沿线") for name in _named("推进G210沿线项目建设。"))
+
+
+def test_two_characters_after_an_expressway_s_short_code_are_no_stretch_s_name():
+    # G20, G60: a code of one or two digits is an expressway's (or a summit's: G20峰会, a corridor's: G60科创)
+    assert not any(name.startswith(("G20", "G60")) for name in _named("推进G20峰会项目建设,完成G60科创项目签约。"))

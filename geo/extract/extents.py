@@ -123,7 +123,8 @@ def extend_right(norm, mention, clause_end):
         after = _sections_end(norm, pos + 1, clause_end, sectioned, mention.category)
         section_end = after if after > pos + 1 and norm[after - 1] == "段" else pos
     if section_end == pos and mention.kind == "code":
-        section_end = _route_after_code(norm, pos, clause_end) or _stretch_after_code(norm, pos, clause_end) or pos
+        section_end = _route_after_code(norm, pos, clause_end) or (
+            _stretch_after_code(norm, pos, clause_end) if _NUMBERED_ROAD.search(mention.head) else None) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
         # 匡山站周边道路改造 is the station's own works (see partners.drop_locators); 青松湖周边道路
         # are roads named by the lake.
@@ -288,7 +289,10 @@ def _route_after_code(norm, pos, clause_end):
     return None
 
 
-# A stretch of a coded road named by two characters (its ends' first ones) before 项目 or 工程: 青新 of G321青新项目.
+# A stretch of a coded road named by two characters (its ends' first ones) before 项目 or 工程: 青新 of G321青新项目;
+# only after a road numbered in three digits or four (a national, provincial or county road: G20峰会, G60科创 are
+# no expressways' stretches).
+_NUMBERED_ROAD = re.compile(r"\d{3}")
 _ABBREVIATED_STRETCH = re.compile(r"[\u4e00-\u9fff]{2}(?=项目|工程)")
 
 
