@@ -12,9 +12,10 @@ from geo.lexicon import (
     ALONG_CODED_ROAD, DESCRIPTION_OPENERS, TYPED_ROUTE_HEADS, WORKS_PACE_WORDS)
 from geo.settings import BUDGET_WORKS_REACH
 from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at
+from geo.extract.patterns import BARE_ROAD_NUMBER
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import shown_as_built, titled_works
-from geo.extract.patterns import BARE_ROAD_NUMBER, NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
+from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.record_rules import named_by_direction
 from geo.extract.record_spans import housed_estate, named_inside_brackets, one_of_a_type
