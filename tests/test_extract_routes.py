@@ -86,3 +86,35 @@ def test_a_road_after_a_dash_takes_the_route_s_first_end():
     named = _named("重点完成松林坡口—青石岱海路、白石营子—红枫湖路道旁绿化。")
     assert "白石营子—红枫湖路" in named
     assert "红枫湖路" not in named
+
+
+def test_a_county_road_s_number_without_its_letter_opens_its_name_and_no_model_drops_it():
+    # 023白岭线: a county road's number written without its X (a leading zero), or after its class (县道026),
+    # is its code; a name in 线 after a number is no prose, kept in a sentence about its tendering too
+    named = _named("正在进行开工前准备,031青岗线、037红溪线正在进行招投标前期。")
+    assert {"031青岗线", "037红溪线"} <= set(named)
+    assert _named("县道046白岭线已完成招投标工作。") == {"县道046白岭线": "road_rebuild"}
+
+
+def test_a_number_without_a_leading_zero_is_no_county_road_s_code():
+    # 2023年 or a count before a name in 线 is no code (2023白岭线 reads as a year's)
+    assert "2023白岭线" not in _named("实施2023白岭线改造。")
+
+
+def test_a_coded_road_s_stretch_named_by_two_characters_before_its_project_is_named():
+    # G327青岗项目: the stretch of G327 named by its ends' first characters (青山至岗头), as G327青岗段 is
+    named = _named("完成G327青岗项目交工验收,将完成G358白溪项目主体工程。")
+    assert "G327青岗" in named
+    assert any(name.startswith("G358白溪") for name in named)  # (G358白溪项目: its 主体工程 follows)
+    assert all(category.startswith("road") for category in named.values())
+
+
+def test_works_or_a_follower_after_a_road_code_is_no_stretch_s_name():
+    # 扩容 is the works on G4, 沿线 what lies along G210: no stretch named by them
+    assert not any(name.startswith("G4扩容") for name in _named("调研桃林镇G4扩容项目。"))
+    assert not any(name.startswith("G210沿线") for name in _named("推进G210沿线项目建设。"))
+
+
+def test_two_characters_after_an_expressway_s_short_code_are_no_stretch_s_name():
+    # G20, G60: a code of one or two digits is an expressway's (or a summit's: G20峰会, a corridor's: G60科创)
+    assert not any(name.startswith(("G20", "G60")) for name in _named("推进G20峰会项目建设,完成G60科创项目签约。"))

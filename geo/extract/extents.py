@@ -10,7 +10,7 @@ from geo.lexicon import (
     LIST_OPENERS, SIDE_WORDS, NOT_SECTIONS, SECTIONED_AREA_HEADS, SIZE_UNITS, heads,
     COUNT_AFTER_WORDS, DIRECTED_ROAD_HEADS, PLAN_WORDS, ROUTE_NAME_FOLLOWERS, TALLY_WORDS)
 from geo.lexicon_lookups import (
-    FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, deng_in_word,
+    FILLER_INDEX, ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, deng_in_word, is_generic,
     match_any, multi_stop_ending_at, unit_fits, word_index)
 from geo.extract import head_words
 from geo.extract.model import Count
@@ -123,7 +123,8 @@ def extend_right(norm, mention, clause_end):
         after = _sections_end(norm, pos + 1, clause_end, sectioned, mention.category)
         section_end = after if after > pos + 1 and norm[after - 1] == "段" else pos
     if section_end == pos and mention.kind == "code":
-        section_end = _route_after_code(norm, pos, clause_end) or pos
+        section_end = _route_after_code(norm, pos, clause_end) or (
+            _stretch_after_code(norm, pos, clause_end) if _NUMBERED_ROAD.search(mention.head) else None) or pos
     if norm.startswith("周边道路", pos) and mention.category in ("station", "rail", "transport"):
         # 匡山站周边道路改造 is the station's own works (see partners.drop_locators); 青松湖周边道路
         # are roads named by the lake.
@@ -286,6 +287,25 @@ def _route_after_code(norm, pos, clause_end):
         if right_ok(norm, end, clause_end):
             return end
     return None
+
+
+# A stretch of a coded road named by two characters (its ends' first ones) before 项目 or 工程: 青新 of G321青新项目;
+# only after a road numbered in three digits or four (a national, provincial or county road: G20峰会, G60科创 are
+# no expressways' stretches).
+_NUMBERED_ROAD = re.compile(r"\d{3}")
+_ABBREVIATED_STRETCH = re.compile(r"[\u4e00-\u9fff]{2}(?=项目|工程)")
+
+
+def _stretch_after_code(norm, pos, clause_end):
+    """End of the two-character name of a stretch right after a road code, before 项目 or 工程 (G321青新项目,
+    G354大落项目: the 青新 and 大落 stretches), when the two characters are no works (G4扩容项目), no follower
+    (G210沿线项目), no generic word and no head; else None."""
+    match = _ABBREVIATED_STRETCH.match(norm, pos, clause_end)
+    if match is None or ACTION_INDEX.at(norm, pos) or ACTION_INDEX.at(norm, pos + 1) or _FOLLOWER_INDEX.at(norm, pos) \
+            or is_generic(match.group()) or head_length_at(norm, pos) or head_length_at(norm, pos + 1) \
+            or multi_stop_ending_at(norm, pos + 2, pos):
+        return None
+    return match.end() if right_ok(norm, match.end(), clause_end) else None
 
 
 # Another name of a facility in brackets after its name: 数字艺术馆(综合档案馆).

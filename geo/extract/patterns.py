@@ -151,6 +151,9 @@ CODE_RE = re.compile(rf"[{CODE_FIRST}](?:{_CODE_REST})")
 # County and provincial roads named by the two places they join (辛高线, 甬临复线), accepted
 # only among other such names or before a road word (see routes.county_road_ok).
 COUNTY_ROAD_RE = re.compile(r"[\u4e00-\u9fff]{2}复?线")
+# A county road's number written without its letter (023 of 023黄田线: a leading zero) or after its class
+# (县道026 of 县道026黄田线), before its two-place name in 线.
+BARE_ROAD_NUMBER = r"(?:(?<![0-9A-Za-z.])0\d{2}|(?:国道|省道|县道|乡道)\d{1,4})"
 # Two Han characters: a place shortened to its first two (河金省道, 辛高线).
 TWO_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 # A run of Han characters (a stem with no digit, letter or mark).

@@ -11,11 +11,13 @@ from geo.lexicon import (COUNTY_ROAD_OWNERS, COUNTY_ROAD_WORKS, COUNTY_ROAD_WORK
                          NOT_COUNTY_ROADS, ROAD_CLASSES, WALKWAY_WORDS, heads)
 from geo.lexicon_lookups import ACTION_INDEX, category_group, is_generic, stop_ending_at
 from geo.extract.model import Mention, Record
-from geo.extract.patterns import DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE
+from geo.extract.patterns import BARE_ROAD_NUMBER, DASHES, HAN_RUN, TWO_HAN, CODE_RE, COUNTY_ROAD_RE, HARD_BREAKS, LENGTH_AFTER_RE
 from geo.settings import MAX_STEM, ROUTE_ADDRESS_NAME_CHARS, ROUTE_COVER_REACH, ROUTE_LENGTH_REACH
 from geo.extract.stems import find_stem
 
-_CODE_BEFORE_NAME = re.compile(r"(?:(?<![0-9A-Za-z])[GSXY]\d{1,4}|(?<![0-9])\d{2,4}(?:国道|省道|县道))$")
+# A road's code right before its two-place name in 线 (G318南青线, 214省道望十线), also a county road's number
+# without its letter (023黄田线, 县道026黄田线: BARE_ROAD_NUMBER).
+_CODE_BEFORE_NAME = re.compile(rf"(?:(?<![0-9A-Za-z])[GSXY]\d{{1,4}}|(?<![0-9])\d{{2,4}}(?:国道|省道|县道)|{BARE_ROAD_NUMBER})$")
 _JOINED_PLACES = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)[\u4e00-\u9fff]{2,5}$")
 # The first place of a two-place name in 线 whose second place is the name's own (璧山至铜梁线).
 _FROM_PLACE = re.compile(r"[\u4e00-\u9fff]{2,5}(?P<to>至)$")

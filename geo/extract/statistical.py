@@ -11,7 +11,8 @@ from geo.lexicon import (
     WORKS_TAILS, WORKS_FOLLOWERS, PHASE_VERBS, SINGLETON_FACILITY_HEADS, DEVELOPMENT_ACTIONS,
     ALONG_CODED_ROAD, DESCRIPTION_OPENERS, TYPED_ROUTE_HEADS, WORKS_PACE_WORDS)
 from geo.settings import BUDGET_WORKS_REACH
-from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, match_any
+from geo.lexicon_lookups import ACTIONS_SORTED, FILLERS_SORTED, ACTION_INDEX, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at
+from geo.extract.patterns import BARE_ROAD_NUMBER
 from geo.extract.joined import rejoined, share_confidence
 from geo.extract.line_forms import quoted_works_title, shown_as_built, titled_works, widened_to_quoted_titles
 from geo.extract.patterns import NUMBERED_SCHOOL_RE, DESCRIBED_PROJECT_RE, INCLUDED_MEMBER_END, ROAD_CATEGORIES, BUDGET_AFTER_RE, CODE_RE, HARD_BREAKS, LENGTH_AFTER_RE, TAGGER_DROP_OUTSIDE, VERB_STREET_ENDINGS
@@ -61,6 +62,7 @@ def combine(norm, records, tagging, sent_start, sent_end):
     for record in records:
         if record.confidence is not None and (_coded_road_worked(norm, record, sent_end)
                                               or record.named and _county_s_road(norm, record.mention)  # 射阳县合海线
+                                              or record.named and _numbered_county_road(norm, record.mention)  # 023黄田线
                                               or _coded_road_built(norm, record, sent_end)
                                               or record.named and _quoted_before_head(norm, record)
                                               or main_part_done(norm, record, sent_end)
@@ -186,7 +188,8 @@ def _evident(norm, record, sent_start):
     its group (包括长者公园在内的8个公园); a heading described as a project (长风绿地:该工程位于…); a university
     or zone the form of its line shows as built (line_forms.shown_as_built); a name its budget follows; a road a
     direction alone names (东西干道); a village's road written under its township (程龙镇林中村道路)."""
-    return _numbered_code(record.mention) or _county_s_road(norm, record.mention) or _before_works(norm, record) \
+    return _numbered_code(record.mention) or _numbered_county_road(norm, record.mention) \
+        or _county_s_road(norm, record.mention) or _before_works(norm, record) \
         or _built_singleton(record) \
         or _under_list_header(norm, record, sent_start) or norm.startswith(INCLUDED_MEMBER_END, record.end) \
         or DESCRIBED_PROJECT_RE.match(norm, record.end) is not None or _after_works_verb(record) \
@@ -340,6 +343,18 @@ _CLASSED_COUNTY_ROAD = re.compile("(?:" + "|".join(ROAD_CLASSES) + r")(?!和|与
 def _numbered_code(mention):
     """G309, 107国道, 省道315线: a road code with a number is no prose."""
     return mention.kind == "code" and any(char.isdigit() for char in mention.head)
+
+
+def _numbered_county_road(norm, mention):
+    """023黄田线, 县道026黄田线: a two-place name in 线 after a county road's number without its letter
+    (patterns.BARE_ROAD_NUMBER) is no prose either, which the tagger and the record model seldom saw."""
+    start, end = mention.head_start, mention.head_end
+    return mention.kind == "code" and mention.head.endswith("线") and mention.stem_start is not None \
+        and _BARE_ROAD_NUMBER.fullmatch(norm, mention.stem_start, start) is not None \
+        and not stop_ending_at(norm, start + 1, start) and not is_generic(norm[start + 1:end])
+
+
+_BARE_ROAD_NUMBER = re.compile(BARE_ROAD_NUMBER)
 
 
 # Categories whose parts or facilities may stand between the name and its works (青山路路面改造,
