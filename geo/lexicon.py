@@ -561,6 +561,8 @@ TOWN_QUALIFIERS = words("town_qualifier")  # 主城区, 中心城区, 老城区:
 TYPE_WORDS = frozenset(words("type_word"))  # 道路: a head that names only with a distinctive stem, never by its list
 VAGUE_QUANTITIES = words("vague_quantity")  # 武汉一批公园: a vague quantity makes a type
 PRODUCT_TYPES = words("product_type")  # 烤烟等农产品基地: a type of products, whose list items are no places
+# 坑洼、车辙等道路病害: after the head of a list's type, a defect of it, whose list items are kinds of defect
+DEFECT_WORDS = words("defect")
 # Endings of an industry, a product or a programme (锂电池, 热电联产, 防沙治沙): a list item ending in
 # one between two named places is a sector, no place (geo.extract.sandwiched).
 SECTOR_WORDS = words("sector_word")

@@ -1977,6 +1977,14 @@ def test_bus_routes_counted_by_tiao_are_no_roads():
     assert counted_groups("计划实施5条路线。") == [("road_rebuild", 5)]
 
 
+def test_bus_lines_numbered_with_a_letter_or_counted_before_their_kind_are_no_roads():
+    # K22路1条定制公交, B5路、K9路等2条公交线路: a line's number may open with a letter and its count
+    # may stand without 等; a road so numbered with works of its own stays a road.
+    assert named_projects("开通K22路1条定制公交,方便市民就医。") == []
+    assert named_projects("优化B5路、K9路等2条公交线路。") == []
+    assert named_projects("改造K22路。") == [("K22路", "road_rebuild")]
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_the_printed_reach_skips_white_space_as_counting_one_character_at_a_time_does(seed):
     from geo.extract.brackets import _printed_back, _printed_on

@@ -62,3 +62,16 @@ def test_places_a_list_holds_roads_in_are_no_roads():
     # zones (片区) listed before the roads built in them stay zones
     features = extract_projects("推进青山片区、白石片区等3个片区道路建设。")
     assert sorted(f["properties"]["category"] for f in features if f["properties"]["named"]) == ["area", "area"]
+
+
+def test_kinds_listed_before_a_type_of_defects_fuels_or_readings_are_no_places():
+    # 坑洼、裂缝等路面病害: the items are the defects of a kind of place (a defect word after the
+    # type's head); 甲醇、LPG等充装站 the fuels a station fills, 臭氧、PM10等监测站 what a station
+    # reads (a word of the type's stem): none is a place, whatever the sentence's works.
+    assert _named("青山路排水改造将消除以往坑洼、裂缝、沉陷等道路病害。") == ["青山路"]
+    assert _named("推进甲醇、LPG、换电柜等新能源充装站点建设。") == []
+    assert _named("新建臭氧、PM10等大气监测站。") == []
+    # roads listed before the hazards of roads are the roads themselves; stations named by their
+    # places before an unqualified type stay
+    assert _named("整治白石路、青松路等道路隐患。") == ["白石路", "青松路"]
+    assert _named("建成白石、红枫等加油站。") == ["白石", "红枫"]

@@ -80,3 +80,12 @@ def test_an_extension_section_or_line_is_a_noun_not_the_verb_extend():
     names = named_names("续建青山路二期延伸线一级路工程。")
     assert "线一级路" not in names and any(name.startswith("青山路二期延伸线") for name in names)
     assert "段立交" not in named_names("推进白石大道延伸段立交工程。")
+
+
+def test_the_opposite_side_of_a_place_is_a_noun_not_the_preposition_dui():
+    # 对面 (the side across) names the bank or plot opposite a place (the locator of followers.tsv);
+    # the stop word 对 (to, towards) cut the name inside it, leaving 面岸线.
+    assert named_names("完成白石大道对面岸线亮化改造。") == ["白石大道对面岸线"]
+    # 对 before a place still opens no name, and 对面是 (across from it is) still opens a place of context
+    assert named_names("加大对青山路的改造力度。") == ["青山路"]
+    assert named_names("新建红岭小学,学校对面是白石公园。") == ["红岭小学"]

@@ -6,7 +6,7 @@ import bisect
 import re
 
 from geo.lexicon import (
-    CONTEXT_VERBS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, DWELLING_UNITS, MEMBER_MARKERS, SEPARATORS,
+    CONTEXT_VERBS, DEFECT_WORDS, PRODUCT_TYPES, SIDE_WORDS, WORKS_TAILS, DWELLING_UNITS, MEMBER_MARKERS, SEPARATORS,
     SIZE_UNITS, TOWNSHIP_SUFFIXES, HOLDING_ZONES, ROAD_HOLDING_PLACES)
 from geo.lexicon_lookups import (
     ACTION_INDEX, ACTIONS_SORTED, FOLLOWERS_SORTED, is_generic, match_any, stop_ending_at, word_index)
@@ -38,6 +38,8 @@ def resolve_enumerations(norm, mentions, clause_start):
             continue
         if mention.stem_start is not None and any(word in norm[mention.stem_start:mention.head_start] for word in PRODUCT_TYPES):
             continue  # 中药材、烤烟等万亩农产品基地: the items listed are products, not places
+        if mention.stop == "等" and norm.startswith(DEFECT_WORDS, mention.end):
+            continue  # 坑洼、车辙等道路病害: the items listed are the defects of a kind of place, not places
         pos = mention.stop_start if mention.stop == "等" else mention.list_end
         members = []
         while pos > clause_start and pos not in skip_ends:  # 六个乡镇39个村庄: 乡镇 is no member

@@ -111,9 +111,9 @@ def _bus_route(norm, record, clause_end):
         and _BUS_LINES_AFTER.match(norm, record.end, clause_end) is not None
 
 
-_NUMBER_ROAD = re.compile(r"\d{1,3}路")
+_NUMBER_ROAD = re.compile(r"[A-Z]?\d{1,3}路")  # (a letter may open a line's number: K22路, B1路)
 # The other numbers of the list, then the bus lines they are (、22路、9路等3条公交车线路).
-_BUS_LINES_AFTER = re.compile(rf"(?:[、和及]\d{{1,3}}路)*(?:等{NUM}?条?)?(?:城乡|城市|夜间)?公交")
+_BUS_LINES_AFTER = re.compile(rf"(?:[、和及][A-Z]?\d{{1,3}}路)*(?:等{NUM}?条?|{NUM}条)?(?:城乡|城市|夜间|定制)?公交")
 
 
 _AFTER_DENG = re.compile(rf"等{NUM}?(?:个|家|所|座)?")

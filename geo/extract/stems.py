@@ -11,7 +11,8 @@ from geo.lexicon import (
     PREPOSITIONS_AFTER_ADVERBS, DEMONSTRATIVES, JURISDICTION_SUFFIXES, LAST_ITEM_JOINS, NAMED_AFTER_AND_HEADS, STEM_QUOTES,
     heads)
 from geo.lexicon_lookups import (
-    DIRECTIONS, GENERIC_SORTED, STOP_LAST_CHARS, is_generic, multi_stop_ending_at, stop_ending_at, verb_ending_at)
+    DIRECTIONS, GENERIC_SORTED, STOP_LAST_CHARS, is_generic, match_any, multi_stop_ending_at, stop_ending_at,
+    verb_ending_at)
 from geo.extract.patterns import DESIGNATOR, HAN_RUN, BRACKETED_PLACE_END, BRACKETED_INFIX_END, CORNER_QUOTES, BRACKETED_SECTION_END, COUNT_RE, HARD_BREAKS, NUMBER_CHAR_RE, ROUTE_VIA_STOP, on_a_route_described, STREET_HEAD_CHARS, VERB_STREET_ENDINGS
 from geo.lexicon import STREET_NAME_ENDINGS
 from geo.extract.street_words import ROAD_NAME_OPENING, USED_RESOURCE_END, one_character_before, street_after_jurisdiction
@@ -271,8 +272,11 @@ def find_stem(norm, head_start, lo, min_stem, max_stem, free_quotes=False, paren
                 stop = None  # 固废综合利用产业园: the use of a resource names the place that uses it
             if stop and len(stop) > 1 and 0 < length and ROAD_NAME_OPENING.match(norm, pos, head_start):
                 stop = None  # 建设北路西棚户区: a stem does not open with a road's ending; the verb is the road's name
-            if stop and norm.startswith(NOT_STOPS, pos - len(stop)):
-                stop = None  # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop
+            if stop and norm.startswith(NOT_STOPS, pos - len(stop)) \
+                    and len(match_any(norm, pos - len(stop), NOT_STOPS)) >= len(stop):
+                # 亿元以上项目, 综合为老服务中心, 城区连接段道路: a word that opens with a stop (a shorter one
+                # that opens the stop is none: 对面 of 对面是白石公园)
+                stop = None
             if stop == "规划" and length > 0 and norm.startswith(STREET_NAME_ENDINGS, head_start) \
                     and ROAD_NUMBER.fullmatch(norm, pos, head_start):
                 return pos - 2, None, None  # 白石片区规划二路: a planned road is named by its number
