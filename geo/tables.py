@@ -15,7 +15,8 @@ from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
-                               XY_COLUMNS, cell_text, datum_columns, find_header, header_key, is_table, name_column, text_or_none)
+                               XY_COLUMNS, cell_text, datum_columns, find_header, header_key, is_table, letter_columns,
+                               name_column, text_or_none)
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -198,8 +199,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     if twice := _given_twice(keys)[0]:  # 坐标系 and 坐標系
         both = " and ".join(repr(w) for k, w in zip(keys, as_written) if k == twice)
         raise InputError(path, f"columns {both} are one column in two scripts; keep one")
-    lon_f = next((f for f in LON_COLUMNS if f in keys), None)
-    lat_f = next((f for f in LAT_COLUMNS if f in keys), None)
+    lon_f, lat_f = letter_columns(keys) or (next((f for f in LON_COLUMNS if f in keys), None),
+                                            next((f for f in LAT_COLUMNS if f in keys), None))
     column_datum = pair_f = None
     if not (lon_f and lat_f):
         pair_f = next((f for f in PAIR_COLUMNS if f in keys), None)
