@@ -1425,3 +1425,11 @@ def test_e_and_n_under_a_merged_coordinates_cell_are_read(tmp_path):
     book.save(tmp_path / "点位.xlsx")
     # Was "column '坐标' appears 2 times in the header; name each column once".
     assert _point(tmp_path / "点位.xlsx").coords[0] == SITE
+
+
+def test_a_gazetteer_of_geojson_in_javascript_is_read(tmp_path):
+    path = tmp_path / "学校.js"
+    path.write_text('var schools = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                    '{"名称": "汇才学校"}, "geometry": {"type": "Point", "coordinates": [117.001, 36.7]}}]};',
+                    encoding="utf-8")
+    assert _point(path).coords[0] == SITE
