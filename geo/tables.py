@@ -189,7 +189,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     as_written = [header_key(h, simplified=False) for h in header]  # a row repeating it (_repeats_header)
     repeated, times = _given_twice(as_written)
     if repeated:
-        raise InputError(path, f"column {repeated!r} appears {times} times in the header; name each column once")
+        raise InputError(path, f"column {repeated!r} appears {times} times in the header; name each column once"
+                         + _merged_hint(as_written, repeated))
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
     naming = [w for k, w in zip(keys, as_written) if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
@@ -297,6 +298,18 @@ def _given_twice(keys):
     counts = collections.Counter(k for k in keys if k)
     repeated = next((k for k in keys if counts[k] > 1), None)
     return repeated, counts[repeated] if repeated else 0
+
+
+def _merged_hint(keys, repeated) -> str:
+    """What to add when the header names ``repeated`` in columns side by side: a cell merged over them in Excel or
+    WPS, which names each (a coordinates' heading over its lon and lat: the row of 经度 and 纬度 under it it lacks)."""
+    at = [i for i, key in enumerate(keys) if key == repeated]
+    if at != list(range(at[0], at[0] + len(at))):
+        return ""
+    hint = f" (columns {at[0] + 1} to {at[-1] + 1} side by side: a cell merged over them in Excel or WPS?)"
+    if header_key(repeated) in PAIR_COLUMNS or datum_columns([header_key(repeated)]) is not None:
+        hint += f"; under {repeated!r}, a row heading its columns 经度 and 纬度 makes them its lon and lat"
+    return hint
 
 
 def _repeats_header(record, keys) -> bool:
