@@ -66,3 +66,29 @@ def _value(text):
 
 # Two cells of a table row holding text alone (a cell holding a nested table is a layout's, not a field's).
 _ROW = re.compile(r"<td[^>]*>([^<]*)</td>\s*<td[^>]*>([^<]*)</td>", re.I)
+
+
+def described_field(path, layer, field) -> bool:
+    """Whether the descriptions of the KML or KMZ ``path``'s ``layer`` (its first
+    ``settings.FIELD_HINT_FEATURES`` placemarks) give ``field`` (in any case) as :func:`with_described_columns` reads
+    them: a layer of ArcGIS's Map To KML chosen by a field its placemarks hold only so."""
+    import warnings
+    from pathlib import Path
+
+    import pyogrio
+
+    from geo import settings
+    from geo.vectors import gdal_source
+
+    if Path(str(path)).suffix.lower() not in KML_SUFFIXES:
+        return False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pyogrio's "More than one layer found"
+            frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False,
+                                           max_features=settings.FIELD_HINT_FEATURES)
+    except Exception:  # noqa: BLE001 - not readable: read_vector says why
+        return False
+    if "description" not in frame.columns:
+        return False
+    return any(key.lower() == field.lower() for text in frame["description"] for key in _cells(text))

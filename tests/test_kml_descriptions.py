@@ -60,3 +60,15 @@ def test_an_arcgis_kml_without_name_field_suggests_its_label_and_its_code_field(
     path.write_text(_arcgis_kml(), encoding="utf-8")
     with pytest.raises(InputError, match=re.escape("--name-field Name --code-field XZQDM") + "$"):
         load_official_zones(path, name_field=None)
+
+
+def test_a_layer_of_arcgis_map_to_kml_is_chosen_by_a_field_its_descriptions_alone_give(tmp_path):
+    # Map To KML writes a folder per layer (GDAL's layers): "--name-field 'XZQMC' is a column of none of its layers
+    # (jd, dl)".
+    road = ('<Folder id="FeatureLayer1"><name>dl</name><Placemark><name>1</name><description><![CDATA[<table><tr><td>'
+            'DLMC</td><td>白石路</td></tr></table>]]></description><LineString><coordinates>117.10,36.61,0 117.14,36.61,0'
+            '</coordinates></LineString></Placemark></Folder>')
+    path = tmp_path / "行政区划.kml"
+    path.write_text(_arcgis_kml().replace("</Folder></Document>", f"</Folder>{road}</Document>"), encoding="utf-8")
+    zones, _ = load_official_zones(path, name_field="xzqmc", code_field="XZQDM")
+    assert list(zones["name"]) == list(STREETS) and list(zones["code"]) == ["370199001", "370199002"]
