@@ -400,7 +400,10 @@ _MAX_ADDED_VERTICES = 2_000_000
 
 
 def _choose_layer(path, name_field):
-    """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column; None for one layer."""
+    """The layer of a multi-layer file (GeoPackage...) that has the ``name_field`` column (of a KML, a field its
+    descriptions give, as ArcGIS writes them, when no layer has the column); None for one layer."""
+    from geo.kml_descriptions import described_field
+
     infos = layer_infos(path)
     if infos is None:
         return None
@@ -408,6 +411,9 @@ def _choose_layer(path, name_field):
     # A table without geometry (a GeoPackage attribute table of populations) holds no 街道 polygon.
     having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
               and name_field.lower() in (str(f).lower() for f in infos[layer]["fields"])]
+    if not having:  # ArcGIS's Map To KML: each layer a folder, its fields in the placemarks' descriptions alone
+        having = [layer for layer in layers if infos[layer]["features"] != 0 and infos[layer].get("geometry_type")
+                  and described_field(path, layer, name_field)]
     if len(having) == 1:
         return having[0]
     # Points of interest and roads of a 基础地理 geodatabase bear a 名称 too: only polygons are 街道.

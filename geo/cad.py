@@ -206,27 +206,21 @@ def zones_from_closed_lines(gdf, path, name_field=None):
         The frame with polygons for its lines, and one line saying so (the zones called by the level
         of their ``name_field``'s names: 乡镇 in a rural county).
     """
-    import numpy as np
     import shapely
 
+    from geo.closed_lines import enclosed
     from geo.places import zone_level
 
     if gdf.empty or not gdf.geom_type.isin(_LINES).all():
         return None
-    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    geographic = gdf.crs is not None and gdf.crs.is_geographic
     polygons, count = [], 0
     for geom in gdf.geometry:
-        rings = []
-        for part in shapely.get_parts(geom):
-            coords = shapely.get_coordinates(part)
-            if len(coords) < 4 or np.hypot(*(coords[0] - coords[-1])) > tolerance:
-                return None
-            rings.append(shapely.make_valid(shapely.Polygon(coords), method="structure", keep_collapsed=False))
-        count += len(rings)
         # Even-odd: a ring inside another is its hole, rings apart are its parts (an exclave).
-        polygon = rings[0]
-        for ring in rings[1:]:
-            polygon = polygon.symmetric_difference(ring)
+        polygon = enclosed(geom, settings.CAD_CLOSE_TOLERANCE_M, geographic)
+        if polygon is None:
+            return None
+        count += shapely.get_num_geometries(geom)
         polygons.append(polygon)
     zones = gdf.set_geometry(gdf.geometry.__class__(polygons, index=gdf.index, crs=gdf.crs))
     level = zone_level(gdf[name_field].dropna().astype(str)) if name_field in gdf.columns else "街道"

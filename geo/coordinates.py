@@ -15,7 +15,7 @@ def lonlat_pair(text):
     semicolon, a slash, a 、 or blanks."""
     import unicodedata
 
-    text = unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip()
+    text = _lettered(unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip())  # 36d42mN: no S
     bracketed = re.fullmatch(r"[(\[{](.*)[)\]}]", text)
     text = bracketed.group(1).strip() if bracketed else text
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
@@ -80,6 +80,7 @@ def degrees(text, axis, delimiter):
     if _EXCEL_ERROR.fullmatch(text):  # a formula's error, as Excel or WPS saves it to CSV and shows it in a cell
         raise ValueError(f"{axis} {raw!r} is an Excel error value, not a coordinate (its formula found nothing: a "
                          "VLOOKUP without a match, a cell it read deleted); type the coordinate, or leave the row out")
+    text = _marked(text)  # 117d0m3.6s, 117-00-03.6: degrees, minutes and seconds apart by letters or dashes
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
@@ -107,6 +108,26 @@ def degrees(text, axis, delimiter):
     except ValueError:
         raise ValueError(f"{axis} {raw!r} is not one number, nor degrees, minutes and seconds") from None
     return point.longitude if axis == "lon" else point.latitude
+
+
+def _marked(text):
+    """``text`` with the degrees, minutes and seconds it writes apart by letters (``117d0m3.6s``, ``117d0'3.6"E`` as
+    PROJ's ``cs2cs`` prints them, ``117deg0min3.6sec``) or by dashes (``117-00-03.6``, a GPS program's or a survey
+    table's, all three parts given, so that no dash is a minus sign or a range) marked with ``°``, ``'`` and ``"``."""
+    dashed = _DASHED_DMS.fullmatch(text)
+    if dashed:
+        before, degrees_, minutes, seconds, after = dashed.groups()
+        return f"{before}{degrees_}°{minutes}'{seconds}\"{after}"
+    return _lettered(text)
+
+
+def _lettered(text):
+    """``text`` with its degrees, minutes and seconds apart by letters (:data:`_LETTERED_DMS`) marked."""
+    def marks(match):
+        degrees_, minutes, seconds = match.groups()
+        return f"{degrees_}°" + (f"{minutes}'" if minutes else "") + (f'{seconds}"' if seconds else "")
+
+    return _LETTERED_DMS.sub(marks, text) if re.search(r"\d\s*d", text, re.I) else text
 
 
 def _ungrouped(text):
@@ -146,6 +167,12 @@ _SPACED_DMS = re.compile(r"([NSEW]?)\s*([-+]?\d+)\s+(\d+(?:\.\d+)?)(?:\s+(\d+(?:
 # Degrees and minutes marked, seconds after them unmarked (108°56'30.5); degrees marked, minutes unmarked (108°56.5).
 _UNMARKED_SECONDS = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+\s*'\s*\d+(?:\.\d+)?)(\s*[NSEW]?)", re.I)
 _UNMARKED_MINUTES = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+(?:\.\d+)?)(\s*[NSEW]?)", re.I)
+# Degrees, minutes and seconds apart by letters (117d0m3.6s, 117d0'3.6"E, 117deg0min3.6sec): d after the degrees'
+# digits, minutes marked (m, min or '), seconds marked or not; a hemisphere letter before or after stays as it is.
+_LETTERED_DMS = re.compile(r"(?<![\d.])([-+]?\d+(?:\.\d+)?)\s*(?:deg|d)(?:\s*(\d+(?:\.\d+)?)\s*(?:min|m|')"
+                           r"(?:\s*(\d+(?:\.\d+)?)\s*(?:sec|s|\")?)?)?", re.I)
+# Degrees, minutes and seconds apart by dashes, all three (117-00-03.6), a hemisphere letter before or after.
+_DASHED_DMS = re.compile(r"([NSEW]?)\s*(\d{1,3})-(\d{1,2}(?:\.\d+)?)-(\d{1,2}(?:\.\d+)?)\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
 _MINUTES_SECONDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:'|\")")
 

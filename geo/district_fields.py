@@ -22,6 +22,7 @@ def name_options_hint(path, layer=None) -> str:
     import pyogrio
 
     from geo.field_domains import code_of, coded_domains
+    from geo.kml_descriptions import with_described_columns
     from geo.osm_subdistricts import LEVEL_SUFFIX
     from geo.vector_layers import kml_field_names, layer_infos
     from geo.vectors import gdal_source
@@ -40,6 +41,7 @@ def name_options_hint(path, layer=None) -> str:
             frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=settings.FIELD_HINT_FEATURES)
     except Exception:  # noqa: BLE001 - not readable: read_vector says why
         return ""
+    frame = with_described_columns(frame, path)  # ArcGIS's KML: the attributes in each description's table
     for field, (_, coded) in coded_domains(path, layer).items():  # codes 1, 2 of a domain naming them
         if field in frame.columns:
             frame[field] = [coded.get(code_of(v), v) for v in frame[field].astype(object)]
@@ -47,6 +49,8 @@ def name_options_hint(path, layer=None) -> str:
     if not columns:
         return ""
     names = [c for c in columns if _share(frame[c], lambda v: LEVEL_SUFFIX.search(str(v).strip()))]
+    if len(names) > 1 and all(frame[c].astype(str).tolist() == frame[names[0]].astype(str).tolist() for c in names):
+        names = names[:1]  # one name in two columns (ArcGIS's KML: its label as Name, the field in the description)
     codes = [c for c in columns if _share(frame[c], lambda v: _CODE.fullmatch(code_text(v)))]
     shown = ", ".join(columns[:12]) + (f" and {len(columns) - 12} more" if len(columns) > 12 else "")
     hint = f"; its columns: {shown}"

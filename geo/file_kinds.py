@@ -14,7 +14,7 @@ SHAPEFILE_CODE = b"\x00\x00\x27\x0a"
 _KINDS = ((b"{", "JSON text (a GeoJSON file?)"), (b"[", "JSON text"), (b"PK\x03\x04", "a zip archive"),
           (b"SQLite format 3\x00", "an SQLite database (a GeoPackage?)"), (b"<", "XML or HTML text (a KML file?)"),
           (b"\xef\xbb\xbf", "text"))
-_GEOJSON_SUFFIXES = (".geojson", ".json")
+_GEOJSON_SUFFIXES = (".geojson", ".json", ".js")  # .js: GeoJSON in JavaScript (var jiedao = {…};)
 
 
 def check_shapefile_header(path: Path) -> None:
@@ -142,8 +142,10 @@ def geojson_copy(path: Path) -> Path:
     surrogate escape (``\\ud800``, half of no pair: GDAL's reader swallows the character after it,
     无影山\\ud800街道 became 无影山�道; in the copy U+FFFD) or an integer past 64 bits in a property
     (GDAL refuses the file for one of 19 digits, ``Unrecognized number: 9223372036854775808``; in the
-    copy text, as the exports write one: :func:`geo.json_text.wide_integers_as_text`); else ``path``
-    itself. The copy is made once per version of the file and kept until the program ends."""
+    copy text, as the exports write one: :func:`geo.json_text.wide_integers_as_text`), or when it is JavaScript holding
+    the GeoJSON (``var jiedao = {…};``, a web map's data file, named ``.js`` or not: in the copy the GeoJSON alone,
+    :func:`geo.json_text.unwrapped_json`); else ``path`` itself. The copy is made once per version of the file and
+    kept until the program ends."""
     if path.suffix.lower() not in _GEOJSON_SUFFIXES or not path.is_file():
         return path
     version = file_version(path)
@@ -160,11 +162,21 @@ def _readable_copy(path, version):
 
     from geo.dbf import read_sidecar
     from geo.io import warn
-    from geo.json_text import load_json_counting, wide_integers_as_text
+    from geo.json_text import load_json_counting, unwrapped_json, wide_integers_as_text
     from geo.kml_encoding import temporary_folder
     from geo.safe_text import one_line
 
     data = read_sidecar(path)
+    if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # var jiedao = {…}; a web map's data file
+        try:
+            inner = unwrapped_json(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:  # not UTF-8: refused as such (check_geojson_text, GDAL)
+            inner = None
+        if inner is not None:
+            data = inner.encode("utf-8")
+            copy = temporary_folder("geo-json-") / f"{path.stem}.geojson"
+            copy.write_bytes(data)
+            return _readable_copy(copy, file_version(copy))  # its surrogates and long integers as any GeoJSON's
     long_integers = _LONG_INTEGER.search(data) is not None
     if _SURROGATE_ESCAPE.search(data) is None and not long_integers:
         return path

@@ -19,6 +19,7 @@ from geo.names import display_name
 from geo.safe_text import file_name
 from geo.table_headers import COORDINATE_COLUMNS, text_or_none as _text
 from geo.tables import PROJECTED, ROUNDING, TABLE_SUFFIXES, TITLE_DATUM, read_table
+from geo.web_answers import answer_rows
 
 
 def bundled_entries():
@@ -92,6 +93,8 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
         if layer is not None:
             raise InputError(path, f"is a table, without layers: leave '|layername={layer}' out")
         rows, geoms = read_table(path, warnings, district)
+    elif layer is None and (answer := web_answer(path)) is not None:  # a script's saved answer of Amap's place search
+        rows, geoms = answer_rows(path, answer, warnings)
     else:
         rows, geoms = read_vector_rows(path, warnings, layer=layer)
     if not rows:
@@ -112,6 +115,23 @@ def load_file(path, *, tier="user gazetteer", datum=None, warnings=None, left_ou
     if removed is not None:  # no place: the planner's word that a project of the report is none
         removed.extend(entry for entry in entries if is_removal(entry))
     return merge_line_pieces([entry for entry in entries if not is_removal(entry)])
+
+
+def web_answer(path):
+    """The parsed JSON of ``path`` when it is an answer of a web map's place search or of Overpass
+    (:func:`geo.web_answers.answer_kind`), told first by its opening (``{"status":`` …, Overpass's ``"generator"``)
+    so that a GeoJSON file is not parsed here; else None."""
+    from geo.dbf import read_sidecar
+    from geo.io import read_json
+    from geo.web_answers import ANSWER_SUFFIXES, answer_kind
+
+    if path.suffix.lower() not in ANSWER_SUFFIXES or not path.is_file():
+        return None
+    head = read_sidecar(path, lambda handle: handle.read(512))
+    if b'"status"' not in head and b'"generator"' not in head:
+        return None
+    data = read_json(path)
+    return data if answer_kind(data) else None
 
 
 # Files of a folder given as a gazetteer read one by one (a folder of Shapefiles is read as one source of layers).

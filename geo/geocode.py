@@ -11,6 +11,7 @@ from geo import settings
 from geo.gazetteer import AREA_TYPES, LINE_TYPES, POINT_TYPES, Match, metres_to_nearest, placed_elsewhere
 from geo.geocodes import APPROXIMATE, MATCHED, accuracy_metres, source_label, unlocated
 from geo.campuses import campus_reason
+from geo.closed_lines import enclosed
 from geo.door_numbers import at_address, place_by_door_number
 from geo.district_names import city_place_reason, full_district_name, other_districts, with_district, without_district
 from geo.hand_placed import hand_placed_entry, is_hand_placed, placed_elsewhere_by_sources, use_hand_placed
@@ -333,6 +334,12 @@ def _geocoded(entry, match, cut, kind, gazetteer, place):
     elif match.strength not in ("exact", "folded", "district"):
         method += f"; name matched loosely ({match.strength}: {entry.name})"
     accuracy = max(accuracy, settings.LOOSE_MATCH_ACCURACY_M.get(match.strength, 0.0))
+    if kind != "line" and entry.feature_type != "road" and not is_hand_placed(entry) and \
+            (area := enclosed(geom, settings.CAD_CLOSE_TOLERANCE_M)) is not None:
+        # A park or a campus drawn as a path closed on itself (Google Earth's, 奥维's, Amap's polyline of a boundary)
+        # for a project of an area or a place: the area it encloses (a point inside it below, for a place).
+        geom = area
+        method += "; its line closes on itself, read as the area it encloses"
     if geom.geom_type in AREA_TYPES and entry.feature_type != "area" and (kind == "point" or _is_stop(entry)):
         # A hospital's campus polygon becomes a point, as does a station's outline (for a rail
         # project too); a park or culture park that the gazetteer knows as an area stays an area.

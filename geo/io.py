@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from geo.json_text import load_json_text
+from geo.json_text import load_json_text, unwrapped_json
 
 
 class InputError(Exception):
@@ -274,6 +274,9 @@ def parse_json(text: str, path, *, kind=None):
     kind : str, optional
         What the file should be ("a GeoJSON file"), named when its nesting is too deep.
 
+    JavaScript holding one JSON value (``var jiedao = {…};``, a JSONP answer: :func:`geo.json_text.unwrapped_json`) is
+    read as that value.
+
     Raises
     ------
     InputError
@@ -283,6 +286,9 @@ def parse_json(text: str, path, *, kind=None):
     try:
         return load_json_text(text, path)
     except json.JSONDecodeError as exc:
+        inner = unwrapped_json(text) if exc.pos == len(text) - len(text.lstrip("\ufeff \t\r\n")) else None
+        if inner is not None:  # var jiedao = {…}; (a web map's data file): the GeoJSON inside
+            return parse_json(inner, path, kind=kind)
         raise InputError(path, f"invalid JSON at line {exc.lineno} column {exc.colno} ({exc.msg})") from None
     except RecursionError:
         raise InputError(path, "JSON nested too deeply" + (f" (not {kind}?)" if kind else "")) from None

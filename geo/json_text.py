@@ -1,4 +1,4 @@
-"""JSON text of a user's file as Python values that every output can write."""
+"""JSON text of a user's file as Python values that every output can write, and JSON inside a JavaScript file's wrapper."""
 
 from __future__ import annotations
 
@@ -114,3 +114,31 @@ def load_json_counting(text: str, path):
         warn(f"{one_line(path) if path is not None else 'JSON text'}: {count} lone surrogate escape(s) (\\ud800 to "
              "\\udfff, half of no pair), which no UTF-8 file can hold, read as U+FFFD (\ufffd)")
     return data, count
+
+
+def unwrapped_json(text: str):
+    """The JSON text inside ``text`` when it is JavaScript holding one value, as web maps ship their data:
+    ``var jiedao = {…};`` (Leaflet's examples), ``window.jiedao = {…}``, ``export default {…}``, ``module.exports =
+    {…}``, a JSONP answer ``callback({…})`` or ECharts' ``echarts.registerMap('青山区', {…});``, after comment lines;
+    None for any other text (JSON itself, a script that computes its value). Linear in the text: one parse of the
+    value, by :meth:`json.JSONDecoder.raw_decode`."""
+    opened = _JS_OPENING.match(text)
+    if opened is None:
+        return None
+    try:
+        _, end = json.JSONDecoder().raw_decode(text, opened.end())
+    except ValueError:
+        return None
+    closing = r"\s*\)" if opened.group("call") else ""
+    if not re.fullmatch(closing + _JS_CLOSING, text[end:], re.S):
+        return None
+    return text[opened.end():end]
+
+
+# What JavaScript writes before the one value it holds: comments, then an assignment, an export or a call (a JSONP
+# callback, ECharts' registerMap with the map's name first), up to the value's first bracket.
+_JS_OPENING = re.compile(r"\ufeff?(?:\s*(?://[^\n]*|/\*.*?\*/))*\s*(?:(?:(?:var|let|const)\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*"
+                         r"\s*=|export\s+default|(?P<call>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\s*\(\s*"
+                         r"(?:(?P<q>['\"])[^'\"\n]*(?P=q)\s*,\s*)?))\s*(?=[{\[])", re.S)
+# What may follow the value: a semicolon, blanks and comments.
+_JS_CLOSING = r"\s*;?(?:\s*(?://[^\n]*|/\*.*?\*/))*\s*"

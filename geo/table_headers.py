@@ -17,6 +17,10 @@ LON_COLUMNS = ("lon", "lng", "long", "longitude", "经度", "东经", "經度", 
 LAT_COLUMNS = ("lat", "latitude", "纬度", "北纬", "緯度", "北緯", "y", "point_y", "ycoord", "y坐标", "北坐标", "northing",
                "纵坐标", "纵坐标x")
 
+# A bare E and N (a GPS unit's, a survey program's, a foreign consultant's table: easting and northing, in degrees or
+# metres) are lon and lat only as a pair and where no column above is there: a letter alone may head anything.
+LETTER_COLUMNS = {"lon": "e", "lat": "n"}
+
 
 # The columns of each axis that hold degrees (x/y beside them may be a survey's metres, on purpose).
 DEGREE_COLUMNS = {"lon": LON_COLUMNS[:8], "lat": LAT_COLUMNS[:6]}
@@ -110,7 +114,7 @@ def _joined_header(upper, lower):
             joined.append(f"{group}({low})")
             named = True
             continue
-        named = named or header_key(low) in axes
+        named = named or header_key(low) in axes or letter_columns([header_key(str(c)) for c in lower]) is not None
         datum = _datum_named(group)
         joined.append(f"{low}({datum})" if datum else low)
     return joined if named else None  # no axis named
@@ -134,9 +138,18 @@ def is_table(path, header) -> bool:
         named = name_column(path, keys) is not None or any(k == "name" or SYNONYMS.get(k) == "name" for k in keys)
     except InputError:  # two columns ending in 名称: a header, refused as such
         named = True
-    placed = (any(f in keys for f in LON_COLUMNS) and any(f in keys for f in LAT_COLUMNS)) or \
+    placed = (any(f in keys for f in LON_COLUMNS) and any(f in keys for f in LAT_COLUMNS)) or letter_columns(keys) or \
         any(f in keys for f in (*PAIR_COLUMNS, *_GEOMETRY_COLUMNS, *PAIR_LIST_COLUMNS)) or datum_columns(keys) is not None
     return named and placed
+
+
+def letter_columns(keys):
+    """(lon column, lat column) of a header whose coordinates are headed ``E`` and ``N`` alone (:data:`LETTER_COLUMNS`),
+    both there and no column of :data:`LON_COLUMNS` or :data:`LAT_COLUMNS`; else None."""
+    if LETTER_COLUMNS["lon"] in keys and LETTER_COLUMNS["lat"] in keys and \
+            not any(key in LON_COLUMNS or key in LAT_COLUMNS for key in keys):
+        return LETTER_COLUMNS["lon"], LETTER_COLUMNS["lat"]
+    return None
 
 
 def datum_columns(keys):
@@ -192,13 +205,13 @@ _BRACKETED = re.compile(r"(.+?)\s*[(（]\s*([^()（）]+?)\s*[)）]")
 
 def _bracketed_axis(key):
     """"lon" or "lat" for a column naming its axis in brackets after a survey's or GIS's name of it (``X坐标(经度)``,
-    ``Y(纬度)``, ``x(lon)``): the bracketed degree word decides; else None."""
+    ``Y(纬度)``, ``x(lon)``, ``E(经度)``): the bracketed degree word decides; else None."""
     match = _BRACKETED.fullmatch(key)
     if match is None:
         return None
     outer, inner = match.groups()
     for axis, columns, other in (("lon", LON_COLUMNS, LAT_COLUMNS), ("lat", LAT_COLUMNS, LON_COLUMNS)):
-        if inner in DEGREE_COLUMNS[axis] and (outer in columns or outer in other):
+        if inner in DEGREE_COLUMNS[axis] and (outer in columns or outer in other or outer in LETTER_COLUMNS.values()):
             return axis
     return None
 

@@ -15,7 +15,8 @@ from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
 from geo.sheets import UnsavedFormula
 from geo.table_headers import (CAMPUS_COLUMNS, DEGREE_COLUMNS, LAT_COLUMNS, LON_COLUMNS, PAIR_COLUMNS, SYNONYMS,
-                               XY_COLUMNS, cell_text, datum_columns, find_header, header_key, is_table, name_column, text_or_none)
+                               XY_COLUMNS, cell_text, datum_columns, find_header, header_key, is_table, letter_columns,
+                               name_column, text_or_none)
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 _DELIMITERS = (",", ";", "\t", "|")
@@ -188,7 +189,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     as_written = [header_key(h, simplified=False) for h in header]  # a row repeating it (_repeats_header)
     repeated, times = _given_twice(as_written)
     if repeated:
-        raise InputError(path, f"column {repeated!r} appears {times} times in the header; name each column once")
+        raise InputError(path, f"column {repeated!r} appears {times} times in the header; name each column once"
+                         + _merged_hint(as_written, repeated))
     # name and 名称 (a bilingual export, two tables pasted side by side): the entry named twice. A
     # survey table's 点名 is the point's number beside its name, no second name.
     naming = [w for k, w in zip(keys, as_written) if k == "name" or (k != "点名" and SYNONYMS.get(k) == "name")]
@@ -198,8 +200,8 @@ def _read_records(path, header, records, delimiter, rows, geoms, totals, distric
     if twice := _given_twice(keys)[0]:  # 坐标系 and 坐標系
         both = " and ".join(repr(w) for k, w in zip(keys, as_written) if k == twice)
         raise InputError(path, f"columns {both} are one column in two scripts; keep one")
-    lon_f = next((f for f in LON_COLUMNS if f in keys), None)
-    lat_f = next((f for f in LAT_COLUMNS if f in keys), None)
+    lon_f, lat_f = letter_columns(keys) or (next((f for f in LON_COLUMNS if f in keys), None),
+                                            next((f for f in LAT_COLUMNS if f in keys), None))
     column_datum = pair_f = None
     if not (lon_f and lat_f):
         pair_f = next((f for f in PAIR_COLUMNS if f in keys), None)
@@ -296,6 +298,18 @@ def _given_twice(keys):
     counts = collections.Counter(k for k in keys if k)
     repeated = next((k for k in keys if counts[k] > 1), None)
     return repeated, counts[repeated] if repeated else 0
+
+
+def _merged_hint(keys, repeated) -> str:
+    """What to add when the header names ``repeated`` in columns side by side: a cell merged over them in Excel or
+    WPS, which names each (a coordinates' heading over its lon and lat: the row of 经度 and 纬度 under it it lacks)."""
+    at = [i for i, key in enumerate(keys) if key == repeated]
+    if at != list(range(at[0], at[0] + len(at))):
+        return ""
+    hint = f" (columns {at[0] + 1} to {at[-1] + 1} side by side: a cell merged over them in Excel or WPS?)"
+    if header_key(repeated) in PAIR_COLUMNS or datum_columns([header_key(repeated)]) is not None:
+        hint += f"; under {repeated!r}, a row heading its columns 经度 and 纬度 makes them its lon and lat"
+    return hint
 
 
 def _repeats_header(record, keys) -> bool:

@@ -90,10 +90,13 @@ def explain_unreadable(path: Path):
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
     if suffix in (".geojson", ".json") and path.is_file():
         from geo.geojson_read import check_coordinate_numbers, check_feature_array
+        from geo.web_answers import answer_refusal
 
         data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
         check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
         check_feature_array(data, path)  # [{"type": "Feature", …}]: GDAL reads no such file
+        if (refusal := answer_refusal(data)) is not None:  # a script's saved answer of Amap, Overpass…
+            raise InputError(path, refusal)
     elif suffix == ".gpkg" and path.is_file():
         import sqlite3
 

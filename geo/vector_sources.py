@@ -113,7 +113,7 @@ def gdal_source(path):
         return readable_copy(path)  # a KML in GBK or Big5: a UTF-8 copy of it
     if path.suffix.lower() == ".gpx":
         return readable_copy(path)  # a GPX declaring GBK (Chinese GPS software): a UTF-8 copy of it
-    if path.suffix.lower() in (".geojson", ".json"):
+    if path.suffix.lower() in (".geojson", ".json", ".js"):  # .js: var jiedao = {…}; (a web map's data file)
         return geojson_copy(path)  # lone surrogate escapes, integers past 64 bits: GDAL misreads them
     if path.suffix.lower() in (".mif", ".tab"):
         return readable_mapinfo(path)  # a header naming GBK over UTF-8 text: a copy naming UTF-8

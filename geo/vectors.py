@@ -13,6 +13,7 @@ from geo.field_domains import with_domain_names
 from geo.file_kinds import check_geojson_text, check_shapefile_header, check_unread_archive, check_zip_packing
 from geo.geojson_read import check_features_read
 from geo.io import InputError, check_input_file, check_library_path
+from geo.kml_descriptions import with_described_columns
 from geo.mapinfo_files import check_parts
 from geo.prj_text import gbk_prj_layer
 from geo.project_files import check_project_file
@@ -235,6 +236,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         gdf = drawing_text(gdf)
     warn_lost_characters(path, gdf)
     gdf = without_overlays(path, without_false_places(flat(gdf)))
+    gdf = with_described_columns(gdf, path)  # ArcGIS's KML: each feature's attributes in its description's table
     check_numbers_fit_crs(path, gdf, lambda: unstated_zone_hint(gdf) + (unstated(gdf) if unstated else ""))
     gdf = with_domain_names(path, gdf, layer, keep=keep_codes)  # codes 1, 2 named by a coded-value domain: its names
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:

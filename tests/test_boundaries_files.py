@@ -697,3 +697,21 @@ def test_districts_geojson_whose_crs_member_names_gcj02_are_shifted_from_it(tmp_
     got = boundaries.zones.set_index("code").geometry.to_crs(4548)
     for code, geom in truth.set_index("code").geometry.to_crs(4548).items():
         assert got[code].hausdorff_distance(geom) < 0.01
+
+
+@pytest.mark.parametrize("name, wrapper", [("jd.js", "var jiedao = {};\n"), ("jd.json", "// 街道\nwindow.jiedao={}"),
+                                           ("jd.geojson", "jsonp_1({});")])
+def test_districts_shipped_as_javascript_by_a_web_map_are_read(tmp_path, name, wrapper):
+    # A Leaflet or ECharts page's data file, var jiedao = {…};: "not a vector file GDAL reads" (.js) or "invalid JSON
+    # at line 1 column 1 (Expecting value)" (.json).
+    text = _zones("EPSG:4326").to_json(ensure_ascii=False)
+    (tmp_path / name).write_text(wrapper.replace("{}", text), encoding="utf-8")
+    zones, _ = load_official_zones(tmp_path / name, name_field="JDMC", code_field="JDDM")
+    assert list(zones["name"]) == NAMES and list(zones["code"]) == ["370105001", "370105003", "370105014"]
+
+
+def test_a_javascript_file_that_is_no_data_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "jd.js"
+    path.write_text("function jiedao() { return 1; }\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: not a vector file GDAL reads")):
+        load_official_zones(path, name_field="JDMC")

@@ -1007,3 +1007,35 @@ def test_a_name_as_written_outranks_the_same_name_with_a_status_note(tmp_path):
                                                    "青山小学,112.910000,28.210000,CGCS2000\n")
     located, unlocated = geocode_projects([_project("青山小学", "school")], gazetteer, YUELU, district_name="岳麓区")
     assert located[0]["geometry"].coords[0] == (112.91, 28.21)
+
+
+PARK_RING = [(117.05, 36.66), (117.07, 36.66), (117.07, 36.67), (117.05, 36.67), (117.05, 36.66)]
+
+
+def test_a_park_drawn_as_a_line_closed_on_itself_is_the_area_it_encloses():
+    # Google Earth's path, 奥维's track or Amap's polyline round a park: the park was a line on the map.
+    ring = shapely.LineString(PARK_RING[:-1] + [(117.05, 36.660005)])  # clicked 0.6 m from its first vertex
+    gaz = Gazetteer().add_tier("t", [_entry("测试湿地公园", ring)])
+    feature, _ = _one([_project("测试湿地公园", "park")], gaz)
+    assert feature["geometry"].geom_type == "Polygon"
+    assert feature["geometry"].area == pytest.approx(shapely.box(117.05, 36.66, 117.07, 36.67).area, rel=1e-3)
+    assert feature["properties"]["geocode"]["method"].endswith("its line closes on itself, read as the area it encloses")
+
+
+def test_a_campus_drawn_as_a_closed_line_is_a_point_inside_it():
+    gaz = Gazetteer().add_tier("t", [_entry("测试实验中学", shapely.LineString(PARK_RING))])
+    feature, _ = _one([_project("测试实验中学", "school")], gaz)
+    assert feature["geometry"].geom_type == "Point"
+    assert shapely.box(117.05, 36.66, 117.07, 36.67).contains(feature["geometry"])
+
+
+@pytest.mark.parametrize("name, category, geom, feature_type", [
+    ("测试环路", "road_rebuild", shapely.LineString(PARK_RING), None),  # a ring road closes on itself
+    ("测试湿地公园", "park", shapely.LineString(PARK_RING[:-1]), None),  # an open line: a path, no area
+    ("测试环城路", "park", shapely.LineString(PARK_RING), "road"),  # a road's entry for a park's project
+])
+def test_a_closed_line_stays_a_line_for_a_road_and_an_open_line_for_anything(name, category, geom, feature_type):
+    gaz = Gazetteer().add_tier("t", [_entry(name, geom, feature_type=feature_type)])
+    feature, _ = _one([_project(name, category)], gaz)
+    assert feature["geometry"].geom_type == "LineString"
+    assert "closes on itself" not in feature["properties"]["geocode"]["method"]

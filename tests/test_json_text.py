@@ -26,3 +26,16 @@ def test_a_catalog_coordinate_of_5000_digits_is_refused_in_one_line_naming_the_f
     result = CliRunner().invoke(main, ["join", "-p", "huge.geojson"])
     assert result.exit_code == 2 and result.stderr.splitlines() == [
         f"geo: error: huge.geojson: feature {located} has NaN or infinite coordinates"], result.stderr
+
+
+def test_javascript_holding_one_value_gives_that_value_and_no_other_text_does():
+    from geo.json_text import unwrapped_json
+
+    value = '{"type": "FeatureCollection", "features": []}'
+    for script in (f"var jiedao = {value};", f"// 街道边界\nconst jiedao={value}\n", f"window.app.jiedao = {value};",
+                   f"export default {value}", f"module.exports = {value};", f"jsonp_1({value});",
+                   f"echarts.registerMap('青山区', {value});", f"var jiedao = {value} /* end */"):
+        assert unwrapped_json(script) == value, script
+    for text in (value, f"var jiedao = {value}; var n = 2;", f"var jiedao = build({value});", "var n = 2;",
+                 f"jsonp_1({value}"):
+        assert unwrapped_json(text) is None, text

@@ -271,3 +271,24 @@ def test_a_sheet_of_values_alone_is_not_parsed_again_for_formulas_and_merged_cel
     book["点位"]["F2"] = "=1+1"
     book.save(path)
     assert len(load_file(path, warnings=[])) == 2 and parsed.count == 1  # both looked for, in one parse
+
+
+@pytest.mark.parametrize("heading, merged, row, said", [
+    ("经纬度", "C1:D1", [1, "汇才学校", 117.001, 36.7], "(columns 3 to 4 side by side: a cell merged over them in Excel or "
+     "WPS?); under '经纬度', a row heading its columns 经度 and 纬度 makes them its lon and lat"),
+    ("项目名称", "B1:C1", [1, "汇才学校", "新建", 117.001, 36.7], "(columns 2 to 3 side by side: a cell merged over them "
+     "in Excel or WPS?)"),
+])
+def test_a_heading_merged_over_two_columns_without_a_row_under_it_is_named_as_a_merge(tmp_path, heading, merged, row,
+                                                                                     said):
+    # Was "column '经纬度' appears 2 times in the header; name each column once": the sheet shows it once.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["序号", "名称", heading, None] if heading == "经纬度" else ["序号", heading, None, "经度", "纬度"])
+    sheet.merge_cells(merged)
+    sheet.append(row)
+    book.save(tmp_path / "点位.xlsx")
+    with pytest.raises(InputError) as info:
+        load_file(tmp_path / "点位.xlsx")
+    assert str(info.value) == (f"{tmp_path / '点位.xlsx'}: column {heading!r} appears 2 times in the header; name each "
+                               f"column once {said}")

@@ -1346,3 +1346,90 @@ def test_a_header_in_traditional_script_names_its_datum_and_aliases(tmp_path):
     path.write_text("名称,lon,lat,坐标系,坐標系\n白石中学,112.95,28.18,wgs84,bd09\n", encoding="utf-8")
     with pytest.raises(InputError, match="columns '坐标系' and '坐標系' are one column in two scripts; keep one"):
         load_file(path)
+
+
+@pytest.mark.parametrize("lon, lat", [
+    ("108d56m30.5s", "34d13m23.2s"),  # degrees, minutes and seconds apart by letters
+    ("108d56'30.5\"E", "34d13'23.2\"N"),  # PROJ's cs2cs prints them so
+    ("108D56M30.5SE", "34D13M23.2SN"),
+    ("108deg56min30.5sec", "34deg13min23.2sec"),
+    ("108-56-30.5", "34-13-23.2"),  # apart by dashes, all three parts
+    ("E108-56-30.5", "N34-13-23.2"),
+])
+def test_degrees_minutes_and_seconds_apart_by_letters_or_dashes_are_read(tmp_path, lon, lat):
+    # '108d56m30.5s' and '108-56-30.5' were "not one number, nor degrees, minutes and seconds": the file refused.
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,经度,纬度,坐标系\n雁塔区第二中学,"{lon.replace(chr(34), chr(34) * 2)}",'
+                    f'"{lat.replace(chr(34), chr(34) * 2)}",wgs84\n', encoding="utf-8")
+    (entry,) = load_file(path)
+    assert entry.geometry.x == pytest.approx(108 + 56 / 60 + 30.5 / 3600, abs=1e-9)
+    assert entry.geometry.y == pytest.approx(34 + 13 / 60 + 23.2 / 3600, abs=1e-9) and entry.accuracy_m == 50
+
+
+@pytest.mark.parametrize("cell", ["34d13m23.2sN 108d56m30.5sE", "34d13m23.2s,108d56m30.5s", "34-13-23.2,108-56-30.5"])
+def test_a_pair_in_degrees_minutes_and_seconds_apart_by_letters_or_dashes_is_read_lat_first(tmp_path, cell):
+    # The s of the seconds is no hemisphere (S): a lat,lng pair is still told by its degrees.
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,经纬度,坐标系\n雁塔区第二中学,"{cell}",wgs84\n', encoding="utf-8")
+    (entry,) = load_file(path)
+    assert (round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == (108.941806, 34.223111)
+
+
+@pytest.mark.parametrize("lon, problem", [("-108-56-30.5", "is not one number"), ("108-56", "is not one number"),
+                                          ("108-76-30.5", "minutes and seconds under 60"),
+                                          ("108d56m70s", "minutes and seconds under 60")])
+def test_dashes_that_may_be_a_minus_sign_or_a_range_and_parts_over_60_are_still_refused(tmp_path, lon, problem):
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,经度,纬度\n雁塔区第二中学,{lon},34.22\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: line 2: bad coordinates (lon '{lon}' ") + ".*" + problem):
+        load_file(path)
+
+
+@pytest.mark.parametrize("header, row", [("名称,E,N", "汇才学校,117.001,36.7"), ("名称,e,n,H", "汇才学校,117.001,36.7,52"),
+                                         ("名称,E(经度),N(纬度)", "汇才学校,117.001,36.7")])
+def test_coordinates_headed_e_and_n_alone_are_read_as_lon_and_lat(tmp_path, header, row):
+    # A GPS unit's or a survey program's table: "the header has no lon or lat column (found: 名称, e, n…)".
+    path = tmp_path / "点位.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert _point(path).coords[0] == SITE
+
+
+def test_e_and_n_in_gauss_kruger_metres_are_read_in_the_zone_named(tmp_path):
+    from pyproj import Transformer
+
+    x, y = Transformer.from_crs(4326, 4548, always_xy=True).transform(*SITE)
+    path = tmp_path / "点位.csv"
+    path.write_text(f"名称,E,N,坐标系\n汇才学校,{x:.3f},{y:.3f},EPSG:4548\n", encoding="utf-8")
+    assert _point(path).coords[0] == pytest.approx(SITE, abs=1e-7)
+
+
+def test_e_and_n_are_no_coordinates_alone_or_beside_lon_and_lat(tmp_path):
+    beside = tmp_path / "点位.csv"
+    beside.write_text("名称,经度,纬度,E,N\n汇才学校,117.001,36.7,3,4\n", encoding="utf-8")
+    assert _point(beside).coords[0] == SITE  # E and N beside them are something else
+    alone = tmp_path / "一列.csv"
+    alone.write_text("名称,E,纬度\n汇才学校,117.001,36.7\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the header has no lon column"):
+        load_file(alone)
+
+
+def test_e_and_n_under_a_merged_coordinates_cell_are_read(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["名称", "坐标", None])
+    sheet.append([None, "E", "N"])
+    sheet.merge_cells("B1:C1")
+    sheet.merge_cells("A1:A2")
+    sheet.append(["汇才学校", 117.001, 36.7])
+    book.save(tmp_path / "点位.xlsx")
+    # Was "column '坐标' appears 2 times in the header; name each column once".
+    assert _point(tmp_path / "点位.xlsx").coords[0] == SITE
+
+
+def test_a_gazetteer_of_geojson_in_javascript_is_read(tmp_path):
+    path = tmp_path / "学校.js"
+    path.write_text('var schools = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": '
+                    '{"名称": "汇才学校"}, "geometry": {"type": "Point", "coordinates": [117.001, 36.7]}}]};',
+                    encoding="utf-8")
+    assert _point(path).coords[0] == SITE
