@@ -66,3 +66,15 @@ def test_a_long_texts_item_numbers_found_over_its_code_points_are_the_patterns()
         found = [m.span() for m in segment._item_numbers(text, CodePoints(text))]
         assert found == [m.span() for m in segment._ITEM_NUMBER.finditer(text)]
         assert any(char in "\u0663３" for start, end in found for char in text[start:end])  # (other digits)
+
+
+def test_a_long_texts_glued_row_numbers_found_over_its_code_points_are_the_patterns():
+    # (lines numbered in turn or not, opening with spaces, digits of other kinds or a mark)
+    rng = random.Random(45)
+    openings = ["", " ", "\t", "\u3000 ", "(", "a"]
+    numbers = [str(n) for n in range(1, 60)] + ["\u0663", "３", "1234", "²"]
+    after = ["青山路改造", "所学校", "国道", " 白石", "", "\u9fff", "𠀀"]
+    lines = [rng.choice(openings) + rng.choice(numbers) + rng.choice(after) for _ in range(ARRAY_MIN_CHARS // 4)]
+    for text in ("\n".join(lines), "\n" + "\n".join(lines) + "\n", " 7青山路\n" + "\n".join(lines)):
+        spans = segment._glued_row_numbers(text, CodePoints(text))
+        assert spans == segment._glued_row_numbers(text) and len(spans) > 100

@@ -31,9 +31,8 @@ class CodePoints:
         import numpy as np
 
         self.codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        seen = np.zeros(_CODE_POINTS, dtype=bool)
-        seen[self.codes] = True
-        self.chars = "".join(map(chr, np.flatnonzero(seen).tolist()))
+        # (counted: a count per code point up to the text's highest, 65k of them without characters beyond the BMP)
+        self.chars = "".join(map(chr, np.flatnonzero(np.bincount(self.codes)).tolist()))
 
     def holds(self, pattern):
         """True when a character of the text matches ``pattern`` (one character class)."""
@@ -50,7 +49,7 @@ class CodePoints:
         members = self.members(pattern)
         if not members:
             return []
-        return np.flatnonzero(np.isin(self.codes, [ord(char) for char in members])).tolist()
+        return np.flatnonzero(_any_of(self.codes, members)).tolist()
 
     def after(self, first, then):
         """The positions of the characters matching ``then`` right after one matching ``first`` (two
@@ -60,8 +59,21 @@ class CodePoints:
         firsts, thens = self.members(first), self.members(then)
         if not firsts or not thens:
             return []
-        at = np.flatnonzero(np.isin(self.codes[:-1], [ord(char) for char in firsts])) + 1
-        return at[np.isin(self.codes[at], [ord(char) for char in thens])].tolist()
+        at = np.flatnonzero(_any_of(self.codes[:-1], firsts)) + 1
+        return at[_any_of(self.codes[at], thens)].tolist()
 
 
-_CODE_POINTS = 0x110000
+def _any_of(codes, chars):
+    """Which of ``codes`` are the code point of a character of ``chars``: a comparison a character
+    when they are few (numpy's ``isin`` costs four times as much for seven), else ``isin``."""
+    import numpy as np
+
+    if len(chars) > _FEW:
+        return np.isin(codes, [ord(char) for char in chars])
+    found = codes == ord(chars[0])
+    for char in chars[1:]:
+        found |= codes == ord(char)
+    return found
+
+
+_FEW = 16

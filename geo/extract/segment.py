@@ -112,7 +112,7 @@ def clean(norm, origin, breaks=()):
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
     items = _item_number_ends(norm, points)
     garbled = [m.span() for m in GARBLED_PINYIN.finditer(norm)] if "?" in norm else []
-    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + garbled + _glued_row_numbers(norm)
+    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + garbled + _glued_row_numbers(norm, points)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wrapped_type_spaces(norm) + wraps
                             + _scanned(INVISIBLE, norm, points) + symbols)
@@ -270,21 +270,25 @@ def _item_numbers(norm, points=None):
     return [match for match in map(_ITEM_NUMBER.match, itertools.repeat(norm), [0, *starts]) if match is not None]
 
 
-def _glued_row_numbers(norm):
+def _glued_row_numbers(norm, points=None):
     """Spans of the row numbers of :data:`_GLUED_ROW_NUMBER` to drop: those a line of the next or
     the previous number also opens (57…, 58…, 59…: a table's rows), less those a unit or a road
-    word follows."""
+    word follows. ``points``: the text's :class:`CodePoints` (matched at the lines that open with a
+    space or a digit alone, as a match does), or None."""
     if not norm[:1].isdigit() and not _LINE_THEN_DIGIT.search(norm):
         return []
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS, *ROAD_CLASSES, *GLUED_ROW_WORDS)
-    found = [m for m in _line_start_matches(_GLUED_ROW_NUMBER, norm) if not norm.startswith(units, m.end())]
+    found = _line_start_matches(_GLUED_ROW_NUMBER, norm) if points is None else \
+        [m for m in map(_GLUED_ROW_NUMBER.match, itertools.repeat(norm), [0, *points.after(_LINE_BREAK, _ITEM_FIRST)]) if m]
+    found = [m for m in found if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
 
 
 _LINE_THEN_DIGIT = re.compile(r"\n[ \t\u3000]*\d")
+_LINE_BREAK = re.compile("\n")
 
 
 def _line_start_matches(pattern, norm):
