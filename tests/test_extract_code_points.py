@@ -58,14 +58,15 @@ def test_a_long_text_is_cleaned_over_its_code_points_as_the_patterns_clean_it(mo
 def test_a_long_texts_item_numbers_found_over_its_code_points_are_the_patterns():
     # (pieces shaped like an item's number and near misses: a mark or not, digits of every kind, spaces or not)
     rng = random.Random(46)
-    openers, digits, spaces, after = "\n。;:,、)(a青", "12\u0663３²", " \t\u3000", ["青", "\u9fff", "\ua000", "𠀀", "a", ""]
+    openers, digits, spaces = "\n。;:,、)(a青", "12\u0663３²", " \t\u3000"
+    after = ["青", "\u9fff", "\ua000", "𠀀", "a", ""]
     for _ in range(4):
         text = "".join(rng.choice(openers) + "".join(rng.choice(digits) for _ in range(rng.randint(0, 4)))
                        + "".join(rng.choice(spaces) for _ in range(rng.randint(0, 2))) + rng.choice(after)
                        for _ in range(ARRAY_MIN_CHARS // 3))
         found = [m.span() for m in segment._item_numbers(text, CodePoints(text))]
         assert found == [m.span() for m in segment._ITEM_NUMBER.finditer(text)]
-        assert any(char in "\u0663３" for start, end in found for char in text[start:end])  # (other digits)
+        assert any(char in "\u0663３" for start, end in found for char in text[start:end])  # other digits
 
 
 def test_a_long_texts_glued_row_numbers_found_over_its_code_points_are_the_patterns():

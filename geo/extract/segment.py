@@ -38,13 +38,14 @@ _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}
 _ROUTE_ALIAS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,3}线\)(?=公路|道路)")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
 _LOWER_CODE_LETTER = re.compile("[gsxy]")  # (what it opens with)
-_LOWER_CODE = re.compile(rf"{_LOWER_CODE_LETTER.pattern}(?<![A-Za-z0-9./:_@-]{_LOWER_CODE_LETTER.pattern})(?=\d{{1,4}}[\u4e00-\u9fff])")
+_LOWER_CODE = re.compile(rf"{_LOWER_CODE_LETTER.pattern}(?<![A-Za-z0-9./:_@-]{_LOWER_CODE_LETTER.pattern})"
+                         r"(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
 _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[\u4e00-\u9fff]))")
 # A number opening a line (or a clause), set apart by a space from the words after it: a row's or
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
 #幼儿园: a count; 1 号路, 2023 年: part of what follows, ``numbered_word`` in units.tsv). Its space is kept: no name takes it in.
-# (Its first character, a space or a digit, is what a match opens with; what stands before it is tested after it.)
+# (A match opens with its first character, a space or a digit; what stands before it is tested after it.)
 _ITEM_OPENER = re.compile(r"[\n。;:,、)]")  # (what stands before an item's number: a line's start or a clause's)
 _ITEM_FIRST = re.compile(r"[ \t\u3000\d]")  # (what it opens with)
 _ITEM_NUMBER = re.compile(rf"{_ITEM_FIRST.pattern}(?<![^{_ITEM_OPENER.pattern[1:]}{_ITEM_FIRST.pattern})"
@@ -104,7 +105,8 @@ def clean(norm, origin, breaks=()):
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
-    # (a long text's characters looked for a class at a time over its code points: see _scanned)
+    # (a long text's rare characters and where its item numbers may open: over its code points, see
+    # geo.extract.code_points)
     points = CodePoints(norm) if len(norm) >= ARRAY_MIN_CHARS else None
     norm, points = _upper_codes(norm, points)  # g65, s202: same length, offsets kept
     marked, symbols = _symbol_marks(norm, points)
@@ -280,8 +282,11 @@ def _glued_row_numbers(norm, points=None):
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS, *ROAD_CLASSES, *GLUED_ROW_WORDS)
-    found = _line_start_matches(_GLUED_ROW_NUMBER, norm) if points is None else \
-        [m for m in map(_GLUED_ROW_NUMBER.match, itertools.repeat(norm), [0, *points.after(_LINE_BREAK, _ITEM_FIRST)]) if m]
+    if points is None:
+        found = _line_start_matches(_GLUED_ROW_NUMBER, norm)
+    else:
+        starts = [0, *points.after(_LINE_BREAK, _ITEM_FIRST)]
+        found = [m for m in map(_GLUED_ROW_NUMBER.match, itertools.repeat(norm), starts) if m is not None]
     found = [m for m in found if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
