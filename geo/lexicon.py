@@ -351,10 +351,10 @@ CONTEXT_LABELS = words("context_label")
 # its line or follows a space or a mark (告诉记者:“… is speech).
 CREDIT_LABELS = words("credit_label")
 # A page's heading over links to other pages (推荐阅读, 相关新闻), alone on its line: the headlines
-# under it are other pieces' (see geo.extract.segment.link_blocks).
+# under it are other pieces' (see geo.extract.page_parts.link_blocks).
 LINKS_HEADINGS = frozenset(words("links_heading"))
 # A page's trail of sections near its top (当前位置: 首页 > 新闻): the lines above it are the site's
-# menus (see geo.extract.segment.page_header_end).
+# menus (see geo.extract.page_parts.page_menu_lines).
 BREADCRUMB_LABELS = words("breadcrumb_label")
 # Road names over a word that is no place (邮电路 over 电路, which 集成电路 holds): the road head wins.
 ROADS_OVER_NONE = frozenset(words("road_over_none"))

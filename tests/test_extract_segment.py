@@ -329,3 +329,17 @@ def test_a_row_number_glued_to_its_line_is_matched_at_line_starts_only_as_a_sear
         assert [m.span(1) for m in segment._line_start_matches(segment._GLUED_ROW_NUMBER, text)] == \
             [m.span(1) for m in segment._GLUED_ROW_NUMBER.finditer(text)], text
     assert segment._glued_row_numbers("57青山路改造\n58白石路改造\n3所学校") == [(0, 2), (8, 10)]
+
+
+def test_item_numbers_tried_where_one_may_open_are_the_matches_of_a_whole_search():
+    # (_item_numbers tries the pattern at the text's start and after a line's or a clause's opener, not at
+    # every space and digit: the same matches, at the same places, for texts of every edge)
+    import random
+
+    rng = random.Random(48)
+    alphabet = list(" \t\u3000\n。;:,、)(0123456789一青山路a.") + ["\u0663", "３", "²", "\u4dff", "\u9fff", "𠀀"]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert [m.span() for m in segment._item_numbers(text)] == \
+            [m.span() for m in segment._ITEM_NUMBER.finditer(text)], text
+    assert [m.span() for m in segment._item_numbers("1 青山路\n2 白石路,\u0663 青松路;3所学校")] == [(0, 1), (6, 7), (12, 13)]

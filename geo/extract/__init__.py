@@ -185,7 +185,8 @@ from geo.extract.counts import attach_measures, slogan_counts
 from geo.extract.elided import elided_counts
 from geo.extract.records import clause_records
 from geo.extract.sandwiched import sandwiched_items
-from geo.extract.segment import clauses, clean, link_blocks, page_menu_lines, sentences, wrapped_line_breaks
+from geo.extract.page_parts import link_blocks, page_menu_lines
+from geo.extract.segment import clauses, clean, sentences, wrapped_line_breaks
 from geo.extract.added_names import after_label
 from geo.extract.counted_places import counted_places
 from geo.extract.counted_lists import counted_list_items

@@ -23,12 +23,17 @@ _HOLDING_ASIDE = re.compile(r"\((?:含|其中|包括)[\u4e00-\u9fff\d]{1,8}\)")
 _COUNT_ENDING = re.compile(rf"(?<![\d.])\d+[余多]?[{_COUNTED_UNITS}]$")
 # A size beside a count (see sizes_beside_counts): after the count's unit and 、, before the
 # noun; or before a count in digits and its unit, then the noun. (The two open with 、 or a digit,
-# one class: the text is searched for it, not tried at every position; the look-behind of a size's
-# first digit is tested after it.)
-_SIZE_REST = r"(?:\.\d+)?万?[余多]?(?:公里|千米|平方米|米)"
+# one class; the look-behind of a size's first digit is tested after it.)
+_SIZE_UNITS = ("公里", "千米", "平方米", "米")
+_SIZE_LEADS = ("约", "近", "共计", "总长", "全长")  # (after 、, before the size)
+_SIZE_REST = rf"(?:\.\d+)?万?[余多]?(?:{'|'.join(_SIZE_UNITS)})"
 _SIZE = rf"(?<![\d.])\d+{_SIZE_REST}"
-_SIZE_BESIDE_COUNT = re.compile(rf"[、\d](?:(?<=、)(?:约|近|共计|总长|全长)?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
+_SIZE_BESIDE_COUNT = re.compile(rf"[、\d](?:(?<=、)(?:{'|'.join(_SIZE_LEADS)})?{_SIZE}(?!以[上下]|左右)的?(?=[\u4e00-\u9fff])"
                                 rf"|(?<=\d)(?<![\d.]\d)\d*{_SIZE_REST}(?P<after>)(?=\d+[{_COUNTED_UNITS}][\u4e00-\u9fff]))")
+# What a match holds before its unit's last character, digits aside: 、, the leads, the marks of
+# _SIZE_REST before its unit, and the units' other characters (see _size_starts).
+_BEFORE_UNIT_END = frozenset("、.万余多" + "".join(_SIZE_LEADS) + "".join(unit[:-1] for unit in _SIZE_UNITS))
+_UNIT_ENDS = "".join(sorted({unit[-1] for unit in _SIZE_UNITS}))
 _COUNT_BEFORE_SIZE = re.compile(rf"(?:\d|[一二两三四五六七八九十])[余多]?[{_COUNTED_UNITS}]$")
 
 
@@ -58,10 +63,42 @@ def sizes_beside_counts(norm):
     工程). The count counts the noun, read on without the size; a class of sizes (18个、1万平方米
     以上) stays, and so does a size after a count with no 、 (3条28.4公里的道路: read as it is).
     """
-    if "米" not in norm and "公里" not in norm:
-        return []
-    return [m.span() for m in _SIZE_BESIDE_COUNT.finditer(norm)
+    return [m.span() for m in _sizes(norm)
             if m.group("after") is not None or _COUNT_BEFORE_SIZE.search(norm, max(0, m.start() - 4), m.start())]
+
+
+def _sizes(norm):
+    """The matches of :data:`_SIZE_BESIDE_COUNT` in ``norm``, as ``finditer`` finds them.
+
+    Each holds a unit, and before the unit's last character (米, 里) only characters of
+    :data:`_BEFORE_UNIT_END` and digits: its first character is in the run of those that ends at
+    a unit's last character. Only there is the pattern tried, at each 、 and digit, from the end of
+    the match before (tried at every 、 and digit of the text, it was 39 M instructions of a 1 MB
+    half, a fifth of the cleaning).
+    """
+    ends = sorted(pos for char in _UNIT_ENDS for pos in _positions(norm, char))
+    found, done = [], 0
+    for end in ends:
+        start = end
+        while start > done and (norm[start - 1] in _BEFORE_UNIT_END or norm[start - 1].isdecimal()):
+            start -= 1
+        for pos in range(start, end):
+            if norm[pos] == "、" or norm[pos].isdecimal():
+                match = _SIZE_BESIDE_COUNT.match(norm, pos)
+                if match is not None:  # (it ends past ``end``: no other match in this run)
+                    found.append(match)
+                    done = match.end()
+                    break
+    return found
+
+
+def _positions(norm, char):
+    """Where ``char`` stands in ``norm``."""
+    found, pos = [], norm.find(char)
+    while pos >= 0:
+        found.append(pos)
+        pos = norm.find(char, pos + 1)
+    return found
 
 
 def _noun_goes_on(norm, pos):

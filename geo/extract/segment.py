@@ -7,12 +7,11 @@ import collections
 import itertools
 import re
 
-from geo.lexicon import BREADCRUMB_LABELS, GLUED_ROW_WORDS, LINKS_HEADINGS, NUMBERED_WORDS, ROAD_CLASSES
-from geo.names import GARBLED_PINYIN, INSERTED_PINYIN, INVISIBLE, PICTOGRAPH, simplified_with_offsets
+from geo.lexicon import GLUED_ROW_WORDS, NUMBERED_WORDS, ROAD_CLASSES
+from geo.names import GARBLED_PINYIN, INSERTED_PINYIN, INVISIBLE, PICTOGRAPH
 from geo.numbers import parse_number
-from geo.settings import (
-    LINKS_HEADING_MAX_CHARS, LINKS_HEADLINE_MAX_CHARS, MENU_ITEM_MAX_CHARS, PAGE_BREAK_MAX_LINES, PAGE_HEADER_REACH,
-    VILLAGE_LIST_GROUP_REACH, VILLAGE_LIST_MAX_GROUPS)
+from geo.settings import PAGE_BREAK_MAX_LINES, VILLAGE_LIST_GROUP_REACH, VILLAGE_LIST_MAX_GROUPS
+from geo.extract.code_points import ARRAY_MIN_CHARS, CodePoints
 from geo.extract.counted_asides import counted_noun_asides, sizes_beside_counts
 from geo.extract.wrapped_types import wrapped_type_spaces
 from geo.extract.patterns import (WRAP_MIN_LINES, WRAP_MIN_SHARE, WRAP_MIN_UNENDED, WRAP_MIN_WIDTH,
@@ -38,15 +37,21 @@ _RANGE_END_QUALIFIER = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,4}
 # A至B公路, the name keeps it.
 _ROUTE_ALIAS = re.compile(r"\((?<=[\u4e00-\u9fff]\()[\u4e00-\u9fff]{2,3}线\)(?=公路|道路)")
 # A road code written in lower case (g65包茂高速, s202): read as G65, S202.
-_LOWER_CODE = re.compile(r"[gsxy](?<![A-Za-z0-9./:_@-][gsxy])(?=\d{1,4}[\u4e00-\u9fff])")
+_LOWER_CODE_LETTER = re.compile("[gsxy]")  # (what it opens with)
+_LOWER_CODE = re.compile(rf"{_LOWER_CODE_LETTER.pattern}(?<![A-Za-z0-9./:_@-]{_LOWER_CODE_LETTER.pattern})"
+                         r"(?=\d{1,4}[\u4e00-\u9fff])")
 # Spaces around a number inside Chinese text (新建 4 所幼儿园, 1 月 14 日).
 _SPACED_NUMBER = re.compile(r" (?:(?<=[\u4e00-\u9fff\d] ) *(?=\d)|(?<=\d ) *(?=[\u4e00-\u9fff]))")
 # A number opening a line (or a clause), set apart by a space from the words after it: a row's or
 # an item's number (1 堤口路拓宽工程: a table flattened a row per line), unless a unit follows (4 所
 #幼儿园: a count; 1 号路, 2023 年: part of what follows, ``numbered_word`` in units.tsv). Its space is kept: no name takes it in.
-# (Its first character, a space or a digit, is searched for; what stands before it is tested after it.)
-_ITEM_NUMBER = re.compile(r"[ \t\u3000\d](?<![^\n。;:,、)][ \t\u3000\d])(?:(?<=\d)\d{0,2}|(?<=[ \t\u3000])[ \t\u3000]*\d{1,3})"
-                          r"(?= +[\u4e00-\u9fff])")
+# (A match opens with its first character, a space or a digit; what stands before it is tested after it.)
+_ITEM_OPENER = re.compile(r"[\n。;:,、)]")  # (what stands before an item's number: a line's start or a clause's)
+_ITEM_FIRST = re.compile(r"[ \t\u3000\d]")  # (what it opens with)
+_ITEM_NUMBER = re.compile(rf"{_ITEM_FIRST.pattern}(?<![^{_ITEM_OPENER.pattern[1:]}{_ITEM_FIRST.pattern})"
+                          r"(?:(?<=\d)\d{0,2}|(?<=[ \t\u3000])[ \t\u3000]*\d{1,3})(?= +[\u4e00-\u9fff])")
+# Where an item's number may open: after an opener, a space or a digit (see _item_numbers).
+_ITEM_NUMBER_AFTER = re.compile(rf"{_ITEM_OPENER.pattern}(?={_ITEM_FIRST.pattern})")
 # A number of two digits opening with 0 between spaces after a Han character (事情 01 江积工业园 02 …:
 # a post's items run into one line) is an item's number wherever it stands.
 _ZERO_ITEM_NUMBER = re.compile(r" 0[1-9](?= +[\u4e00-\u9fff])")
@@ -100,15 +105,19 @@ def clean(norm, origin, breaks=()):
     Returns (text, origin) with the dropped characters removed from both, so offsets still
     point into the original text.
     """
-    norm = _LOWER_CODE.sub(lambda m: m.group().upper(), norm)  # g65, s202: same length, offsets kept
-    norm, symbols = _symbol_marks(norm)
+    # (a long text's rare characters and where its item numbers may open: over its code points, see
+    # geo.extract.code_points)
+    points = CodePoints(norm) if len(norm) >= ARRAY_MIN_CHARS else None
+    norm, points = _upper_codes(norm, points)  # g65, s202: same length, offsets kept
+    marked, symbols = _symbol_marks(norm, points)
+    norm, points = marked, (points if marked is norm else None)
     wraps = [(bisect.bisect_left(origin, s), bisect.bisect_left(origin, e)) for s, e in breaks]
-    items = _item_number_ends(norm)
+    items = _item_number_ends(norm, points)
     garbled = [m.span() for m in GARBLED_PINYIN.finditer(norm)] if "?" in norm else []
-    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + garbled + _glued_row_numbers(norm)
+    norm, origin = _dropped(norm, origin, [m.span() for m in INSERTED_PINYIN.finditer(norm)] + garbled + _glued_row_numbers(norm, points)
                             + [m.span() for m in _SPACED_NUMBER.finditer(norm) if m.start() not in items]
                             + _letter_spaces(norm) + wrapped_type_spaces(norm) + wraps
-                            + [m.span() for m in INVISIBLE.finditer(norm)] + symbols)
+                            + _scanned(INVISIBLE, norm, points) + symbols)
     norm = _grouped_village_lists(norm)  # (same length: offsets kept)
     # Alternative characters are looked for once the pinyin is gone: 乡(xiāng)(镇(zhèn)) is 乡(镇).
     return _dropped(norm, origin, [m.span() for m in _ALTERNATIVE_VERB.finditer(norm)] + _qualifying_village(norm)
@@ -201,11 +210,31 @@ def _qualifying_village(norm):
     return spans
 
 
-def _symbol_marks(norm):
+def _scanned(pattern, norm, points):
+    """The spans of ``pattern`` (one character class) in ``norm``: none without looking when ``points``
+    (its :class:`CodePoints`, or None) holds no such character."""
+    return [m.span() for m in pattern.finditer(norm)] if points is None or points.holds(pattern) else []
+
+
+def _upper_codes(norm, points):
+    """(``norm`` with the letters of :data:`_LOWER_CODE` upper-cased, its ``points``: None if it
+    changed); for a long text, the pattern tried at its letters ``gsxy`` alone, as ``sub`` would."""
+    if points is None:
+        return _LOWER_CODE.sub(lambda m: m.group().upper(), norm), None
+    at = [pos for pos in points.positions(_LOWER_CODE_LETTER) if _LOWER_CODE.match(norm, pos)]
+    if not at:
+        return norm, points
+    chars = list(norm)
+    for pos in at:
+        chars[pos] = chars[pos].upper()
+    return "".join(chars), None
+
+
+def _symbol_marks(norm, points=None):
     """(``norm`` with the first character of each run of :data:`_SYMBOL_RUN` a comma, the spans
     of the rest to drop); a run at a line's end or beside a punctuation mark is dropped whole, one
-    opening a line is kept."""
-    if norm.isascii() or not _ANY_SYMBOL.search(norm):
+    opening a line is kept. ``points``: the text's :class:`CodePoints`, or None."""
+    if norm.isascii() or not (_ANY_SYMBOL.search(norm) if points is None else points.holds(_ANY_SYMBOL)):
         return norm, []
     chars, spans = None, []
     for match in _SYMBOL_RUN.finditer(norm):
@@ -221,31 +250,50 @@ def _symbol_marks(norm):
     return ("".join(chars) if chars is not None else norm), spans
 
 
-def _item_number_ends(norm):
-    """Where the item numbers of :data:`_ITEM_NUMBER` end (before their space), less those a unit follows."""
+def _item_number_ends(norm, points=None):
+    """Where the item numbers of :data:`_ITEM_NUMBER` end (before their space), less those a unit
+    follows. ``points``: the text's :class:`CodePoints`, or None."""
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS)
-    ends = [m.end() for m in _ITEM_NUMBER.finditer(norm)]
+    ends = [m.end() for m in _item_numbers(norm, points)]
     ends += [m.end() for m in _ZERO_ITEM_NUMBER.finditer(norm) if "\u4e00" <= norm[m.start() - 1:m.start()] <= "\u9fff"]
     return {end for end in ends if not norm[end:end + 16].lstrip(" ").startswith(units)}
 
 
-def _glued_row_numbers(norm):
+def _item_numbers(norm, points=None):
+    """The matches of :data:`_ITEM_NUMBER` in ``norm``, as ``finditer`` finds them: tried only where
+    one may open, at the text's start and after an opener followed by a space or a digit, not at
+    every space and digit (its look-behind tested at each: 26 M instructions of a 1 MB half); those
+    places found over a long text's code points (``points``, or None: by a search). (A match holds
+    spaces and digits alone: no other opens inside it.)"""
+    starts = points.after(_ITEM_OPENER, _ITEM_FIRST) if points is not None \
+        else [m.end() for m in _ITEM_NUMBER_AFTER.finditer(norm)]
+    return [match for match in map(_ITEM_NUMBER.match, itertools.repeat(norm), [0, *starts]) if match is not None]
+
+
+def _glued_row_numbers(norm, points=None):
     """Spans of the row numbers of :data:`_GLUED_ROW_NUMBER` to drop: those a line of the next or
     the previous number also opens (57…, 58…, 59…: a table's rows), less those a unit or a road
-    word follows."""
+    word follows. ``points``: the text's :class:`CodePoints` (matched at the lines that open with a
+    space or a digit alone, as a match does), or None."""
     if not norm[:1].isdigit() and not _LINE_THEN_DIGIT.search(norm):
         return []
     from geo.lexicon import MEASURE_UNITS, THING_UNITS, WORKS_UNITS
 
     units = (*THING_UNITS, *WORKS_UNITS, *MEASURE_UNITS, *NUMBERED_WORDS, *ROAD_CLASSES, *GLUED_ROW_WORDS)
-    found = [m for m in _line_start_matches(_GLUED_ROW_NUMBER, norm) if not norm.startswith(units, m.end())]
+    if points is None:
+        found = _line_start_matches(_GLUED_ROW_NUMBER, norm)
+    else:
+        starts = [0, *points.after(_LINE_BREAK, _ITEM_FIRST)]
+        found = [m for m in map(_GLUED_ROW_NUMBER.match, itertools.repeat(norm), starts) if m is not None]
+    found = [m for m in found if not norm.startswith(units, m.end())]
     numbers = {int(m.group(1)) for m in found}
     return [m.span(1) for m in found if int(m.group(1)) - 1 in numbers or int(m.group(1)) + 1 in numbers]
 
 
 _LINE_THEN_DIGIT = re.compile(r"\n[ \t\u3000]*\d")
+_LINE_BREAK = re.compile("\n")
 
 
 def _line_start_matches(pattern, norm):
@@ -262,18 +310,22 @@ def _line_start_matches(pattern, norm):
 
 
 def _dropped(norm, origin, spans):
-    """``norm`` and ``origin`` without the characters of ``spans``."""
+    """``norm`` and ``origin`` without the characters of ``spans``.
+
+    (``origin``'s kept slices are added to one list, each copied at once: chaining them an item
+    at a time was 2-4 ms of a 1 MB half's cleaning, done twice.)
+    """
     if not spans:
         return norm, origin
     text, kept, done = [], [], 0
     for start, end in sorted(spans):
         if start > done:
             text.append(norm[done:start])
-            kept.append(origin[done:start])
+            kept += origin[done:start]
         done = max(done, end)
     text.append(norm[done:])
-    kept.append(origin[done:])
-    return "".join(text), list(itertools.chain.from_iterable(kept))
+    kept += origin[done:]
+    return "".join(text), kept
 
 
 def wrapped_line_breaks(text):
@@ -514,57 +566,3 @@ def clauses(norm, start, end):
         pos = cut + 1
     if pos < end:
         yield pos, end
-
-
-def link_blocks(text):
-    """Spans of ``text`` (start, end) holding a page's links to other pieces: each opens at a line
-    that is a links heading alone (推荐阅读:, 【相关新闻】) and runs over the headlines under it,
-    short lines ending no sentence (blank lines pass), up to the first line of prose.
-
-    The places in those headlines are other pieces' (四川泸州:城西公园“倩影”初现), no project of
-    the text's.
-    """
-    spans, start, pos = [], None, 0
-    for line in text.split("\n"):
-        bare = line.strip()
-        if start is None:
-            if len(bare) <= LINKS_HEADING_MAX_CHARS and _bare_heading(bare) in LINKS_HEADINGS:
-                start = pos
-        elif bare and (len(bare) > LINKS_HEADLINE_MAX_CHARS or bare[-1] in _SENTENCE_ENDS or "。" in bare):
-            spans.append((start, pos))
-            start = None
-        pos += len(line) + 1
-    if start is not None:
-        spans.append((start, len(text)))
-    return spans
-
-
-def _bare_heading(line):
-    """A short line without the marks around a heading (【】, a colon) and the pinyin a page
-    inserts (相關(guān)新聞), in Simplified characters."""
-    return INSERTED_PINYIN.sub("", simplified_with_offsets(line.strip(_HEADING_MARKS))[0]).strip(_HEADING_MARKS)
-
-
-_HEADING_MARKS = " \t\u3000:：【】[]<>《》|·•-—>"
-_SENTENCE_ENDS = "。!！?？;；"
-
-
-
-def page_menu_lines(text):
-    """Spans (start, end) of a page's menu items: the short lines without punctuation above its
-    trail of sections (当前位置: 首页 > 新闻, 您的位置:…) when that trail opens within the first
-    :data:`geo.settings.PAGE_HEADER_REACH` characters (• 古莲花池 • 白石山风景区 are the site's menus); none when
-    there is no trail. A headline or lead above the trail, in sentences, is no menu."""
-    spans, pos = [], 0
-    for line in text[:PAGE_HEADER_REACH].split("\n"):
-        bare = simplified_with_offsets(line.strip(_HEADING_MARKS))[0]
-        label = next((label for label in BREADCRUMB_LABELS if bare.startswith(label)), None)
-        if label is not None and (len(bare) == len(label) or bare[len(label)] in ":>》 \t"):
-            return spans
-        if bare and len(bare) <= MENU_ITEM_MAX_CHARS and not _MENU_BREAKS.search(bare):
-            spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return []
-
-
-_MENU_BREAKS = re.compile(r"[,，。;；!！?？、:：]")
