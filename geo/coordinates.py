@@ -131,7 +131,7 @@ def _lettered(text, axis=None):
     def marks(match):
         degrees_, degree_mark, minutes, minute_mark, seconds, second_mark = match.groups()
         south = ""
-        final = not re.match(r"\s*[NSEW]", text[match.end():], re.I)  # 34D13M23.2SN: the S is the seconds'
+        final = not _HEMISPHERE_AFTER.match(text, match.end())  # 34D13M23.2SN: the S is the seconds'
         if second_mark and second_mark.strip() == "S" and final and axis != "lon":  # the seconds' mark or south?
             if not (degree_mark + (minute_mark or "")).islower():
                 raise ValueError(f"{axis + ' ' if axis else ''}{match.group().strip()!r} ends in an S that may mark the seconds or the "
@@ -184,6 +184,8 @@ _UNMARKED_MINUTES = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+(?:\.\d+)?)(\s*[N
 # digits, minutes marked (m, min or '), seconds marked or not; a hemisphere letter before or after stays as it is.
 _LETTERED_DMS = re.compile(r"(?<![\d.])([-+]?\d+(?:\.\d+)?)\s*(deg|d)(?:\s*(\d+(?:\.\d+)?)\s*(min|m|')"
                            r"(?:\s*(\d+(?:\.\d+)?)(\s*(?:sec|s|\"))?)?)?", re.I)
+# A hemisphere letter after a lettered angle (34D13M23.2SN): the S before it is the seconds' mark.
+_HEMISPHERE_AFTER = re.compile(r"\s*[NSEW]", re.I)
 # Degrees, minutes and seconds apart by dashes, all three (117-00-03.6), a hemisphere letter before or after.
 _DASHED_DMS = re.compile(r"([NSEW]?)\s*(\d{1,3})-(\d{1,2}(?:\.\d+)?)-(\d{1,2}(?:\.\d+)?)\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.
