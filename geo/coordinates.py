@@ -15,7 +15,7 @@ def lonlat_pair(text):
     semicolon, a slash, a 、 or blanks."""
     import unicodedata
 
-    text = _lettered(unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip())  # 36d42mN: no S
+    text = _lettered(unicodedata.normalize("NFKC", str(text or "").translate(_DEGREE_SIGNS)).strip())  # 36d42m18S: south
     bracketed = re.fullmatch(r"[(\[{](.*)[)\]}]", text)
     text = bracketed.group(1).strip() if bracketed else text
     apart = r"\s*[,;/、]\s*" if re.search(r"[,;/、]", text) else r"\s+(?=[-+\d北南东西NSEW])"  # a comma first
@@ -80,7 +80,7 @@ def degrees(text, axis, delimiter):
     if _EXCEL_ERROR.fullmatch(text):  # a formula's error, as Excel or WPS saves it to CSV and shows it in a cell
         raise ValueError(f"{axis} {raw!r} is an Excel error value, not a coordinate (its formula found nothing: a "
                          "VLOOKUP without a match, a cell it read deleted); type the coordinate, or leave the row out")
-    text = _marked(text)  # 117d0m3.6s, 117-00-03.6: degrees, minutes and seconds apart by letters or dashes
+    text = _marked(text, axis)  # 117d0m3.6s, 117-00-03.6: degrees, minutes and seconds apart by letters or dashes
     for chinese, letter in _HEMISPHERES[axis]:
         text = text.replace(chinese, "") + letter if chinese in text else text
     text = text.replace("度", "°").replace("分", "'").replace("秒", '"')  # 117度0分3.6秒
@@ -110,7 +110,7 @@ def degrees(text, axis, delimiter):
     return point.longitude if axis == "lon" else point.latitude
 
 
-def _marked(text):
+def _marked(text, axis=None):
     """``text`` with the degrees, minutes and seconds it writes apart by letters (``117d0m3.6s``, ``117d0'3.6"E`` as
     PROJ's ``cs2cs`` prints them, ``117deg0min3.6sec``) or by dashes (``117-00-03.6``, a GPS program's or a survey
     table's, all three parts given, so that no dash is a minus sign or a range) marked with ``°``, ``'`` and ``"``."""
@@ -118,14 +118,27 @@ def _marked(text):
     if dashed:
         before, degrees_, minutes, seconds, after = dashed.groups()
         return f"{before}{degrees_}°{minutes}'{seconds}\"{after}"
-    return _lettered(text)
+    return _lettered(text, axis)
 
 
-def _lettered(text):
-    """``text`` with its degrees, minutes and seconds apart by letters (:data:`_LETTERED_DMS`) marked."""
+def _lettered(text, axis=None):
+    """``text`` with its degrees, minutes and seconds apart by letters (:data:`_LETTERED_DMS`) marked.
+
+    A capital ``S`` ending unmarked seconds is the south when the degrees' and minutes' letters are small
+    (``28d12m18S``: the seconds' own mark would be ``s``); after ``D`` or ``M`` (``28D12M18S``) it may be either, a
+    ValueError in a latitude (``axis`` ``"lat"``) or a pair (``axis`` None). In a longitude (no south) it is the
+    seconds' mark, and so is an ``S`` a hemisphere follows (``34D13M23.2SN``)."""
     def marks(match):
-        degrees_, minutes, seconds = match.groups()
-        return f"{degrees_}°" + (f"{minutes}'" if minutes else "") + (f'{seconds}"' if seconds else "")
+        degrees_, degree_mark, minutes, minute_mark, seconds, second_mark = match.groups()
+        south = ""
+        final = not _HEMISPHERE_AFTER.match(text, match.end())  # 34D13M23.2SN: the S is the seconds'
+        if second_mark and second_mark.strip() == "S" and final and axis != "lon":  # the seconds' mark or south?
+            if not (degree_mark + (minute_mark or "")).islower():
+                raise ValueError(f"{axis + ' ' if axis else ''}{match.group().strip()!r} ends in an S that may mark the seconds or the "
+                                 f"south: write {degrees_}°{minutes}'{seconds}\"N or {degrees_}°{minutes}'{seconds}\"S")
+            south = "S"
+        return (f"{degrees_}°" + (f"{minutes}'" if minutes else "") + (f'{seconds}"' if seconds else "")
+                + south)
 
     return _LETTERED_DMS.sub(marks, text) if re.search(r"\d\s*d", text, re.I) else text
 
@@ -169,8 +182,10 @@ _UNMARKED_SECONDS = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+\s*'\s*\d+(?:\.\d
 _UNMARKED_MINUTES = re.compile(r"([NSEW]?\s*[-+]?\d+\s*°\s*\d+(?:\.\d+)?)(\s*[NSEW]?)", re.I)
 # Degrees, minutes and seconds apart by letters (117d0m3.6s, 117d0'3.6"E, 117deg0min3.6sec): d after the degrees'
 # digits, minutes marked (m, min or '), seconds marked or not; a hemisphere letter before or after stays as it is.
-_LETTERED_DMS = re.compile(r"(?<![\d.])([-+]?\d+(?:\.\d+)?)\s*(?:deg|d)(?:\s*(\d+(?:\.\d+)?)\s*(?:min|m|')"
-                           r"(?:\s*(\d+(?:\.\d+)?)\s*(?:sec|s|\")?)?)?", re.I)
+_LETTERED_DMS = re.compile(r"(?<![\d.])([-+]?\d+(?:\.\d+)?)\s*(deg|d)(?:\s*(\d+(?:\.\d+)?)\s*(min|m|')"
+                           r"(?:\s*(\d+(?:\.\d+)?)(\s*(?:sec|s|\"))?)?)?", re.I)
+# A hemisphere letter after a lettered angle (34D13M23.2SN): the S before it is the seconds' mark.
+_HEMISPHERE_AFTER = re.compile(r"\s*[NSEW]", re.I)
 # Degrees, minutes and seconds apart by dashes, all three (117-00-03.6), a hemisphere letter before or after.
 _DASHED_DMS = re.compile(r"([NSEW]?)\s*(\d{1,3})-(\d{1,2}(?:\.\d+)?)-(\d{1,2}(?:\.\d+)?)\s*([NSEW]?)", re.I)
 # Minutes (36°99') and seconds (99") of a DMS cell: each must be under 60.

@@ -41,7 +41,7 @@ def name_options_hint(path, layer=None) -> str:
             frame = pyogrio.read_dataframe(gdal_source(path), layer=layer, read_geometry=False, max_features=settings.FIELD_HINT_FEATURES)
     except Exception:  # noqa: BLE001 - not readable: read_vector says why
         return ""
-    frame = with_described_columns(frame, path)  # ArcGIS's KML: the attributes in each description's table
+    frame = with_described_columns(frame, path, say=False)  # ArcGIS's KML: the attributes in each description's table
     for field, (_, coded) in coded_domains(path, layer).items():  # codes 1, 2 of a domain naming them
         if field in frame.columns:
             frame[field] = [coded.get(code_of(v), v) for v in frame[field].astype(object)]

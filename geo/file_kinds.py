@@ -170,7 +170,8 @@ def _readable_copy(path, version):
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):  # var jiedao = {…}; a web map's data file
         try:
             inner = unwrapped_json(data.decode("utf-8-sig"))
-        except UnicodeDecodeError:  # not UTF-8: refused as such (check_geojson_text, GDAL)
+        except UnicodeDecodeError:  # not UTF-8: refused as such (check_geojson_text, GDAL), JavaScript here
+            _refuse_legacy_javascript(path, data)
             inner = None
         if inner is not None:
             data = inner.encode("utf-8")
@@ -195,6 +196,22 @@ def _readable_copy(path, version):
     copy = temporary_folder("geo-json-") / path.name
     copy.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
     return copy
+
+
+def _refuse_legacy_javascript(path, data):
+    """InputError when ``data``, no UTF-8, is JavaScript holding one JSON value in a Chinese legacy code (GBK, Big5:
+    a web map's data file saved by a Chinese editor), which GDAL would call no vector file; nothing else."""
+    from geo.json_text import unwrapped_json
+    from geo.text_codecs import detect_cjk_codec
+
+    codec = detect_cjk_codec(data)
+    if codec and unwrapped_json(data.decode(codec, errors="replace")) is not None:
+        raise InputError(path, f"is JavaScript holding JSON in {_CODEC_NAMES.get(codec, codec)}, and GeoJSON text must "
+                               "be UTF-8 (RFC 7946); save the file as UTF-8")
+
+
+# The names people know the codecs of :func:`geo.text_codecs.detect_cjk_codec` by.
+_CODEC_NAMES = {"gb18030": "GBK", "big5": "Big5"}
 
 
 # What an OSM file holds, by its first bytes: (magic, what it is, the name's end osmium reads it by).

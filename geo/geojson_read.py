@@ -245,6 +245,14 @@ def check_feature_array(data, path):
                                'FeatureCollection: write it as {"type": "FeatureCollection", "features": [...]}')
 
 
+def check_untyped_collection(data, path):
+    """InputError when the parsed JSON ``data`` GDAL could not read (``Failed to read GeoJSON data``) is an object
+    with a ``features`` array and no ``type`` member (a script's output); nothing for other JSON."""
+    if isinstance(data, dict) and "type" not in data and isinstance(data.get("features"), list):
+        raise InputError(path, 'is JSON with "features" but no "type" member, which GeoJSON needs: add "type": '
+                               '"FeatureCollection" to it ({"type": "FeatureCollection", "features": [...]})')
+
+
 def check_coordinate_depths(data, path):
     """InputError naming the first feature of the parsed GeoJSON ``data`` whose geometry nests its coordinates
     deeper or shallower than its type does; nothing for other JSON."""

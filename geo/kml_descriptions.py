@@ -8,11 +8,13 @@ import re
 KML_SUFFIXES = (".kml", ".kmz")
 
 
-def with_described_columns(frame, path):
+def with_described_columns(frame, path, say=True):
     """``frame`` read from the KML or KMZ ``path`` with a column for each field its placemarks' descriptions give as a
     row of two cells of an HTML table (``<td>JDMC</td><td>白石街道</td>``: ArcGIS's popup of a feature's attributes),
     in the order first met; a field named as a column already is (``Name``, a ``name`` field) left out, ArcGIS's
-    ``<Null>`` read as no value. ``frame`` itself when no description holds such a table.
+    ``<Null>`` read as no value. ``frame`` itself when no description holds such a table. Placemarks named by an ID
+    number (``0``, ``1``…: ArcGIS labelled them by FID or OBJECTID) whose descriptions each give a name (名称, NAME)
+    take that name as their ``Name``, with a warning when ``say``.
 
     Parameters
     ----------
@@ -31,6 +33,7 @@ def with_described_columns(frame, path):
     described = [_cells(text) for text in frame["description"]]
     if not any(described):
         return frame
+    frame = _named_from_descriptions(frame, described, path, say)
     taken = {header_key(str(column)) for column in frame.columns}
     fields = {}
     for pairs in described:
@@ -42,6 +45,42 @@ def with_described_columns(frame, path):
     columns = {field: [_value(html.unescape(pairs[field])) if field in pairs else None for pairs in described]
                for field in fields}
     return frame.assign(**columns)
+
+
+def _named_from_descriptions(frame, described, path, say):
+    """``frame`` with its ``Name`` column the name each description gives (:data:`_NAME_FIELDS`) when every placemark
+    is named by an ID number (its numbers 0 or 1 onwards, each once) and every description gives a name; else
+    ``frame``."""
+    import html
+
+    from geo.table_headers import header_key
+
+    if "Name" not in frame.columns or not len(frame):
+        return frame
+    labels = [str(label).strip() if label is not None else "" for label in frame["Name"]]
+    if not all(label.isascii() and label.isdigit() for label in labels):
+        return frame
+    numbers = sorted(int(label) for label in labels)
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))) or numbers[0] not in (0, 1):
+        return frame
+    names = []
+    for pairs in described:
+        field = next((key for key in pairs if header_key(key) in _NAME_FIELDS), None)
+        name = _value(html.unescape(pairs[field])) if field else None
+        if name is None:
+            return frame
+        names.append(name)
+    if say:
+        from geo.io import warn
+        from geo.safe_text import one_line
+
+        warn(f"{one_line(path)}: its placemarks are named by ID numbers ({', '.join(labels[:2])}…: labelled by FID or "
+             f"OBJECTID) and their descriptions give each a name ({field}): read as their names")
+    return frame.assign(Name=names)
+
+
+# The fields of a description whose value names the placemark (in the form :func:`geo.table_headers.header_key` gives).
+_NAME_FIELDS = ("name", "名称", "名稱", "名字", "地名")
 
 
 def _cells(text):

@@ -16,7 +16,7 @@ from geo.vector_sources import gdal_source, zipped_geodatabases
 def undecodable(path: Path) -> str:
     """What to say about attribute text that does not decode: the fix depends on the format."""
     suffix = path.suffix.lower()
-    if suffix in (".geojson", ".json"):
+    if suffix in (".geojson", ".json", ".js"):  # .js: var jiedao = {…}; a web map's data file
         return "GeoJSON text must be UTF-8 (RFC 7946); save the file as UTF-8"
     if suffix in (".shp", ".dbf"):
         return "attribute text is in an unknown encoding; add a .cpg file naming it (e.g. GBK, UTF-8, BIG5)"
@@ -88,13 +88,20 @@ def explain_unreadable(path: Path):
         raise InputError(path, f"is {kind}, which geo cannot read: export the layer from the program that made it "
                                "as GeoPackage, Shapefile, GeoJSON or KML (QGIS: Export > Save Features As)")
     check_columnar(path)  # GeoParquet without GDAL's Parquet driver: "libduckdb.so: cannot open shared object file"
-    if suffix in (".geojson", ".json") and path.is_file():
-        from geo.geojson_read import check_coordinate_numbers, check_feature_array
+    if suffix == ".js" and path.is_file():  # var jiedao = {…}; a web map's data file, when it holds JSON
+        from geo.geojson_read import check_untyped_collection
+        from geo.json_text import unwrapped_json
+
+        if (inner := unwrapped_json(read_sidecar(path).decode("utf-8-sig", errors="replace"))) is not None:
+            check_untyped_collection(parse_json(inner, path, kind="a GeoJSON file"), path)
+    elif suffix in (".geojson", ".json") and path.is_file():
+        from geo.geojson_read import check_coordinate_numbers, check_feature_array, check_untyped_collection
         from geo.web_answers import answer_refusal
 
         data = parse_json(read_sidecar(path).decode("utf-8-sig", errors="replace"), path, kind="a GeoJSON file")
         check_coordinate_numbers(data, path)  # NaN opening a ring: GDAL says "not a closed linestring"
         check_feature_array(data, path)  # [{"type": "Feature", …}]: GDAL reads no such file
+        check_untyped_collection(data, path)  # {"features": […]}: GDAL's "Failed to read GeoJSON data"
         if (refusal := answer_refusal(data)) is not None:  # a script's saved answer of Amap, Overpass…
             raise InputError(path, refusal)
     elif suffix == ".gpkg" and path.is_file():

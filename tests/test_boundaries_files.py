@@ -715,3 +715,36 @@ def test_a_javascript_file_that_is_no_data_is_refused_in_one_line(tmp_path):
     path.write_text("function jiedao() { return 1; }\n", encoding="utf-8")
     with pytest.raises(InputError, match=re.escape(f"{path}: not a vector file GDAL reads")):
         load_official_zones(path, name_field="JDMC")
+
+
+@pytest.mark.parametrize("name, wrapper", [("jd.geojson", "{}"), ("jd.json", "{}"), ("jd.js", "var jiedao = {};")])
+def test_features_without_a_type_member_are_refused_naming_the_missing_member(tmp_path, name, wrapper):
+    # {"features": […]} from a script: GDAL's bare "Failed to read GeoJSON data" named neither the file's fault nor
+    # the fix.
+    import json
+
+    features = json.loads(_zones("EPSG:4326").to_json(ensure_ascii=False))["features"]
+    path = tmp_path / name
+    path.write_text(wrapper.replace("{}", json.dumps({"features": features}, ensure_ascii=False)), encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f'{path}: is JSON with "features" but no "type" member, which '
+                                                   'GeoJSON needs: add "type": "FeatureCollection"')):
+        load_official_zones(path, name_field="JDMC")
+
+
+@pytest.mark.parametrize("name", ["jd.js", "jd.json"])
+def test_javascript_data_in_gbk_is_refused_saying_to_save_it_as_utf8(tmp_path, name):
+    # A web map's var jiedao = {…}; saved in GBK by a Chinese editor: "not a vector file GDAL reads".
+    text = _zones("EPSG:4326").to_json(ensure_ascii=False)
+    path = tmp_path / name
+    path.write_bytes(f"var jiedao = {text};\n".encode("gbk"))
+    with pytest.raises(InputError, match=re.escape(f"{path}: is JavaScript holding JSON in GBK, and GeoJSON text "
+                                                   "must be UTF-8 (RFC 7946); save the file as UTF-8")):
+        load_official_zones(path, name_field="JDMC")
+
+
+def test_a_bare_geojson_in_gbk_named_js_is_told_to_be_utf8(tmp_path):
+    path = tmp_path / "jd.js"
+    path.write_bytes(_zones("EPSG:4326").to_json(ensure_ascii=False).encode("gbk"))
+    with pytest.raises(InputError, match=re.escape(f"{path}: GeoJSON text must be UTF-8 (RFC 7946); save the file as "
+                                                   "UTF-8")):
+        load_official_zones(path, name_field="JDMC")

@@ -72,3 +72,38 @@ def test_a_layer_of_arcgis_map_to_kml_is_chosen_by_a_field_its_descriptions_alon
     path.write_text(_arcgis_kml().replace("</Folder></Document>", f"</Folder>{road}</Document>"), encoding="utf-8")
     zones, _ = load_official_zones(path, name_field="xzqmc", code_field="XZQDM")
     assert list(zones["name"]) == list(STREETS) and list(zones["code"]) == ["370199001", "370199002"]
+
+
+def _gazetteer_kml(field, label):
+    """Two places as ArcGIS's Layer To KML writes a points layer labelled by ``label(number)``, ``field`` the name."""
+    placemarks = []
+    for number, (name, (x, y)) in enumerate({"白石中学": (117.11, 36.61), "青松公园": (117.13, 36.61)}.items()):
+        rows = "".join(f"<tr><td>{key}</td><td>{value}</td></tr>" for key, value in
+                       (("FID", number), (field, name), ("类型", "学校")))
+        placemarks.append(f"<Placemark><name>{label(number)}</name><description><![CDATA[<html><body><table><tr><td>"
+                          f"<table>{rows}</table></td></tr></table></body></html>]]></description><Point><coordinates>"
+                          f"{x},{y},0</coordinates></Point></Placemark>")
+    return ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder>'
+            f'<name>poi</name>{"".join(placemarks)}</Folder></Document></kml>')
+
+
+@pytest.mark.parametrize("field, first", [("名称", 0), ("NAME", 1)])
+def test_placemarks_named_by_id_numbers_take_the_name_their_descriptions_give(tmp_path, capsys, field, first):
+    # A gazetteer exported from ArcGIS labelled by FID: its entries were named 0 and 1, the 名称 of each description
+    # left unread (and NAME, the same field as the KML's Name, left to it).
+    from geo.gazetteer_files import load_file
+
+    path = tmp_path / "学校.kml"
+    path.write_text(_gazetteer_kml(field, lambda number: number + first), encoding="utf-8")
+    assert [entry.name for entry in load_file(path, warnings=[])] == ["白石中学", "青松公园"]
+    assert (f"warning: {path}: its placemarks are named by ID numbers ({first}, {first + 1}…: labelled by FID or "
+            f"OBJECTID) and their descriptions give each a name ({field}): read as their names") in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("label", [lambda number: 370199001 + number, lambda number: 2 * number])
+def test_placemarks_named_by_codes_or_numbers_not_an_id_keep_their_names(tmp_path, label):
+    from geo.vectors import read_vector
+
+    path = tmp_path / "学校.kml"
+    path.write_text(_gazetteer_kml("名称", label), encoding="utf-8")
+    assert list(read_vector(path)["Name"]) == [str(label(0)), str(label(1))]

@@ -1375,6 +1375,40 @@ def test_a_pair_in_degrees_minutes_and_seconds_apart_by_letters_or_dashes_is_rea
     assert (round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == (108.941806, 34.223111)
 
 
+@pytest.mark.parametrize("lat", ["34d13m23.2S", "34d13'23.2S", "34d13m23.2sS", "34d13m23.2\"S", "34deg13min23.2secS"])
+def test_a_capital_s_after_seconds_apart_by_small_letters_is_the_south(tmp_path, lat):
+    # '34d13m23.2S' was read as 34°13'23.2" north: the S taken for the seconds' mark (a survey abroad, a typo'd N).
+    path = tmp_path / "点位.csv"
+    path.write_text(f'名称,经度,纬度\n测点,108d56m30.5s,"{lat.replace(chr(34), chr(34) * 2)}"\n', encoding="utf-8")
+    (entry,) = load_file(path, warnings=[])
+    assert entry.geometry.y == pytest.approx(-(34 + 13 / 60 + 23.2 / 3600), abs=1e-9)
+
+
+def test_a_lat_lng_pair_with_a_capital_s_after_small_letters_is_south_and_swapped(tmp_path):
+    path = tmp_path / "点位.csv"
+    path.write_text('名称,经纬度\n测点,"34d13m23.2S,108d56m30.5E"\n', encoding="utf-8")
+    (entry,) = load_file(path, warnings=[])
+    assert (round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == (108.941806, -34.223111)
+
+
+@pytest.mark.parametrize("header, row", [("名称,经度,纬度", "测点,108D56M30.5S,34D13M23.2S"),
+                                         ("名称,经纬度", '测点,"34D13M23.2S,108D56M30.5E"')])
+def test_a_capital_s_after_capital_d_and_m_is_refused_as_seconds_or_south(tmp_path, header, row):
+    # After D and M the S is the seconds' mark as likely as the south: the file is refused in one line.
+    path = tmp_path / "点位.csv"
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(f"{path}: line 2: bad coordinates (") + "(lat )?'34D13M23.2S' ends "
+                       "in an S that may mark the seconds or the south: write 34°13'23.2\"N or 34°13'23.2\"S"):
+        load_file(path)
+
+
+def test_a_capital_s_after_a_longitude_s_seconds_is_their_mark(tmp_path):
+    path = tmp_path / "点位.csv"  # a longitude has no south: 108D56M30.5S is read as before
+    path.write_text("名称,经度,纬度\n测点,108D56M30.5S,34D13M23.2SN\n", encoding="utf-8")
+    (entry,) = load_file(path, warnings=[])
+    assert (round(entry.geometry.x, 6), round(entry.geometry.y, 6)) == (108.941806, 34.223111)
+
+
 @pytest.mark.parametrize("lon, problem", [("-108-56-30.5", "is not one number"), ("108-56", "is not one number"),
                                           ("108-76-30.5", "minutes and seconds under 60"),
                                           ("108d56m70s", "minutes and seconds under 60")])
