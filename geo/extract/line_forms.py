@@ -145,6 +145,8 @@ def widened_to_quoted_titles(norm, records):
     list of Record
         The records, less one a widened record now covers.
     """
+    if not records or not _quote_within_reach(norm, records):
+        return records
     widened = []
     for record in records:
         if record.named and (start := quoted_title_start(norm, record.start, record.end)) is not None:
@@ -154,6 +156,14 @@ def widened_to_quoted_titles(norm, records):
     if not widened:
         return records
     return [r for r in records if not any(w is not r and w.start <= r.start and r.end <= w.end for w in widened)]
+
+
+def _quote_within_reach(norm, records):
+    """True when a title's opening quote stands within QUOTED_TITLE_REACH before some record's start: the
+    one place :func:`quoted_title_start` looks (most sentences hold none, and are passed at once)."""
+    first = min(r.start for r in records)
+    window = norm[max(first - QUOTED_TITLE_REACH, 0):max(r.start for r in records)]
+    return any(quote in window for quote in _TITLE_QUOTES)
 
 
 def quoted_title_start(norm, start, end):
