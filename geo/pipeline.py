@@ -61,6 +61,8 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
         for column in ("code", "name", "boundary_quality", "source"):
             if column not in zones.columns:
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
+        for path, frame in ((zones_path, zones), (outline_path, outline)):
+            _check_stored_polygons(path, frame)
         zones["code"] = zones["code"].astype(str)
         check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])
@@ -70,6 +72,21 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
                            outline_path=options.outline, district_code=options.district_code,
                            district_name=options.district_name, districts_datum=options.districts_datum,
                            osm_path=options.osm)
+
+
+def _check_stored_polygons(path, frame) -> None:
+    """InputError naming the stored layer and its first feature whose geometry is no polygon: none, empty
+    or of another type (GDAL reads a geometry it cannot parse, a coordinate edited to ``null``, as none)."""
+    types = frame.geometry.geom_type
+    bad = frame.geometry.isna() | frame.geometry.is_empty | ~types.isin(["Polygon", "MultiPolygon"])
+    if bad.any():
+        index = int(bad.to_numpy().nonzero()[0][0])
+        name = frame["name"].iloc[index] if "name" in frame.columns else None
+        found = "no geometry" if frame.geometry.iloc[index] is None or frame.geometry.iloc[index].is_empty \
+            else f"a {types.iloc[index]}"
+        label = f" ({name})" if isinstance(name, str) and name else ""
+        raise InputError(path, f"feature {index + 1}{label} has {found}, expected a polygon (a geometry GDAL "
+                               "cannot read is none); rerun geo geocode")
 
 
 # --------------------------------------------------------------------------- stages

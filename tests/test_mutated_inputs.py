@@ -1,0 +1,144 @@
+"""Mutated input files (scripts/fuzz_inputs.py): what the sweep found, and a small subset of it kept as a test.
+
+Every run of the subset either succeeds with readable outputs or fails in one line naming the file, leaving the
+folder as it was; no unexpected exception, hang or half-written file (the classification of the script).
+"""
+
+import importlib.util
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "bad_inputs"
+WGS84_PRJ = ('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],'
+             'PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')
+
+
+def _script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    spec = importlib.util.spec_from_file_location("fuzz_inputs", ROOT / "scripts" / "fuzz_inputs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    shutil.copy(CORPUS / "valid_projects.geojson", tmp_path)
+    shutil.copytree(CORPUS / "layers", tmp_path / "layers")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _snapshot(root):
+    return {str(p.relative_to(root)): (p.read_bytes() if p.is_file() else None) for p in sorted(root.rglob("*"))}
+
+
+def _one_line_error(result):
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert len(lines) == 1 and lines[0].startswith("geo: error: "), result.stderr
+    assert "rerun with --verbose" not in lines[0], lines[0]
+    return lines[0]
+
+
+def test_a_stored_subdistrict_whose_geometry_gdal_cannot_read_is_named_with_its_layer(work):
+    # A coordinate edited to null in layers/subdistricts.geojson: GDAL reads the polygon as none, and
+    # `geo render` said "zone 370105001 is not a polygon", naming no file.
+    path = work / "layers" / "subdistricts.geojson"
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    layer["features"][0]["geometry"]["coordinates"][0][1][1] = None
+    path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
+    before = _snapshot(work)
+    for args in (["render", "-p", "valid_projects.geojson", "--basemap", "none", "-o", "maps"],
+                 ["join", "-p", "valid_projects.geojson"]):
+        line = _one_line_error(CliRunner().invoke(main, args))
+        assert line == ("geo: error: layers/subdistricts.geojson: feature 1 (无影山街道) has no geometry, expected a "
+                        "polygon (a geometry GDAL cannot read is none); rerun geo geocode")
+        assert _snapshot(work) == before
+
+
+def test_a_stored_subdistrict_drawn_as_a_point_is_named_with_its_layer(work):
+    path = work / "layers" / "subdistricts.geojson"
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    layer["features"][1]["geometry"] = {"type": "Point", "coordinates": [117.03, 36.69]}
+    path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
+    line = _one_line_error(CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson"]))
+    assert "layers/subdistricts.geojson: feature 2 (北园街道) has a Point, expected a polygon" in line
+
+
+def test_a_districts_csv_with_a_column_heading_repeated_is_refused_naming_it(work):
+    # GDAL keeps both `code` columns; the 街道 read then raised "The truth value of a Series is ambiguous".
+    ring = "117 36.68, 117.02 36.68, 117.02 36.7, 117 36.7, 117 36.68"
+    (work / "jd.csv").write_text(f'name,code,code,wkt\n无影山街道,370105001,370105001,"POLYGON(({ring}))"\n',
+                                 encoding="utf-8")
+    (work / "jd.prj").write_text(WGS84_PRJ, encoding="ascii")
+    before = _snapshot(work)
+    line = _one_line_error(CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.csv",
+                                                     "--name-field", "name", "--code-field", "code"]))
+    assert line == "geo: error: jd.csv: has 2 columns named 'code': give each its own name"
+    assert _snapshot(work) == before
+
+
+def _rezipped(source, target, member, change):
+    with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in archive.infolist():
+            data = archive.read(info)
+            out.writestr(info.filename, change(data) if info.filename == member else data)
+
+
+def test_a_kmz_whose_compressed_kml_is_damaged_is_refused_naming_it(work):
+    # Bytes zeroed inside doc.kml's deflated data: zipfile raised zlib.error while geo looked for NetworkLinks.
+    kml = ('<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+           + "".join(f"<Placemark><name>{name}</name><Polygon><outerBoundaryIs><LinearRing><coordinates>"
+                     f"{x},36.68 {x + .02},36.68 {x + .02},36.7 {x},36.7 {x},36.68</coordinates></LinearRing>"
+                     "</outerBoundaryIs></Polygon></Placemark>" for name, x in (("无影山街道", 117.0), ("北园街道", 117.02)))
+           + "</Document></kml>")
+    with zipfile.ZipFile(work / "jd.kmz", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", kml)
+    data = (work / "jd.kmz").read_bytes()
+    (work / "jd.kmz").write_bytes(data[:60] + b"\0" * 64 + data[124:])
+    before = _snapshot(work)
+    line = _one_line_error(CliRunner().invoke(main, ["join", "-p", "valid_projects.geojson", "--districts", "jd.kmz",
+                                                     "--name-field", "Name"]))
+    assert line.startswith("geo: error: jd.kmz: "), line
+    assert _snapshot(work) == before
+
+
+@pytest.mark.parametrize("change", [lambda xml: xml[:len(xml) // 2], lambda xml: xml[:200] + b"<" + xml[200:]],
+                         ids=["cut", "stray-bracket"])
+def test_a_gazetteer_workbook_whose_sheet_xml_is_damaged_is_refused_naming_the_sheet(work, change):
+    # openpyxl parses a read-only sheet only when its rows are read: the ParseError was unexpected.
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["名称", "经度", "纬度"], ["天桥实验小学", 117.0105, 36.6905], ["北园大街", 117.006, 36.695]):
+        book.active.append(row)
+    book.save(work / "whole.xlsx")
+    _rezipped(work / "whole.xlsx", work / "g.xlsx", "xl/worksheets/sheet1.xml", change)
+    (work / "whole.xlsx").unlink()
+    before = _snapshot(work)
+    line = _one_line_error(CliRunner().invoke(main, ["geocode", "-p", "valid_projects.geojson", "--gazetteer",
+                                                     "g.xlsx"]))
+    assert line.startswith("geo: error: g.xlsx: sheet 'Sheet' is damaged, not readable (ParseError: "), line
+    assert line.endswith("open and save it in Excel or WPS, or export the sheet to CSV"), line
+    assert _snapshot(work) == before
+
+
+def test_a_subset_of_the_mutation_sweep_has_no_failure():
+    fuzz = _script()
+    messages = []
+    counts, failures = fuzz.sweep(per_kind=4, seed="48", timeout=120, sample=6, out=messages.append,
+                                  kinds=["catalog", "districts_geojson", "districts_csv", "districts_shp",
+                                         "gazetteer_csv", "report_txt", "layer_render"])
+    assert not failures, messages
+    assert all(counts[kind]["success"] + counts[kind]["clean"] >= 6 for kind in counts), counts
+    assert sum(c["clean"] for c in counts.values()) > 0 and sum(c["success"] for c in counts.values()) > 0
