@@ -26,8 +26,8 @@ def overpass_xml(path, folder):
     (no coordinates) and ``out skel`` answers (no tags, so no names).
     """
     elements = _xml_elements(path) if not is_overpass_json(path) else _json_elements(path)
-    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
-                and isinstance(e.get("id"), int)]
+    elements = [e for e in elements if isinstance(e, dict) and isinstance(e.get("type"), str)  # a list is unhashable
+                and e["type"] in _ELEMENT_ORDER and isinstance(e.get("id"), int)]
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
     if elements and not any("lat" in e or e.get("nodes") or e.get("geometry") or e.get("members") for e in elements):

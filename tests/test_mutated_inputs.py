@@ -133,6 +133,19 @@ def test_a_gazetteer_workbook_whose_sheet_xml_is_damaged_is_refused_naming_the_s
     assert _snapshot(work) == before
 
 
+def test_an_overpass_element_whose_type_is_no_text_is_left_out(work):
+    # `"type": ["way"]` raised "TypeError: unhashable type: 'list'" where an element of no known type is left out.
+    answer = {"version": 0.6, "elements": [
+        {"type": "node", "id": 1, "lat": 36.6905, "lon": 117.0105, "tags": {"amenity": "school", "name": "天桥实验小学"}},
+        {"type": ["way"], "id": 2, "nodes": [1], "tags": {"highway": "primary", "name": "北园大街"}}]}
+    (work / "x.json").write_text(json.dumps(answer, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["geocode", "-p", "valid_projects.geojson", "--osm", "x.json"])
+    assert result.exit_code == 0, result.stderr
+    catalog = json.loads((work / "valid_projects.geojson").read_text(encoding="utf-8"))["features"]
+    school = next(f for f in catalog if f["properties"]["name"] == "天桥实验小学")
+    assert school["properties"]["geocode"]["source"] != "test" and school["geometry"]["coordinates"] == [117.0105, 36.6905]
+
+
 def test_a_subset_of_the_mutation_sweep_has_no_failure():
     fuzz = _script()
     messages = []
