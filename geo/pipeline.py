@@ -63,6 +63,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
         for path, frame in ((zones_path, zones), (outline_path, outline)):
             _check_stored_polygons(path, frame)
+        _check_stored_codes(zones_path, zones)
         zones["code"] = zones["code"].astype(str)
         check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])
@@ -87,6 +88,19 @@ def _check_stored_polygons(path, frame) -> None:
         label = f" ({name})" if isinstance(name, str) and name else ""
         raise InputError(path, f"feature {index + 1}{label} has {found}, expected a polygon (a geometry GDAL "
                                "cannot read is none); rerun geo geocode")
+
+
+def _check_stored_codes(path, zones) -> None:
+    """InputError naming the stored 街道 layer and its first feature of no code, or a code repeated
+    (the join tells 街道 apart by code)."""
+    codes = zones["code"]
+    empty = codes.isna() | (codes.astype(str).str.strip() == "")
+    if empty.any():
+        index = int(empty.to_numpy().nonzero()[0][0])
+        raise InputError(path, f"feature {index + 1} has no 'code'; rerun geo geocode")
+    repeated = codes.astype(str)[codes.astype(str).duplicated()]
+    if not repeated.empty:
+        raise InputError(path, f"the code {repeated.iloc[0]} is given to several features; rerun geo geocode")
 
 
 # --------------------------------------------------------------------------- stages

@@ -75,6 +75,21 @@ def test_a_stored_subdistrict_drawn_as_a_point_is_named_with_its_layer(work):
     assert "layers/subdistricts.geojson: feature 2 (北园街道) has a Point, expected a polygon" in line
 
 
+@pytest.mark.parametrize("change, problem", [
+    (lambda features: features[1].update(properties={}), "feature 2 has no 'code'; rerun geo geocode"),
+    (lambda features: features[1]["properties"].update(code=features[0]["properties"]["code"]),
+     "the code 370105001 is given to several features; rerun geo geocode")], ids=["no-code", "code-twice"])
+def test_a_stored_subdistrict_layer_of_missing_or_repeated_codes_is_named(work, change, problem):
+    # "some zones have no code", "zone codes repeat: …": lines naming no file.
+    path = work / "layers" / "subdistricts.geojson"
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    change(layer["features"])
+    path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
+    line = _one_line_error(CliRunner().invoke(main, ["render", "-p", "valid_projects.geojson", "--basemap", "none",
+                                                     "-o", "maps"]))
+    assert line == f"geo: error: layers/subdistricts.geojson: {problem}"
+
+
 def test_a_districts_csv_with_a_column_heading_repeated_is_refused_naming_it(work):
     # GDAL keeps both `code` columns; the 街道 read then raised "The truth value of a Series is ambiguous".
     ring = "117 36.68, 117.02 36.68, 117.02 36.7, 117 36.7, 117 36.68"
