@@ -28,9 +28,7 @@ Usage: python scripts/fuzz_inputs.py [--per-kind N] [--seed S] [--kind K]… [--
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
-import io
 import json
 import os
 import random
@@ -49,7 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from fuzz_mutations import mutations  # noqa: E402 - the scripts folder first on the path
+from fuzz_mutations import mutations, workbook  # noqa: E402 - the scripts folder first on the path
 
 CORPUS = ROOT / "tests" / "bad_inputs"
 DOCUMENTS = ROOT / "tests" / "fixtures" / "documents"
@@ -100,15 +98,6 @@ GAZETTEER_CSV = ("名称,经度,纬度,datum,accuracy_m\n天桥实验小学,117.
                  "水屯北路,117.02,36.69,gcj02,80\n")
 
 
-def _gazetteer_xlsx(path):
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    for row in csv.reader(io.StringIO(GAZETTEER_CSV)):
-        book.active.append([float(c) if re.fullmatch(r"[\d.]+", c) else c for c in row])
-    book.save(path)
-
-
 GAZETTEER_GEOJSON = json.dumps({"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"name": "天桥实验小学", "datum": "wgs84"},
      "geometry": {"type": "Point", "coordinates": [117.0105, 36.6905]}},
@@ -140,8 +129,8 @@ def _kmz(work):
 class Kind:
     """One input kind: how to make its valid file(s), the command reading it, the file(s) mutated."""
 
-    def __init__(self, name, make, args, targets, family, outputs=()):
-        self.name, self.make, self.args, self.targets, self.family, self.outputs = name, make, args, targets, family, outputs
+    def __init__(self, name, make, args, targets, family, table=None):
+        self.name, self.make, self.args, self.targets, self.family, self.table = name, make, args, targets, family, table
 
 
 def _copy(source, name=None):
@@ -191,8 +180,8 @@ KINDS = [
          ["join", *PROJECTS, "--districts", "jd.csv", "--name-field", "name", "--code-field", "code"],
          ["jd.csv"], "csv"),
     Kind("gazetteer_csv", _text("g.csv", GAZETTEER_CSV), _geocode("--gazetteer", "g.csv"), ["g.csv"], "csv"),
-    Kind("gazetteer_xlsx", lambda work: _gazetteer_xlsx(work / "g.xlsx"), _geocode("--gazetteer", "g.xlsx"),
-         ["g.xlsx"], "zip"),
+    Kind("gazetteer_xlsx", lambda work: (work / "g.xlsx").write_bytes(workbook(GAZETTEER_CSV.encode("utf-8"))),
+         _geocode("--gazetteer", "g.xlsx"), ["g.xlsx"], "zip", table=GAZETTEER_CSV),
     Kind("gazetteer_geojson", _text("g.geojson", GAZETTEER_GEOJSON), _geocode("--gazetteer", "g.geojson"),
          ["g.geojson"], "json"),
     Kind("gazetteer_gpx", _text("g.gpx", GPX), _geocode("--gazetteer", "g.gpx"), ["g.gpx"], "text"),

@@ -239,6 +239,26 @@ def zip_mutations(data: bytes, rng: random.Random, count: int):
     return out
 
 
+def workbook(table: bytes) -> bytes:
+    """An .xlsx of the CSV ``table``: cells that read as numbers stored as numbers, the rest as text."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in csv.reader(io.StringIO(table.decode("utf-8"))):
+        book.active.append([_cell(c) for c in row])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _cell(text):
+    try:
+        value = float(text)
+    except ValueError:
+        return text.replace("\x00", "")  # openpyxl refuses control characters in a cell
+    return value if re.fullmatch(r"-?[\d.]+(e-?\d+)?", text) else text
+
+
 def mutations(kind, target: str, data: bytes, rng: random.Random, per_kind: int, big: bool):
     count = max(per_kind // 4, 2)
     out = byte_mutations(data, rng, count)
@@ -250,6 +270,8 @@ def mutations(kind, target: str, data: bytes, rng: random.Random, per_kind: int,
         out += csv_mutations(data, rng, count * 2)
     if kind.family == "zip":
         out += zip_mutations(data, rng, count * 2)
+    if getattr(kind, "table", None):  # a workbook: its table's CSV mutations, saved as workbooks
+        out += [(f"sheet-{label}", workbook(table)) for label, table in csv_mutations(kind.table.encode("utf-8"), rng, count)]
     if target.endswith((".cpg", ".prj")):
         out += [("cpg:gbk-text", "GBK".encode()), ("text:nonsense", b"nonsense"), ("text:utf8-chinese", "中国".encode())]
     if kind.family == "bytes" and target.endswith((".shp", ".dbf", ".shx", ".prj", ".cpg")):
