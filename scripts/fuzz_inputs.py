@@ -338,10 +338,11 @@ def _shape(line):
     return line[:140]
 
 
-def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, sample=None):
+def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, sample=None, also=()):
     """Run the sweep; return {kind: Counter(classification)}, {(kind, class): example label}.
 
-    ``sample`` keeps that many of each file's mutations, spread evenly over them (a test's subset)."""
+    ``sample`` keeps that many of each file's mutations, spread evenly over them, and those ``also`` names
+    (``"kind file label"``, as a FAILURE line shows them): a test's subset."""
     import geo.cli  # noqa: F401 - loaded once, before the forks
 
     counts, failures = defaultdict(Counter), {}
@@ -361,7 +362,9 @@ def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, 
                 data = (base / target).read_bytes()
                 cases = mutations(kind, target, data, rng, per_kind, big)
                 if sample is not None and len(cases) > sample:
-                    cases = [cases[i * len(cases) // sample] for i in range(sample)]
+                    kept = {i * len(cases) // sample for i in range(sample)}
+                    kept |= {i for i, (label, _) in enumerate(cases) if f"{kind.name} {target} {label}" in also}
+                    cases = [cases[i] for i in sorted(kept)]
                 for label, mutated in cases:
                     work = scratch / "run"
                     shutil.rmtree(work, ignore_errors=True)

@@ -67,6 +67,8 @@ def encoding_mutations(data: bytes):
             pass
     out.append(("enc:mojibake", text.encode("utf-8").decode("latin-1").encode("utf-8")))
     out.append(("enc:crlf", text.replace("\n", "\r\n").encode("utf-8")))
+    line = text.replace("\n", " ").replace("\r", " ").encode("utf-8")
+    out.append(("long-line", (line * (1_000_000 // max(len(line), 1) + 1))[:1_000_000]))  # 1 MB without a break
     out.append(("enc:cr", text.replace("\n", "\r").encode("utf-8")))
     return out
 
