@@ -275,8 +275,8 @@ def _outputs_valid(work: Path, before: dict):
         path = work / rel
         name = path.name
         try:
-            if name.endswith((".geojson", ".json")):
-                json.loads(path.read_text(encoding="utf-8"))
+            if name.endswith((".geojson", ".json")):  # strict JSON: NaN and Infinity are no JSON numbers
+                json.loads(path.read_text(encoding="utf-8"), parse_constant=_no_constant)
             elif name.endswith(".gpkg"):
                 with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
                     if db.execute("pragma integrity_check").fetchone()[0] != "ok":
@@ -288,6 +288,10 @@ def _outputs_valid(work: Path, before: dict):
         except (ValueError, sqlite3.Error, UnicodeDecodeError):
             return rel
     return None
+
+
+def _no_constant(name):
+    raise ValueError(f"{name} is no JSON number")
 
 
 def classify(kind, target, args, result, work, tmp, before):
@@ -421,6 +425,7 @@ def main(argv=None):
     parser.add_argument("--sample", type=int, help="only this many mutations of each file, spread over them")
     parser.add_argument("--big", action="store_true", help="long lines of 10^6 vertices (else 10^5)")
     options = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the scratch folder removed on `kill` too
     counts, failures = sweep(options.per_kind, options.seed, options.kind, options.timeout, options.big,
                                sample=options.sample)
     total = Counter()
