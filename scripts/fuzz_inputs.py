@@ -342,11 +342,12 @@ def _shape(line):
     return line[:140]
 
 
-def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, sample=None, also=()):
+def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, sample=None, also=(), label=None):
     """Run the sweep; return {kind: Counter(classification)}, {(kind, class): example label}.
 
     ``sample`` keeps that many of each file's mutations, spread evenly over them, and those ``also`` names
-    (``"kind file label"``, as a FAILURE line shows them): a test's subset."""
+    (``"kind file label"``, as a FAILURE line shows them): a test's subset. ``label`` keeps only the mutations
+    whose label holds it (``geom:long-line``)."""
     import geo.cli  # noqa: F401 - loaded once, before the forks
 
     counts, failures = defaultdict(Counter), {}
@@ -365,11 +366,13 @@ def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, 
             for target in kind.targets:
                 data = (base / target).read_bytes()
                 cases = mutations(kind, target, data, rng, per_kind, big)
+                if label is not None:
+                    cases = [case for case in cases if label in case[0]]
                 if sample is not None and len(cases) > sample:
                     kept = {i * len(cases) // sample for i in range(sample)}
-                    kept |= {i for i, (label, _) in enumerate(cases) if f"{kind.name} {target} {label}" in also}
+                    kept |= {i for i, (name, _) in enumerate(cases) if f"{kind.name} {target} {name}" in also}
                     cases = [cases[i] for i in sorted(kept)]
-                for label, mutated in cases:
+                for name, mutated in cases:
                     work = scratch / "run"
                     shutil.rmtree(work, ignore_errors=True)
                     shutil.copytree(base, work)
@@ -385,8 +388,8 @@ def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, 
                     if status == "FAILURE":
                         key = (kind.name, why)
                         if key not in failures:
-                            failures[key] = f"{target} {label}"
-                            out(f"FAILURE {kind.name} [{target} {label}]: {why}")
+                            failures[key] = f"{target} {name}"
+                            out(f"FAILURE {kind.name} [{target} {name}]: {why}")
             out(f"{kind.name}: " + ", ".join(f"{k} {counts[kind.name][k]}" for k in ("success", "clean", "FAILURE")))
     return counts, failures
 
@@ -423,11 +426,12 @@ def main(argv=None):
                         ", ".join(k.name for k in KINDS))
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a run counts as a hang")
     parser.add_argument("--sample", type=int, help="only this many mutations of each file, spread over them")
+    parser.add_argument("--label", help="only the mutations whose label holds this text (geom:long-line)")
     parser.add_argument("--big", action="store_true", help="long lines of 10^6 vertices (else 10^5)")
     options = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the scratch folder removed on `kill` too
     counts, failures = sweep(options.per_kind, options.seed, options.kind, options.timeout, options.big,
-                               sample=options.sample)
+                               sample=options.sample, label=options.label)
     total = Counter()
     for counter in counts.values():
         total.update(counter)
