@@ -103,6 +103,28 @@ def test_a_districts_csv_with_a_column_heading_repeated_is_refused_naming_it(wor
     assert _snapshot(work) == before
 
 
+def _districts_with(work, change):
+    collection = json.loads((CORPUS / "valid_districts.geojson").read_text(encoding="utf-8"))
+    change(collection["features"])
+    (work / "jd.geojson").write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    return ["join", "-p", "valid_projects.geojson", "--districts", "jd.geojson", "--name-field", "name"]
+
+
+@pytest.mark.parametrize("kind", [{"a": 1}, ["Polygon"]], ids=["object", "list"])
+def test_a_districts_geometry_whose_type_is_no_text_is_a_feature_without_geometry(work, kind):
+    # "TypeError: unhashable type" where the depth of its coordinates was checked.
+    args = _districts_with(work, lambda features: features[0]["geometry"].update(type=kind))
+    line = _one_line_error(CliRunner().invoke(main, args))
+    assert line == "geo: error: jd.geojson: 1 of 2 features has no geometry (无影山街道)"
+
+
+def test_a_feature_type_of_a_huge_integer_is_refused_in_one_line_without_a_warning(work):
+    # The integer past 64 bits was widened to text with a warning on 'type', then refused: two lines.
+    args = _districts_with(work, lambda features: features[1].update(type=-10 ** 30))
+    line = _one_line_error(CliRunner().invoke(main, args))
+    assert line.startswith("geo: error: jd.geojson: feature 2 has type -1000000000000000000000000000000, not 'Feature'")
+
+
 def _rezipped(source, target, member, change):
     with zipfile.ZipFile(source) as archive, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in archive.infolist():
