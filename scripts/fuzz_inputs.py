@@ -243,6 +243,7 @@ def run_forked(args, work, tmp, timeout):
     result_path = tmp.parent / (tmp.name + ".result")
     pid = os.fork()
     if pid == 0:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the sweep's handler: a SystemExit the runner would catch
         try:
             devnull = os.open(os.devnull, os.O_RDWR)
             os.dup2(devnull, 1)
