@@ -67,6 +67,11 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
         zones["code"] = zones["code"].astype(str)
         check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])
+        from geo.coverage import QUALITIES
+
+        if quality not in QUALITIES:
+            raise InputError(zones_path, f"its boundary_quality {quality!r} is none of {', '.join(QUALITIES)}; "
+                                         "rerun geo geocode")
         return with_district_name(Boundaries(zones=zones, outline=outline, quality=quality,
                                              source=str(zones["source"].iloc[0])), options.district_name)
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
@@ -78,8 +83,16 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
 def _check_stored_polygons(path, frame) -> None:
     """InputError naming the stored layer and its first feature whose geometry is no polygon: none, empty
     or of another type (GDAL reads a geometry it cannot parse, a coordinate edited to ``null``, as none)."""
+    import numpy
+    import shapely
+
     types = frame.geometry.geom_type
     bad = frame.geometry.isna() | frame.geometry.is_empty | ~types.isin(["Polygon", "MultiPolygon"])
+    if not bad.any():
+        numbers = [numpy.isfinite(shapely.get_coordinates(geometry)).all() for geometry in frame.geometry]
+        if not all(numbers):
+            index = numbers.index(False)
+            raise InputError(path, f"feature {index + 1} has NaN or infinite coordinates; rerun geo geocode")
     if bad.any():
         index = int(bad.to_numpy().nonzero()[0][0])
         name = frame["name"].iloc[index] if "name" in frame.columns else None

@@ -90,6 +90,22 @@ def test_a_stored_subdistrict_layer_of_missing_or_repeated_codes_is_named(work, 
     assert line == f"geo: error: layers/subdistricts.geojson: {problem}"
 
 
+@pytest.mark.parametrize("change, problem", [
+    (lambda features: features[0]["properties"].update(boundary_quality=[1]),
+     "its boundary_quality '[1]' is none of approximate, official, osm, outline; rerun geo geocode"),
+    (lambda features: features[0]["geometry"]["coordinates"][0][2].__setitem__(1, float("inf")),
+     "feature 1 has NaN or infinite coordinates; rerun geo geocode")], ids=["quality-list", "infinite"])
+def test_a_stored_subdistrict_layer_of_a_bad_quality_or_infinite_coordinates_is_named(work, change, problem):
+    # "unknown boundary quality …" naming no file; "ValueError: no geometry to choose a metric CRS from".
+    path = work / "layers" / "subdistricts.geojson"
+    layer = json.loads(path.read_text(encoding="utf-8"))
+    change(layer["features"])
+    path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
+    line = _one_line_error(CliRunner().invoke(main, ["render", "-p", "valid_projects.geojson", "--basemap", "none",
+                                                     "-o", "maps"]))
+    assert line.replace("[ 1]", "[1]") == f"geo: error: layers/subdistricts.geojson: {problem}"
+
+
 def test_a_districts_csv_with_a_column_heading_repeated_is_refused_naming_it(work):
     # GDAL keeps both `code` columns; the 街道 read then raised "The truth value of a Series is ambiguous".
     ring = "117 36.68, 117.02 36.68, 117.02 36.7, 117 36.7, 117 36.68"
@@ -192,6 +208,16 @@ FOUND = {"districts_kmz jd.kmz zero", "districts_kmz jd.kmz ff", "districts_csv 
 SUBSET = {"report_txt": {"clean": 3}, "catalog": {"clean": 3}, "districts_shp": {"clean": 11, "success": 4},
           "districts_kmz": {"clean": 6}, "districts_csv": {"clean": 4}, "gazetteer_xlsx": {"clean": 5},
           "overpass_json": {"clean": 2, "success": 2}, "layer_render": {"clean": 4, "success": 1}}
+
+
+def test_an_overpass_way_whose_nodes_are_no_list_is_read_as_a_way_without_them(work):
+    # `"nodes": Infinity` raised "TypeError: 'float' object is not iterable".
+    answer = ('{"version": 0.6, "elements": [{"type": "node", "id": 1, "lat": 36.6905, "lon": 117.0105, "tags": '
+              '{"amenity": "school", "name": "天桥实验小学"}}, {"type": "way", "id": 2, "nodes": Infinity, "tags": '
+              '{"highway": "primary", "name": "北园大街"}}]}')
+    (work / "x.json").write_text(answer, encoding="utf-8")
+    result = CliRunner().invoke(main, ["geocode", "-p", "valid_projects.geojson", "--osm", "x.json"])
+    assert result.exit_code == 0, result.stderr
 
 
 def test_a_subset_of_the_mutation_sweep_is_classified_as_before():
