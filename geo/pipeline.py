@@ -52,6 +52,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
     if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
+        from geo.stored_layers import check_stored_boundaries
         from geo.vectors import read_vector
 
         zones, outline = read_vector(zones_path), read_vector(outline_path)
@@ -61,59 +62,16 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
         for column in ("code", "name", "boundary_quality", "source"):
             if column not in zones.columns:
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
-        for path, frame in ((zones_path, zones), (outline_path, outline)):
-            _check_stored_polygons(path, frame)
-        _check_stored_codes(zones_path, zones)
+        check_stored_boundaries(zones_path, zones, outline_path, outline)
         zones["code"] = zones["code"].astype(str)
         check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])
-        from geo.coverage import QUALITIES
-
-        if quality not in QUALITIES:
-            raise InputError(zones_path, f"its boundary_quality {quality!r} is none of {', '.join(QUALITIES)}; "
-                                         "rerun geo geocode")
         return with_district_name(Boundaries(zones=zones, outline=outline, quality=quality,
                                              source=str(zones["source"].iloc[0])), options.district_name)
     return load_boundaries(options.districts, name_field=options.name_field, code_field=options.code_field,
                            outline_path=options.outline, district_code=options.district_code,
                            district_name=options.district_name, districts_datum=options.districts_datum,
                            osm_path=options.osm)
-
-
-def _check_stored_polygons(path, frame) -> None:
-    """InputError naming the stored layer and its first feature whose geometry is no polygon: none, empty
-    or of another type (GDAL reads a geometry it cannot parse, a coordinate edited to ``null``, as none)."""
-    import numpy
-    import shapely
-
-    types = frame.geometry.geom_type
-    bad = frame.geometry.isna() | frame.geometry.is_empty | ~types.isin(["Polygon", "MultiPolygon"])
-    if not bad.any():
-        numbers = [numpy.isfinite(shapely.get_coordinates(geometry)).all() for geometry in frame.geometry]
-        if not all(numbers):
-            index = numbers.index(False)
-            raise InputError(path, f"feature {index + 1} has NaN or infinite coordinates; rerun geo geocode")
-    if bad.any():
-        index = int(bad.to_numpy().nonzero()[0][0])
-        name = frame["name"].iloc[index] if "name" in frame.columns else None
-        found = "no geometry" if frame.geometry.iloc[index] is None or frame.geometry.iloc[index].is_empty \
-            else f"a {types.iloc[index]}"
-        label = f" ({name})" if isinstance(name, str) and name else ""
-        raise InputError(path, f"feature {index + 1}{label} has {found}, expected a polygon (a geometry GDAL "
-                               "cannot read is none); rerun geo geocode")
-
-
-def _check_stored_codes(path, zones) -> None:
-    """InputError naming the stored 街道 layer and its first feature of no code, or a code repeated
-    (the join tells 街道 apart by code)."""
-    codes = zones["code"]
-    empty = codes.isna() | (codes.astype(str).str.strip() == "")
-    if empty.any():
-        index = int(empty.to_numpy().nonzero()[0][0])
-        raise InputError(path, f"feature {index + 1} has no 'code'; rerun geo geocode")
-    repeated = codes.astype(str)[codes.astype(str).duplicated()]
-    if not repeated.empty:
-        raise InputError(path, f"the code {repeated.iloc[0]} is given to several features; rerun geo geocode")
 
 
 # --------------------------------------------------------------------------- stages
