@@ -186,6 +186,7 @@ def _readable_copy(path, version):
     except (ValueError, RecursionError):  # not UTF-8, not one JSON text (a sequence): GDAL says what it says
         return path
     value, wide, widened = wide_integers_as_text(value) if long_integers else (value, {}, False)
+    wide.pop("type", None)  # a GeoJSON object's type, no value: refused as no 'Feature' once read, without a warning
     if wide:
         keys = ", ".join(repr(key) for key in list(wide)[:5]) + (" and more" if len(wide) > 5 else "")
         first = next(iter(wide.values()))

@@ -260,7 +260,7 @@ def check_coordinate_depths(data, path):
     for number, feature in enumerate(features if isinstance(features, list) else (), 1):
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         kind = geometry.get("type") if isinstance(geometry, dict) else None
-        item = geometry.get("coordinates") if kind in _DEPTHS else None
+        item = geometry.get("coordinates") if isinstance(kind, str) and kind in _DEPTHS else None  # a list: unhashable
         depth = 0
         while isinstance(item, list) and item:
             depth, item = depth + 1, item[0]

@@ -119,6 +119,7 @@ def _kmz_copy(path):
     ``path``, where :func:`geo.vector_layers.kml_sources` refuses it)."""
     import shutil
     import zipfile
+    import zlib
 
     from geo.io import zip_part_limit
 
@@ -147,7 +148,7 @@ def _kmz_copy(path):
                         else:
                             _convert(source, written, plans[info.filename],
                                      f"{path} (its KML document {info.filename!r})")
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         return path
     return copy
 

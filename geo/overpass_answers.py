@@ -26,8 +26,8 @@ def overpass_xml(path, folder):
     (no coordinates) and ``out skel`` answers (no tags, so no names).
     """
     elements = _xml_elements(path) if not is_overpass_json(path) else _json_elements(path)
-    elements = [e for e in elements if isinstance(e, dict) and e.get("type") in _ELEMENT_ORDER
-                and isinstance(e.get("id"), int)]
+    elements = [_well_typed(e) for e in elements if isinstance(e, dict) and isinstance(e.get("type"), str)
+                and e["type"] in _ELEMENT_ORDER and isinstance(e.get("id"), int)]  # a type of a list: unhashable
     if any("center" in e and "geometry" not in e for e in elements if e["type"] != "node"):
         raise InputError(path, OUT_CENTER)
     if elements and not any("lat" in e or e.get("nodes") or e.get("geometry") or e.get("members") for e in elements):
@@ -35,6 +35,17 @@ def overpass_xml(path, folder):
     if elements and not any(e.get("tags") for e in elements):
         raise InputError(path, OUT_SKEL)
     return _write_elements(elements + _way_nodes(elements) + _member_elements(elements), folder)
+
+
+# The members of an element that hold lists, and the one holding an object: of another type, they are left out.
+_LIST_MEMBERS, _OBJECT_MEMBERS = ("nodes", "geometry", "members"), ("tags",)
+
+
+def _well_typed(element):
+    """``element`` without its members of the wrong JSON type (``"nodes": 5``, ``"tags": []``), as if absent."""
+    return {key: value for key, value in element.items()
+            if not (key in _LIST_MEMBERS and not isinstance(value, list))
+            and not (key in _OBJECT_MEMBERS and not isinstance(value, dict))}
 
 
 def _json_elements(path):

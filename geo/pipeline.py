@@ -52,6 +52,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
     zones_path, outline_path = layers_dir / f"{ZONES_LAYER}.geojson", layers_dir / f"{OUTLINE_LAYER}.geojson"
     if options.districts is None and options.outline is None and options.district_code is None and prefer_layers \
             and zones_path.exists() and outline_path.exists():
+        from geo.stored_layers import check_stored_boundaries
         from geo.vectors import read_vector
 
         zones, outline = read_vector(zones_path), read_vector(outline_path)
@@ -61,6 +62,7 @@ def resolve_boundaries(options: BoundaryOptions, layers_dir="layers", *, prefer_
         for column in ("code", "name", "boundary_quality", "source"):
             if column not in zones.columns:
                 raise InputError(zones_path, f"layer has no {column!r} column; rerun geo geocode")
+        check_stored_boundaries(zones_path, zones, outline_path, outline)
         zones["code"] = zones["code"].astype(str)
         check_stored_district(outline_path, outline, options.district_name)
         quality = str(zones["boundary_quality"].iloc[0])

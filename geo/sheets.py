@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from geo.io import InputError, max_report_bytes, refuse_zip_bomb
+from geo.safe_text import one_line
 
 
 def _refuse_zip_bomb(path):
@@ -92,7 +93,13 @@ def excel_sheets(path):
         raise InputError(path, zip_cut_short(path) or f"not a readable Excel workbook ({exc})") from None
     sheets = []
     for sheet in book.worksheets:
-        records = _sheet_rows(sheet)
+        try:
+            records = _sheet_rows(sheet)  # a read-only sheet's XML is parsed only now
+        except Exception as exc:  # ParseError of a sheet's XML cut or damaged, zlib.error of its data, openpyxl's...
+            book.close()
+            raise InputError(path, f"sheet {sheet.title!r} is damaged, not readable "
+                                   f"({type(exc).__name__}: {one_line(str(exc))}): open and save it in Excel or WPS, "
+                                   "or export the sheet to CSV") from None
         merged, unsaved = _sheet_xml(source, getattr(sheet, "_worksheet_path", None))
         for (row, column), formula in unsaved.items():  # a script's formula: no value to read
             if row <= len(records):

@@ -76,6 +76,7 @@ def _inner_links(path, version):
     """{link-only document: the documents it links to} of the KMZ ``path``, for each of its KML documents of
     NetworkLinks alone whose every link names another KML document of it (``files/jd.kml``)."""
     import zipfile
+    import zlib
 
     from geo import settings
     from geo.kml_links import archive_links
@@ -92,8 +93,8 @@ def _inner_links(path, version):
                 if b"<NetworkLink" in text and b"<Placemark" not in text and \
                         (targets := archive_links(text, member, members)):
                     found[member] = targets
-    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
-        return {}
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
+        return {}  # a damaged archive (zlib.error: a member's compressed data): GDAL's reading says so
     return {member: targets for member, targets in found.items() if any(t not in found for t in targets)}
 
 
@@ -101,6 +102,7 @@ def _kml_document_head(path):
     """The bytes of ``path``'s KML document (a KMZ's first ``.kml`` member) when it holds no more than
     ``settings.KML_LINK_SNIFF_BYTES``; else, or when it is no KML, None."""
     import zipfile
+    import zlib
 
     from geo import settings
 
@@ -117,7 +119,7 @@ def _kml_document_head(path):
                 if member is None or member.file_size > limit:
                     return None
                 return archive.read(member)
-    except (OSError, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
+    except (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError):
         return None  # GDAL's reading says what is wrong
     return None
 

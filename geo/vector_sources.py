@@ -39,6 +39,7 @@ def container_encoding(path: Path, layer=None, *, sniff=False):
                 codecs.add(dbf_encoding(shp, sniff=sniff))
         return codecs.pop() if len(codecs) == 1 else None
     import zipfile
+    import zlib
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -55,7 +56,7 @@ def container_encoding(path: Path, layer=None, *, sniff=False):
                     declared = cpg_codec(archive.read(cpg).decode("ascii", errors="replace"))
                 with archive.open(dbf) as handle:
                     codecs.add(dbf_records_codec(dbf_sample(handle), declared))
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, zlib.error):
         return None
     return codecs.pop() if len(codecs) == 1 else None
 

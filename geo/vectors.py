@@ -207,6 +207,7 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
         explain_unreadable(path)
         raise InputError(path, unreadable(exc, path)) from None
     check_features_read(path, gdf)  # a collection in a Feature, a 'feature', a Polygon of 4 levels: GDAL read none
+    _check_distinct_columns(path, gdf)
     if not _has_geometry(gdf):
         raise InputError(path, zipped_tables(path) or attribute_table(path, gdf, layer) or "has no geometry column")
     if declared is not None:
@@ -242,6 +243,17 @@ def read_vector(path, *, layer=None, assume_crs=None, bbox=None, where=None, ski
     if aliases := {field: alias for field, alias in field_aliases(path, layer).items() if field in gdf.columns}:
         gdf.attrs["field_aliases"] = aliases  # 街道名称 for JDMC: what ArcGIS and QGIS show
     return gdf
+
+
+def _check_distinct_columns(path: Path, gdf) -> None:
+    """InputError naming a column heading repeated (a CSV's ``name,code,code``: GDAL keeps both, and
+    either could be the one meant); a frame of such columns gives a Series where a value is expected."""
+    seen = set()
+    for column in gdf.columns:
+        if column in seen:
+            count = list(gdf.columns).count(column)
+            raise InputError(path, f"has {count} columns named {str(column)!r}: give each its own name")
+        seen.add(column)
 
 
 def _mapinfo_codec(path: Path):
