@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib
 import json
 import os
 import random
@@ -349,7 +350,7 @@ def sweep(per_kind=12, seed=48, kinds=None, timeout=60.0, big=False, out=print, 
     ``sample`` keeps that many of each file's mutations, spread evenly over them, and those ``also`` names
     (``"kind file label"``, as a FAILURE line shows them): a test's subset. ``label`` keeps only the mutations
     whose label holds it (``geom:long-line``)."""
-    import geo.cli  # noqa: F401 - loaded once, before the forks
+    importlib.import_module("geo.cli")  # loaded once, before the forks
 
     counts, failures = defaultdict(Counter), {}
     with tempfile.TemporaryDirectory(prefix="geo-fuzz-") as scratch:
