@@ -78,25 +78,15 @@ def test_a_stored_subdistrict_drawn_as_a_point_is_named_with_its_layer(work):
 @pytest.mark.parametrize("change, problem", [
     (lambda features: features[1].update(properties={}), "feature 2 has no 'code'; rerun geo geocode"),
     (lambda features: features[1]["properties"].update(code=features[0]["properties"]["code"]),
-     "the code 370105001 is given to several features; rerun geo geocode")], ids=["no-code", "code-twice"])
-def test_a_stored_subdistrict_layer_of_missing_or_repeated_codes_is_named(work, change, problem):
-    # "some zones have no code", "zone codes repeat: …": lines naming no file.
-    path = work / "layers" / "subdistricts.geojson"
-    layer = json.loads(path.read_text(encoding="utf-8"))
-    change(layer["features"])
-    path.write_text(json.dumps(layer, ensure_ascii=False), encoding="utf-8")
-    line = _one_line_error(CliRunner().invoke(main, ["render", "-p", "valid_projects.geojson", "--basemap", "none",
-                                                     "-o", "maps"]))
-    assert line == f"geo: error: layers/subdistricts.geojson: {problem}"
-
-
-@pytest.mark.parametrize("change, problem", [
+     "the code 370105001 is given to several features; rerun geo geocode"),
     (lambda features: features[0]["properties"].update(boundary_quality=[1]),
      "its boundary_quality '[1]' is none of approximate, official, osm, outline; rerun geo geocode"),
     (lambda features: features[0]["geometry"]["coordinates"][0][2].__setitem__(1, float("inf")),
-     "feature 1 has NaN or infinite coordinates; rerun geo geocode")], ids=["quality-list", "infinite"])
-def test_a_stored_subdistrict_layer_of_a_bad_quality_or_infinite_coordinates_is_named(work, change, problem):
-    # "unknown boundary quality …" naming no file; "ValueError: no geometry to choose a metric CRS from".
+     "feature 1 has NaN or infinite coordinates; rerun geo geocode")],
+    ids=["no-code", "code-twice", "quality-list", "infinite"])
+def test_a_stored_subdistrict_layer_of_bad_codes_quality_or_coordinates_is_named(work, change, problem):
+    # before: "some zones have no code", "zone codes repeat: …", "unknown boundary quality …" naming no
+    # file; "ValueError: no geometry to choose a metric CRS from"
     path = work / "layers" / "subdistricts.geojson"
     layer = json.loads(path.read_text(encoding="utf-8"))
     change(layer["features"])
