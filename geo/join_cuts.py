@@ -7,7 +7,8 @@ import shapely
 from shapely import GeometryType, STRtree
 
 from geo.join_snap import around, snapped
-from geo.settings import JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2, JOIN_SUM_TOLERANCE
+from geo.settings import (JOIN_BUFFER_RUN, JOIN_BUFFER_SPACING_M, JOIN_MIN_PIECE_M, JOIN_MIN_PIECE_M2,
+                          JOIN_SUM_TOLERANCE)
 
 # shapely type ids (shapely.get_type_id) of polygons.
 _POLYGON_TYPES = (GeometryType.POLYGON, GeometryType.MULTIPOLYGON)
@@ -200,7 +201,7 @@ def _uncounted(rest, counted, snap):
     counted = counted[~shapely.is_empty(counted)]
     if not counted.size:
         return rest
-    near = shapely.buffer(_merged(shapely.union_all(counted)), snap, quad_segs=2)
+    near = _line_buffer(_merged(shapely.union_all(counted)), snap)
     if not shapely.intersects(rest, near):
         return rest
     # Where it only goes on from a counted piece (their meeting point), it is within snap of it for
@@ -210,6 +211,24 @@ def _uncounted(rest, counted, snap):
     own = within[shapely.length(within) <= 2 * snap]
     parts = np.concatenate([shapely.get_parts(shapely.difference(rest, near)), own])
     return shapely.multilinestrings(parts[shapely.get_dimensions(parts) == 1])
+
+
+def _line_buffer(lines, distance):
+    """The area within ``distance`` (metres) of ``lines``; lines of more than ``JOIN_BUFFER_RUN`` vertices
+    closer on average than ``JOIN_BUFFER_SPACING_M`` buffered in runs of ``JOIN_BUFFER_RUN`` vertices (each
+    sharing its last with the next), unioned: the same area, in time growing with the vertices, where
+    GEOS buffering a line folding back on itself within ``distance`` (a dense zig-zag) grows as their square."""
+    vertices = shapely.get_num_coordinates(lines)
+    if vertices <= JOIN_BUFFER_RUN or shapely.length(lines) >= JOIN_BUFFER_SPACING_M * vertices:
+        return shapely.buffer(lines, distance, quad_segs=2)
+    runs = []
+    for part in shapely.get_parts(lines):
+        coords = shapely.get_coordinates(part)
+        if len(coords) < 2:
+            continue
+        runs += [coords[start:start + JOIN_BUFFER_RUN + 1] for start in range(0, len(coords) - 1, JOIN_BUFFER_RUN)]
+    runs = np.array([shapely.LineString(run) for run in runs])
+    return shapely.union_all(shapely.buffer(runs, distance, quad_segs=2))
 
 
 def _far_points(geoms, other, distance):
