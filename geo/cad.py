@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from geo import settings
+from geo.crs import METRES_PER_DEGREE
 from geo.io import InputError
 
 CAD_SUFFIXES = (".dxf",)
@@ -124,7 +125,7 @@ def zones_from_drawing(gdf, name_field, code_field, path):
     text = gdf[name_field].map(lambda v: str(v).strip() if v is not None and v == v else "")
     labels = gdf[(kinds == "Point") & (text != "")]
     shapes = gdf[kinds.isin(_LINES + _AREAS)]
-    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (METRES_PER_DEGREE if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
     rings, open_lines = [], 0
     for index, geom in zip(shapes.index, shapes.geometry):
         parts = [geom] if geom.geom_type not in ("MultiLineString", "MultiPolygon") else list(geom.geoms)
@@ -248,7 +249,7 @@ def outline_from_lines(gdf, path):
 
     if gdf.empty or not gdf.geom_type.isin(_LINES).all():
         return None
-    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (111_320.0 if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
+    tolerance = settings.CAD_CLOSE_TOLERANCE_M / (METRES_PER_DEGREE if gdf.crs is not None and gdf.crs.is_geographic else 1.0)
     lines = shapely.union_all(gdf.geometry.values)
     faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.snap(lines, lines, tolerance))))
     if not faces.size:

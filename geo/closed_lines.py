@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-# Metres in a degree, near enough to tell a line's ends apart by a tolerance in metres on lon/lat.
-_METRES_PER_DEGREE = 111_320.0
+from geo.crs import METRES_PER_DEGREE
 
 
 def enclosed(geom, tolerance_m, geographic=True):
@@ -25,7 +24,7 @@ def enclosed(geom, tolerance_m, geographic=True):
 
     if geom is None or geom.geom_type not in ("LineString", "MultiLineString", "LinearRing"):
         return None
-    tolerance = tolerance_m / (_METRES_PER_DEGREE if geographic else 1.0)
+    tolerance = tolerance_m / (METRES_PER_DEGREE if geographic else 1.0)
     rings = []
     for part in shapely.get_parts(geom):
         coords = shapely.get_coordinates(part)

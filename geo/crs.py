@@ -33,6 +33,8 @@ import re
 import numpy as np
 
 STORAGE_CRS = "EPSG:4326"
+# Metres in a degree of latitude (of longitude at most): to turn a tolerance in metres into one on lon/lat.
+METRES_PER_DEGREE = 111_320.0
 
 WGS84 = "wgs84"
 GCJ02 = "gcj02"

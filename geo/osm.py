@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from geo import settings
+from geo.crs import METRES_PER_DEGREE
 from geo.file_kinds import check_osm_named, is_osm_change
 from geo.io import InputError
 from geo.osm_features import read_geojson, taken
@@ -235,8 +236,8 @@ def read_window(outline):
         return None
     metres = settings.OSM_READ_BEYOND_M
     west, south, east, north = outline.bounds
-    dlat = metres / 111_320.0
-    dlon = metres / (111_320.0 * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01))
+    dlat = metres / METRES_PER_DEGREE
+    dlon = metres / (METRES_PER_DEGREE * max(math.cos(math.radians(max(abs(south), abs(north)))), 0.01))
     return west - dlon, south - dlat, east + dlon, north + dlat
 
 

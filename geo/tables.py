@@ -10,6 +10,7 @@ import re
 
 from geo.coordinates import GEOMETRY_COLUMNS as _GEOMETRY_COLUMNS, PAIR_LIST_COLUMNS, degrees as _degrees, lonlat_pair as _pair
 from geo.coordinates import PAIR_LIST, wkb_as_ewkt
+from geo.crs import METRES_PER_DEGREE
 from geo.coordinates import wkt_geometry as _wkt_geometry
 from geo.dms_columns import dms_groups, joined
 from geo.io import InputError
@@ -383,7 +384,7 @@ def _check_twins_agree(path, line_no, row, twins, delimiter):
         if len(values) < 2:
             continue
         (first, a), (second, b) = values[0], max(values[1:], key=lambda v: abs(v[1] - values[0][1]))
-        metres = abs(a - b) * 111_320  # a degree of latitude; of longitude at most that
+        metres = abs(a - b) * METRES_PER_DEGREE  # a degree of latitude; of longitude at most that
         if metres > settings.TABLE_LONLAT_WKT_AGREE_M and math.isfinite(metres):
             raise InputError(path, f"line {line_no}: columns {first!r} and {second!r} disagree ({a:g} and {b:g}, "
                                    f"up to {metres:,.0f} m apart); keep one")
